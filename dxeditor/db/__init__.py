@@ -1,0 +1,1 @@
+"""SQLAlchemy models and the plan document (open, working copy, atomic save, migrations)."""

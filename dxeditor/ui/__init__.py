@@ -1,0 +1,1 @@
+"""Qt user interface: main window, item models, schedule view, dialogs."""
