@@ -17,11 +17,13 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from dxeditor.core.errors import DxError
+
 MIN_FY = 1989
 MAX_FY = 2100
 
 
-class FiscalYearError(ValueError):
+class FiscalYearError(DxError, ValueError):
     """A year or period that cannot be read or written.
 
     The message is Japanese, shown to the user as is, and names the offending text.
@@ -379,7 +381,6 @@ _FY_MONTH = re.compile(rf"(?P<y>.+?年度)(?P<m>\d{{1,2}})月(?:\d{{1,2}}日)?{_
 _CAL_MONTH = re.compile(
     rf"(?P<y>.+?)(?:[./-](?P<m>\d{{1,2}})月?|(?<=[年)])(?P<m2>\d{{1,2}})月)(?:\d{{1,2}}日)?{_TAIL}"
 )
-_WHOLE_FY = re.compile(r"(?P<y>.+?)(?:中|内)?")
 
 
 def _period(s: str, shown: str, hint: str | None) -> tuple[int, int, str | None]:
@@ -409,21 +410,14 @@ def _period(s: str, shown: str, hint: str | None) -> tuple[int, int, str | None]
         fy, era = year(m)
         start = fy_start(fy) + (q - 1) * 3
         return start, start + 2, era
-    if m := _FY_MONTH.fullmatch(s):
-        fy, era = year(m)
-        _check_month(int(m.group("m")), shown)
-        index = month_index(fy, int(m.group("m")))
-        return index, index, era
-    if m := _CAL_MONTH.fullmatch(s):
+    if m := _FY_MONTH.fullmatch(s) or _CAL_MONTH.fullmatch(s):
         y, era = year(m)
         month = int(m.group("m") or m.group("m2"))
         _check_month(month, shown)
-        index = index_of_calendar(y, month)
+        index = month_index(y, month) if m.re is _FY_MONTH else index_of_calendar(y, month)
         return index, index, era
-    if m := _WHOLE_FY.fullmatch(s):
-        fy, era = year(m)
-        return fy_start(fy), fy_end(fy), era
-    raise FiscalYearError(f"「{shown}」を期間として読み取れません")  # pragma: no cover - _WHOLE_FY
+    fy, era, _ = _parse_year(re.sub(r"(?<=.)(?:中|内)$", "", s), shown, hint)  # 令和4年度(中)
+    return fy_start(fy), fy_end(fy), era or _era_of_year(fy)
 
 
 def parse_period(text: str, *, era_hint: str | None = None) -> tuple[int, int]:

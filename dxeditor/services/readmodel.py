@@ -1,0 +1,242 @@
+"""A read-only view of the whole plan in outline order, for views and exports.
+
+One fast pass of plain SELECTs builds :class:`PlanView`: sections (nested), their
+initiatives with automatic numbers, each initiative's schedule rows (nested sub-rows),
+bars, milestones and department names as valid in a chosen fiscal year. The schedule
+view, the Excel and the PDF exports all draw the same table from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from dxeditor.core.numbering import format_number
+from dxeditor.db import models as m
+
+
+@dataclass
+class BarView:
+    id: int
+    row_id: int
+    lane: int
+    start: int
+    end: int
+    label: str
+    phase: str
+    continues: bool
+
+
+@dataclass
+class MilestoneView:
+    id: int
+    row_id: int
+    lane: int
+    month: int
+    label: str
+
+
+@dataclass
+class RowView:
+    id: int
+    initiative_id: int
+    parent_id: int | None
+    depth: int
+    title: str
+    note: str
+    national_target_fy: int | None
+    national_target_text: str
+    lead: str = ""
+    related: list[str] = field(default_factory=list)
+    bars: list[BarView] = field(default_factory=list)
+    milestones: list[MilestoneView] = field(default_factory=list)
+
+    @property
+    def lanes(self) -> int:
+        """How many stacked lines the row needs (at least one)."""
+        top = max([b.lane for b in self.bars] + [x.lane for x in self.milestones], default=0)
+        return top + 1
+
+
+@dataclass
+class InitiativeView:
+    id: int
+    section_id: int | None
+    number: str
+    title: str
+    summary: str
+    national_category: str
+    national_number: int | None
+    national_target_fy: int | None
+    national_target_text: str
+    lead: str = ""
+    related: list[str] = field(default_factory=list)
+    sdgs: list[int] = field(default_factory=list)
+    rows: list[RowView] = field(default_factory=list)
+
+
+@dataclass
+class SectionView:
+    id: int
+    parent_id: int | None
+    depth: int
+    kind: str
+    number: str
+    title: str
+    description: str
+    sections: list[SectionView] = field(default_factory=list)
+    initiatives: list[InitiativeView] = field(default_factory=list)
+
+
+@dataclass
+class PhaseView:
+    key: str
+    name: str
+    color: str
+    pattern: str
+
+
+@dataclass
+class PlanView:
+    plan: dict[str, Any]
+    phases: list[PhaseView]
+    sections: list[SectionView]
+    loose: list[InitiativeView]  # initiatives outside any section (flat plans)
+    departments: dict[int, str]
+
+    def walk(self) -> Iterator[tuple[str, Any, int]]:
+        """Every outline entry in order: ("section" | "initiative" | "row", view, depth)."""
+        for it in self.loose:
+            yield from _walk_initiative(it, 0)
+        for s in self.sections:
+            yield from _walk_section(s)
+
+    def initiatives(self) -> list[InitiativeView]:
+        """All initiatives in outline order."""
+        return [v for kind, v, _ in self.walk() if kind == "initiative"]
+
+    def rows(self) -> list[RowView]:
+        """All schedule rows in outline order."""
+        return [v for kind, v, _ in self.walk() if kind == "row"]
+
+    def phase(self, key: str) -> PhaseView | None:
+        return next((p for p in self.phases if p.key == key), None)
+
+
+def _walk_section(s: SectionView) -> Iterator[tuple[str, Any, int]]:
+    yield "section", s, s.depth
+    for sub in s.sections:
+        yield from _walk_section(sub)
+    for it in s.initiatives:
+        yield from _walk_initiative(it, s.depth + 1)
+
+
+def _walk_initiative(it: InitiativeView, depth: int) -> Iterator[tuple[str, Any, int]]:
+    yield "initiative", it, depth
+    for r in it.rows:
+        yield "row", r, depth + 1 + r.depth
+
+
+def department_names(conn: Connection, fiscal_year: int | None = None) -> dict[int, str]:
+    """Each department's name as valid in ``fiscal_year`` (latest rename when None)."""
+    names = {d.id: d.name for d in conn.execute(select(m.Department.id, m.Department.name))}
+    renames = conn.execute(
+        select(m.DepartmentName.department_id, m.DepartmentName.name, m.DepartmentName.valid_from_fy)
+        .order_by(m.DepartmentName.valid_from_fy, m.DepartmentName.id)
+    ).all()
+    for dept_id, name, valid_from in renames:
+        if fiscal_year is None or valid_from <= fiscal_year:
+            names[dept_id] = name
+    return names
+
+
+def _by(rows: Any, key: str) -> dict[Any, list[Any]]:
+    out: dict[Any, list[Any]] = defaultdict(list)
+    for r in rows:
+        out[getattr(r, key)].append(r)
+    return out
+
+
+def _lead_related(links: list[Any], names: dict[int, str]) -> tuple[str, list[str]]:
+    lead = next((names.get(x.department_id, "") for x in links if x.role == "lead"), "")
+    related = [names.get(x.department_id, "") for x in sorted(links, key=lambda x: x.position) if x.role != "lead"]
+    return lead, related
+
+
+def load_plan_view(conn: Connection, *, dept_fy: int | None = None) -> PlanView:
+    """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``)."""
+    plan = dict(conn.execute(select(m.Plan.__table__)).mappings().one())
+    style = plan["numbering_style"]
+    phases = [PhaseView(p.key, p.name, p.color, p.pattern)
+              for p in conn.execute(select(m.Phase.__table__).order_by(m.Phase.position, m.Phase.id))]
+    names = department_names(conn, dept_fy)
+    t = m.Bar.__table__
+    bars = _by(conn.execute(select(t.c.id, t.c.row_id, t.c.lane, t.c.start, t.c.end, t.c.label, t.c.phase,
+                                   t.c.continues).order_by(t.c.lane, t.c.start, t.c.id)), "row_id")
+    t = m.Milestone.__table__
+    mss = _by(conn.execute(select(t.c.id, t.c.row_id, t.c.lane, t.c.month, t.c.label)
+                           .order_by(t.c.lane, t.c.month, t.c.id)), "row_id")
+    rdepts = _by(conn.execute(select(m.RowDepartment.__table__)), "row_id")
+    idepts = _by(conn.execute(select(m.InitiativeDepartment.__table__)), "initiative_id")
+    sdgs = _by(conn.execute(select(m.InitiativeSdg.__table__).order_by(m.InitiativeSdg.goal)), "initiative_id")
+    t = m.ScheduleRow.__table__
+    rows_by_init = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "initiative_id")
+
+    def build_rows(iid: int) -> list[RowView]:
+        children = _by(rows_by_init.get(iid, []), "parent_id")
+        out: list[RowView] = []
+
+        def walk(parent: int | None, depth: int) -> None:
+            for r in children.get(parent, []):
+                lead, related = _lead_related(rdepts.get(r.id, []), names)
+                out.append(RowView(
+                    r.id, iid, r.parent_id, depth, r.title, r.note, r.national_target_fy, r.national_target_text,
+                    lead, related,
+                    [BarView(b.id, b.row_id, b.lane, b.start, b.end, b.label, b.phase, bool(b.continues))
+                     for b in bars.get(r.id, [])],
+                    [MilestoneView(x.id, x.row_id, x.lane, x.month, x.label) for x in mss.get(r.id, [])],
+                ))
+                walk(r.id, depth + 1)
+
+        walk(None, 0)
+        return out
+
+    t = m.Initiative.__table__
+    inits_by_section = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "section_id")
+    t = m.Section.__table__
+    secs_by_parent = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "parent_id")
+    counter = [0]
+
+    def make_initiative(r: Any, parents: list[int], n_in_section: int) -> InitiativeView:
+        counter[0] += 1
+        if r.number_label:
+            number = r.number_label
+        elif style == "hier":
+            number = format_number(style, n_in_section, parents)
+        else:
+            number = format_number(style, counter[0])
+        lead, related = _lead_related(idepts.get(r.id, []), names)
+        return InitiativeView(r.id, r.section_id, number, r.title, r.summary, r.national_category, r.national_number,
+                              r.national_target_fy, r.national_target_text, lead, related,
+                              [s.goal for s in sdgs.get(r.id, [])], build_rows(r.id))
+
+    def build_sections(parent: int | None, depth: int, parents: list[int]) -> list[SectionView]:
+        out = []
+        for n, s in enumerate(secs_by_parent.get(parent, []), start=1):
+            number = s.number_label or format_number("hier" if style == "hier" else "plain", n, parents)
+            if style != "hier" and not s.number_label:
+                number = str(n) if depth == 0 else format_number(style, n)
+            view = SectionView(s.id, s.parent_id, depth, s.kind, number, s.title, s.description)
+            view.sections = build_sections(s.id, depth + 1, [*parents, n])
+            view.initiatives = [make_initiative(r, [*parents, n], k)
+                                for k, r in enumerate(inits_by_section.get(s.id, []), start=1)]
+            out.append(view)
+        return out
+
+    loose = [make_initiative(r, [], k) for k, r in enumerate(inits_by_section.get(None, []), start=1)]
+    sections = build_sections(None, 0, [])
+    return PlanView(plan, phases, sections, loose, names)
