@@ -286,13 +286,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             except (AttributeError, ValueError):
                 pass
     lang = os.environ.get("DXEDITOR_LANG")
-    if "--lang" in argv:
-        i = argv.index("--lang")
-        if i + 1 < len(argv):
-            lang = argv[i + 1]
+    rest = list(argv)
+    if "--lang" in rest:
+        i = rest.index("--lang")
+        if i + 1 < len(rest):
+            lang = rest[i + 1]
+        del rest[i:i + 2]
     if lang:
         errors.set_language(lang)
-    positional = [a for a in argv if not a.startswith("-")]
+    positional = [a for a in rest if not a.startswith("-")]
     if not positional or positional[0] not in COMMANDS:
         opts = [a for a in argv if a.startswith("-")]
         if any(o in ("-h", "--help", "--version") for o in opts):
@@ -300,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from dxeditor.ui.app import run_gui
 
-        return run_gui(Path(positional[0]) if positional else None, argv)
+        return run_gui(Path(positional[0]) if positional else None, rest)
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -1,0 +1,210 @@
+"""Excel export: the plan as a workbook an office can print and pass on as it is.
+
+Sheets: 工程表 (the schedule table), 取組一覧, 成果目標, 担当課別, 用語集, and a hidden
+``_dxeditor`` sheet holding the plan as JSON so the workbook imports back exactly. Every
+sheet has its print setup done (paper, orientation, fit to one page wide, repeated title
+rows, header and footer). User text is always written as a string, never a formula.
+
+Written with XlsxWriter (fast, streaming XML); the file is built beside the target and
+swapped in with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from dxeditor import __version__
+from dxeditor.core.errors import DxError, PlanFileError
+from dxeditor.core.fiscal import YearStyle
+from dxeditor.db.document import PlanDocument
+from dxeditor.services.json_io import export_data
+from dxeditor.services.readmodel import PlanView, load_plan_view
+from dxeditor.services.xlsx_schedule import SHEET_NAME as SCHEDULE
+from dxeditor.services.xlsx_schedule import UNIT_STEP, ScheduleSheet
+from dxeditor.services.xlsx_sheets import (
+    DATA_SHEET,
+    DEPT_COLUMNS,
+    GLOSSARY_COLUMNS,
+    INITIATIVE_COLUMNS,
+    KPI_COLUMNS,
+    department_rows,
+    glossary_rows,
+    initiative_rows,
+    kpi_rows,
+    write_data_sheet,
+    write_table,
+)
+from dxeditor.services.xlsx_style import Formats, japanese_date, setup_print
+
+#: Sheet keys in workbook order, with their Japanese names.
+SHEETS: dict[str, str] = {
+    "schedule": SCHEDULE,
+    "initiatives": "取組一覧",
+    "kpis": "成果目標",
+    "departments": "担当課別",
+    "glossary": "用語集",
+}
+UNITS = tuple(UNIT_STEP)
+REPLACE_RETRIES = 20
+
+
+def parse_sheets(text: str | None) -> tuple[str, ...]:
+    """Sheet keys from a comma list of keys or Japanese names (None or empty: all sheets)."""
+    if not text:
+        return tuple(SHEETS)
+    by_name = {v: k for k, v in SHEETS.items()}
+    out: list[str] = []
+    for part in text.replace("、", ",").split(","):
+        name = part.strip()
+        if not name:
+            continue
+        key = name if name in SHEETS else by_name.get(name)
+        if key is None:
+            raise DxError(
+                f"シート「{name}」はありません（選べるもの: {', '.join(SHEETS.values())}）",
+                f"No sheet {name!r} (choose from: {', '.join(SHEETS)})",
+            )
+        if key not in out:
+            out.append(key)
+    if not out:
+        raise DxError("出力するシートを1つ以上指定してください。", "Choose at least one sheet.")
+    return tuple(k for k in SHEETS if k in out)
+
+
+@dataclass
+class XlsxOptions:
+    """What the export writes: sheets, year style (None = the plan's), paper, time unit, department year."""
+
+    sheets: tuple[str, ...] = field(default_factory=lambda: tuple(SHEETS))
+    year_style: str | None = None
+    paper: str = "A3"
+    unit: str = "year"
+    dept_year: int | None = None
+    embed_data: bool = True
+
+    def __post_init__(self) -> None:
+        if self.paper not in ("A3", "A4"):
+            raise DxError(f"用紙サイズ「{self.paper}」は A3 か A4 で指定してください", f"Paper {self.paper!r}: A3 or A4")
+        if self.unit not in UNITS:
+            raise DxError(f"時間の単位「{self.unit}」は year / half / quarter / month のいずれかです",
+                          f"Unit {self.unit!r}: year, half, quarter or month")
+        if self.year_style is not None:
+            try:
+                YearStyle(self.year_style)
+            except ValueError:
+                styles = " / ".join(s.value for s in YearStyle)
+                raise DxError(f"年の書き方「{self.year_style}」はありません（{styles}）",
+                              f"Unknown year style {self.year_style!r} ({styles})") from None
+
+    @classmethod
+    def from_cli(cls, args: argparse.Namespace) -> XlsxOptions:
+        """Options from ``dxeditor export`` arguments (paper, year_style, unit, dept_year, sheets)."""
+        return cls(
+            sheets=parse_sheets(getattr(args, "sheets", None)),
+            year_style=getattr(args, "year_style", None),
+            paper=getattr(args, "paper", None) or "A3",
+            unit=getattr(args, "unit", None) or "year",
+            dept_year=getattr(args, "dept_year", None),
+        )
+
+
+def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions) -> list[str]:
+    """Write the workbook for ``view``/``data`` to ``path`` (not atomic); returns warnings."""
+    warnings: list[str] = []
+    plan = view.plan
+    style = opts.year_style or plan["year_style"] or "short"
+    wb = xlsxwriter.Workbook(str(path), {
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+        "use_future_functions": False,
+    })
+    try:
+        fmt = Formats(wb)
+        title = plan["title"] or "計画"
+        wb.set_properties({
+            "title": title,
+            "subject": "工程表",
+            "author": plan["municipality"] or "",
+            "company": plan["municipality"] or "",
+            "comments": f"dxeditor {__version__}",
+        })
+        printed = japanese_date(date.today(), style)
+        for key in opts.sheets:
+            name = SHEETS[key]
+            ws = wb.add_worksheet(name)
+            if key == "schedule":
+                sheet = ScheduleSheet(ws, fmt, view, unit=opts.unit, style=style, warnings=warnings)
+                first, last = sheet.write()
+                landscape = True
+            else:
+                if key == "initiatives":
+                    columns, rows = INITIATIVE_COLUMNS, initiative_rows(view, data, style)
+                elif key == "kpis":
+                    columns, rows = KPI_COLUMNS, kpi_rows(view, data, style)
+                elif key == "departments":
+                    columns, rows = DEPT_COLUMNS, department_rows(view, style)
+                else:
+                    columns, rows = GLOSSARY_COLUMNS, glossary_rows(data)
+                first, last = write_table(ws, fmt, f"{title}　{name}", columns, rows, warnings)
+                landscape = key in ("initiatives", "departments", "kpis")
+            setup_print(ws, paper=opts.paper, landscape=landscape, title=title, sheet=name, printed=printed,
+                        repeat=(first, last))
+        if opts.embed_data:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            write_data_sheet(wb.add_worksheet(DATA_SHEET), payload, str(plan.get("uid") or ""))
+        wb.worksheets()[0].activate()
+    finally:
+        wb.close()
+    return warnings
+
+
+def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
+    """Export ``doc`` as a workbook to ``out`` atomically; returns warnings (Japanese)."""
+    doc.session.commit()
+    conn = doc.session.connection()
+    view = load_plan_view(conn, dept_fy=opts.dept_year)
+    data = export_data(conn)
+    return write_atomic(Path(out), lambda tmp: build_workbook(tmp, view, data, opts))
+
+
+def write_atomic(target: Path, write: Any) -> list[str]:
+    """Run ``write(tmp)`` on a temp file beside ``target``, then replace ``target`` with it."""
+    target = target.absolute()
+    if not target.parent.is_dir():
+        raise PlanFileError(f"出力先のフォルダーが見つかりません: {target.parent}",
+                            f"Output folder not found: {target.parent}")
+    tmp = target.with_name(f".{target.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp{target.suffix}")
+    try:
+        warnings: list[str] = write(tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        for attempt in range(REPLACE_RETRIES):
+            try:
+                os.replace(tmp, target)
+                break
+            except PermissionError:
+                if attempt == REPLACE_RETRIES - 1:
+                    raise PlanFileError(
+                        f"書き出せません（ファイルが開かれているか、アクセス権がありません）: {target}",
+                        f"Cannot write (the file is open elsewhere or permission denied): {target}",
+                    ) from None
+                time.sleep(0.1)
+    except OSError as exc:
+        raise PlanFileError(f"書き出せません: {target} ({exc.strerror or exc})",
+                            f"Cannot write: {target} ({exc.strerror or exc})") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return warnings

@@ -1,0 +1,470 @@
+"""The bundled demo plan (seed 000, 小樽市) and the national template.
+
+The demo must hold seed 000 completely: 3 basic directions, 10 initiatives, the 24 rows
+of its schedule tables with every bar and label as printed, its departments and its
+glossary (interpretations: docs/demo-plan.md).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import itertools
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dxeditor import paths
+from dxeditor.db import models as m
+from dxeditor.db.document import PlanDocument
+from dxeditor.services.json_io import check_data, export_data, import_data, load_json_file
+from dxeditor.services.json_spec import index_to_month
+from dxeditor.services.readmodel import PlanView, RowView, load_plan_view
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SECTIONS = ["市民の利便性向上", "職員の生産性向上", "情報セキュリティ対策の強化"]
+INITIATIVES = [
+    # title, section, national category, national number, national target
+    ("手続等のオンライン化・窓口改革", 0, "focus", 3, None),
+    ("情報発信・情報公開", 0, "optional", 2, None),
+    ("マイナンバーカードの普及促進", 0, "focus", 2, None),
+    ("デジタルデバイド対策", 0, "together", 2, None),
+    ("自治体情報システムの標準化・共通化", 1, "focus", 1, 2025),
+    ("AI・RPAの利用促進", 1, "focus", 4, None),
+    ("知識・課題の共有促進", 1, "", None, None),
+    ("ペーパーレス化に向けた取組", 1, "", None, None),
+    ("柔軟な働き方の推進", 1, "focus", 5, None),
+    ("セキュリティ対策の徹底", 2, "focus", 6, None),
+]
+ROWS = {
+    1: [
+        "転出届・転入予約",
+        "国民の利便性向上手続オンライン化",
+        "その他オンライン申請",
+        "コンビニ交付",
+        "キャッシュレス(窓口)",
+        "キャッシュレス(オンライン)",
+        "窓口改革",
+    ],
+    2: ["公開型GIS", "オープンデータ", "チャットボット"],
+    3: ["マイナンバーカードの普及促進"],
+    4: ["デジタルデバイド対策"],
+    5: ["情報システムの標準化・共通化"],
+    6: ["AI・RPAの利用促進", "BPR"],
+    7: ["各部署の業務内容等の共有", "コミュニケーションツールの導入"],
+    8: ["電子決裁・文書管理システム", "電子入札・電子契約", "ペーパーレス会議"],
+    9: ["テレワーク", "タブレット", "無線化"],
+    10: ["セキュリティ対策"],
+}
+BAR_COUNT = 76
+GLOSSARY_TERMS = [
+    "AI", "BPR", "CIO", "DX", "EBPM", "Fit & Gap分析", "GIS", "ICT", "LAN", "OCR", "RPA", "SNS", "UI", "UX",
+    "エンドツーエンド", "オープンシステム化", "オープンデータ", "オンライン会議システム", "書かない窓口",
+    "ガバメントクラウド", "可用性", "完全性", "機密性", "キャッシュレス", "クラウド", "コミュニケーションツール",
+    "コンビニ交付", "サービスデザイン思考", "サイバーセキュリティ", "自治体DX推進手順書", "情報セキュリティポリシー",
+    "チャット", "チャットボット", "デジタル化", "デジタル原則", "デジタル3原則", "デジタル手続法", "デジタルデバイド",
+    "デジタルファースト", "デジタル臨時行政調査会", "電子契約", "電子決裁", "電子署名", "電子入札", "テレワーク",
+    "特に国民の利便性向上に資する手続", "ノンコア業務", "ぴったりサービス", "プッシュ型", "標準準拠システム",
+    "ペーパーレス", "マイナポータル", "マイナンバーカード", "マイナンバー制度",
+]  # fmt: skip
+
+# (lane, start, end, label, phase, continues) of every bar of a few rows, as reconstructed
+# from the seed (docs/demo-plan.md, "Schedule tables").
+EXPECTED_BARS = {
+    "情報システムの標準化・共通化": [
+        (0, "2022-04", "2024-03", "仕様書確認 Fit&Gap分析", "build", False),
+        (0, "2024-04", "2025-03", "仕様決定", "build", False),
+        (0, "2025-04", "2026-03", "システム構築", "build", False),
+        (0, "2026-04", "2028-03", "実施", "run", True),
+    ],
+    "国民の利便性向上手続オンライン化": [
+        (0, "2023-04", "2024-03", "一部実施", "run", False),
+        (0, "2024-04", "2025-03", "標準化等に伴う拡充検討", "study", False),
+        (0, "2025-04", "2028-03", "可能な部分から実施", "run", True),
+        (1, "2023-04", "2024-03", "・子育て", "other", False),
+        (2, "2023-04", "2024-03", "・介護", "other", False),
+        (3, "2023-04", "2024-03", "・消防", "other", False),
+    ],
+    "キャッシュレス(窓口)": [
+        (0, "2022-04", "2023-03", "戸籍住民課", "other", False),
+        (0, "2023-04", "2024-03", "拡充検討", "study", False),
+        (0, "2024-04", "2028-03", "可能な部分から実施", "run", True),
+        (1, "2022-04", "2023-03", "各サービスセンター", "other", False),
+        (2, "2022-04", "2023-03", "市民税課", "other", False),
+        (3, "2022-04", "2023-03", "総合博物館", "other", False),
+    ],
+    "AI・RPAの利用促進": [
+        (0, "2022-04", "2028-03", "一部実施", "run", True),
+        (1, "2022-04", "2028-03", "業務のRPA化の推進", "run", True),
+        (2, "2022-04", "2028-03", "職員によるシナリオ作成の推進", "run", True),
+    ],
+    "公開型GIS": [
+        (0, "2022-04", "2028-03", "システム統合・公開に向けた検討", "study", True),
+        (1, "2023-04", "2024-03", "一部実施", "run", False),
+        (1, "2024-04", "2028-03", "可能な部分から実施", "run", True),
+        (2, "2023-04", "2024-03", "・道路台帳", "other", False),
+    ],
+    "マイナンバーカードの普及促進": [
+        (0, "2022-04", "2023-03", "重点的な普及促進", "run", False),
+        (0, "2023-04", "2028-03", "国の動向を見ながら対応", "continue", True),
+    ],
+    "電子決裁・文書管理システム": [
+        (0, "2023-04", "2026-03", "課題抽出・仕様検討", "study", False),
+        (0, "2026-04", "2027-03", "システム構築", "build", False),
+        (0, "2027-04", "2028-03", "実施", "run", True),
+    ],
+    "窓口改革": [
+        (0, "2023-04", "2026-03", "在り方を検討", "study", False),
+        (0, "2026-04", "2028-03", "可能な部分から実施", "run", True),
+    ],
+}
+
+
+def _strip_volatile(data: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(data)
+    out.pop("exported_at", None)
+    out.pop("generator", None)
+    return out
+
+
+def _view(doc: PlanDocument) -> PlanView:
+    doc.session.commit()
+    return load_plan_view(doc.session.connection())
+
+
+def _export(doc: PlanDocument) -> dict[str, Any]:
+    doc.session.commit()
+    return _strip_volatile(export_data(doc.session.connection()))
+
+
+def _bars(row: RowView) -> list[tuple[int, str, str, str, str, bool]]:
+    return [
+        (b.lane, index_to_month(b.start), index_to_month(b.end), b.label, b.phase, b.continues)
+        for b in row.bars
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo_json() -> dict[str, Any]:
+    return load_json_file(ROOT / "resources" / "demo" / "otaru.json")
+
+
+@pytest.fixture(scope="module")
+def national_json() -> dict[str, Any]:
+    return load_json_file(ROOT / "resources" / "templates" / "national.json")
+
+
+@pytest.fixture
+def demo(demo_json: dict[str, Any]):
+    doc = import_data(copy.deepcopy(demo_json), "otaru.json")
+    yield doc
+    doc.close(keep_working_copy=False)
+
+
+@pytest.fixture
+def national(national_json: dict[str, Any]):
+    doc = import_data(copy.deepcopy(national_json), "national.json")
+    yield doc
+    doc.close(keep_working_copy=False)
+
+
+# ------------------------------------------------------------------------------- files
+def test_bundled_paths_point_at_the_files() -> None:
+    assert paths.demo_plan_json() == ROOT / "resources" / "demo" / "otaru.json"
+    assert paths.national_template_json() == ROOT / "resources" / "templates" / "national.json"
+
+
+def test_committed_json_matches_the_generator() -> None:
+    spec = importlib.util.spec_from_file_location("build_demo", ROOT / "resources" / "demo" / "build_demo.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run .venv/bin/python resources/demo/build_demo.py"
+
+
+def test_demo_validates(demo_json: dict[str, Any]) -> None:
+    check_data(demo_json, "otaru.json")
+    plan = demo_json["plan"]
+    assert plan["title"] == "自治体DXに関する全体方針"
+    assert plan["municipality"] == "小樽市"
+    assert plan["issuing_department"] == "総務部デジタル推進室"
+    assert plan["formulation_date"] == "令和5年11月"
+    assert (plan["period_start_fy"], plan["period_end_fy"]) == (2022, 2027)
+    assert (plan["year_style"], plan["numbering_style"]) == ("short", "paren")
+    assert "① UI/UXを含め、市民（利用者）目線で考える" in plan["basic_philosophy"]
+    assert plan["vision"].startswith("自治体DX推進計画に掲げる重点取組事項を含む取組を推進することは")
+
+
+def test_demo_ids_are_sequential_per_collection(demo_json: dict[str, Any]) -> None:
+    def ids(items: list[dict[str, Any]]) -> list[int]:
+        return [x["id"] for x in items]
+
+    rows = [r for it in demo_json["initiatives"] for r in it["schedule_rows"]]
+    bars = [b for r in rows for b in r["bars"]]
+    for items in (
+        demo_json["departments"],
+        demo_json["sections"],
+        demo_json["initiatives"],
+        rows,
+        bars,
+        demo_json["glossary"],
+    ):
+        assert ids(items) == list(range(1, len(items) + 1))
+
+
+def test_demo_text_has_no_footnote_markers(demo_json: dict[str, Any]) -> None:
+    text = json.dumps(demo_json, ensure_ascii=False)
+    assert not re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]", text)
+
+
+# ----------------------------------------------------------------------------- outline
+def test_demo_outline(demo: PlanDocument) -> None:
+    view = _view(demo)
+    assert [s.title for s in view.sections] == SECTIONS
+    assert all(s.kind == "policy" for s in view.sections)
+    assert all(s.description for s in view.sections)
+    assert "◆デジタルデバイド対策に努めます" in view.sections[0].description
+    assert not view.loose
+    inits = view.initiatives()
+    assert [i.title for i in inits] == [t for t, *_ in INITIATIVES]
+    assert [i.number for i in inits] == [f"({n})" for n in range(1, 11)]
+    for it, (_title, sec, cat, no, target) in zip(inits, INITIATIVES, strict=True):
+        assert it.section_id == view.sections[sec].id
+        assert (it.national_category, it.national_number, it.national_target_fy) == (cat, no, target)
+        assert it.lead == "デジタル推進室"
+        assert it.sdgs == []
+
+
+def test_demo_initiative_text(demo_json: dict[str, Any]) -> None:
+    for it in demo_json["initiatives"]:
+        text = it["text"]
+        assert text["current"] and text["direction"], it["title"]
+        assert all(not t["bullet"] and t["level"] == 0 for t in text["current"] + text["direction"])
+        assert it["kpis"] == []
+    first = demo_json["initiatives"][0]["text"]
+    assert first["current"][1]["text"].endswith(
+        "キャッシュレス決済も開始したところです。"
+    )  # page break joined
+    assert first["direction"][0]["text"].startswith("自治体情報システムの標準化においては")
+    std = demo_json["initiatives"][4]
+    assert std["references"][0]["title"] == "地方公共団体情報システムの標準化に関する法律"
+    assert "戸籍の附票" in std["references"][0]["note"]
+
+
+def test_demo_departments(demo: PlanDocument, demo_json: dict[str, Any]) -> None:
+    depts = {d["name"]: d for d in demo_json["departments"]}
+    assert set(depts) == {
+        "総務部",
+        "デジタル推進室",
+        "戸籍住民課",
+        "サービスセンター",
+        "市民税課",
+        "総合博物館",
+    }
+    assert depts["デジタル推進室"]["parent_id"] == depts["総務部"]["id"]
+    assert (depts["総務部"]["kind"], depts["デジタル推進室"]["kind"]) == ("部", "室")
+    view = _view(demo)
+    row = next(r for r in view.rows() if r.title == "キャッシュレス(窓口)")
+    assert row.related == ["戸籍住民課", "サービスセンター", "市民税課", "総合博物館"]
+    assert view.initiatives()[0].related == ["戸籍住民課", "サービスセンター", "市民税課", "総合博物館"]
+
+
+# ----------------------------------------------------------------------------- schedule
+def test_demo_schedule_rows(demo: PlanDocument) -> None:
+    view = _view(demo)
+    rows = view.rows()
+    assert len(rows) == 24
+    for n, it in enumerate(view.initiatives(), start=1):
+        assert [r.title for r in it.rows] == ROWS[n], it.title
+        assert all(r.depth == 0 for r in it.rows)
+    assert sum(len(r.bars) for r in rows) == BAR_COUNT
+
+
+@pytest.mark.parametrize("title", sorted(EXPECTED_BARS))
+def test_demo_bars_exactly(demo: PlanDocument, title: str) -> None:
+    row = next(r for r in _view(demo).rows() if r.title == title)
+    assert _bars(row) == EXPECTED_BARS[title]
+
+
+def test_demo_stacked_lanes(demo: PlanDocument) -> None:
+    lanes = {r.title: r.lanes for r in _view(demo).rows()}
+    assert lanes["AI・RPAの利用促進"] == 3
+    assert lanes["国民の利便性向上手続オンライン化"] == 4
+    assert lanes["キャッシュレス(窓口)"] == 4
+    assert lanes["コンビニ交付"] == 2
+    assert lanes["公開型GIS"] == 3
+    assert lanes["オープンデータ"] == 2
+    assert lanes["BPR"] == 2
+    assert lanes["ペーパーレス会議"] == 2
+    assert lanes["タブレット"] == 2
+    assert lanes["無線化"] == 2
+    assert lanes["デジタルデバイド対策"] == 2
+    assert lanes["転出届・転入予約"] == 1
+
+
+def test_demo_bars_are_consistent(demo: PlanDocument) -> None:
+    view = _view(demo)
+    keys = [p.key for p in view.phases]
+    assert keys == [k for k, *_ in m.DEFAULT_PHASES]
+    for row in view.rows():
+        by_lane: dict[int, list[Any]] = {}
+        for b in row.bars:
+            assert b.phase in keys and b.label
+            assert 2022 * 12 <= b.start <= b.end <= 2027 * 12 + 11
+            # whole fiscal years: April … March
+            assert b.start % 12 == 0 and b.end % 12 == 11
+            # every bar that reaches 令和9年度 continues, and only those
+            assert b.continues == (b.end == 2027 * 12 + 11)
+            by_lane.setdefault(b.lane, []).append(b)
+        for bars in by_lane.values():  # bars of one lane never overlap
+            bars.sort(key=lambda b: b.start)
+            assert all(a.end < b.start for a, b in itertools.pairwise(bars))
+    labels = {b.label for r in view.rows() for b in r.bars if b.continues}
+    assert "可能な部分から実施" in labels
+
+
+# ----------------------------------------------------------------------------- glossary
+def test_demo_glossary(demo_json: dict[str, Any]) -> None:
+    glossary = demo_json["glossary"]
+    assert [g["term"] for g in glossary] == GLOSSARY_TERMS
+    for g in glossary:
+        assert g["description"], g["term"]
+        if re.match(r"[A-Za-z]", g["term"]):
+            assert g["reading"] == g["term"].upper()
+        else:
+            assert re.fullmatch(r"[ぁ-ゖー]+", g["reading"]), g
+    by_term = {g["term"]: g for g in glossary}
+    assert by_term["可用性"]["reading"] == "かようせい"
+    assert by_term["電子入札"]["description"].startswith("従来の入開札までの一連の行為について")
+
+
+# ---------------------------------------------------------------------------- round trips
+def test_demo_json_round_trip_is_lossless(demo: PlanDocument, demo_json: dict[str, Any]) -> None:
+    first = _export(demo)
+    assert first == _strip_volatile(demo_json)  # the bundled file is already in canonical form
+    again = import_data(copy.deepcopy(first), "round trip")
+    try:
+        assert _export(again) == first
+    finally:
+        again.close(keep_working_copy=False)
+
+
+def test_demo_saved_and_reopened(demo: PlanDocument, tmp_path: Path) -> None:
+    before = _export(demo)
+    path = demo.save(tmp_path / "otaru.dxplan")
+    reopened = PlanDocument.open(path)
+    try:
+        assert _export(reopened) == before
+    finally:
+        reopened.close(keep_working_copy=False)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dxeditor", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_cli_info_on_saved_demo(demo: PlanDocument, tmp_path: Path) -> None:
+    path = demo.save(tmp_path / "otaru.dxplan")
+    result = _cli("info", "--json", str(path))
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["title"] == "自治体DXに関する全体方針"
+    assert (info["period_start_fy"], info["period_end_fy"]) == (2022, 2027)
+    assert info["sections"] == 3
+    assert info["initiatives"] == 10
+    assert info["schedule_rows"] == 24
+    assert info["bars"] == BAR_COUNT
+    assert info["departments"] == 6
+    assert info["kpis"] == 0
+    assert info["glossary_terms"] == len(GLOSSARY_TERMS)
+    check = _cli("check", str(path))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+# ------------------------------------------------------------------------ national template
+NATIONAL = {
+    "system": ["組織体制の整備", "デジタル人材の確保・育成", "計画的な取組"],
+    "focus": [
+        "自治体の情報システムの標準化・共通化",
+        "マイナンバーカードの普及促進",
+        "自治体の行政手続のオンライン化",
+        "自治体のAI・RPAの利用推進",
+        "テレワークの推進",
+        "セキュリティ対策の徹底",
+    ],
+    "together": [
+        "デジタル田園都市国家構想の実現に向けたデジタル実装の取組の推進・地域社会のデジタル化",
+        "デジタルデバイド対策",
+        "デジタル原則に基づく条例等の規制の点検・見直し",
+    ],
+    "optional": ["BPRの取組の徹底", "オープンデータの推進・官民データ活用の推進"],
+}
+NATIONAL_TARGETS = {("focus", 1): 2025, ("focus", 2): 2022, ("focus", 3): 2022}
+
+
+def test_national_template_validates(national_json: dict[str, Any]) -> None:
+    check_data(national_json, "national.json")
+    plan = national_json["plan"]
+    assert plan["title"] == "（自治体名）DX推進計画"
+    assert plan["municipality"] == ""
+    assert (plan["period_start_fy"], plan["period_end_fy"]) == (2024, 2028)
+    assert (plan["year_style"], plan["numbering_style"]) == ("both", "circled")
+    assert [p["key"] for p in national_json["phases"]] == [k for k, *_ in m.DEFAULT_PHASES]
+
+
+def test_national_template_structure(national: PlanDocument) -> None:
+    view = _view(national)
+    assert [s.title for s in view.sections] == [
+        "推進体制の構築",
+        "重点取組事項",
+        "自治体DXの取組とあわせて取り組むデジタル社会の実現に向けた取組",
+        "必要に応じ実施を検討する取組",
+    ]
+    assert all(s.kind == "group" for s in view.sections)
+    for section, (cat, titles) in zip(view.sections, NATIONAL.items(), strict=True):
+        assert [i.title for i in section.initiatives] == titles
+        assert [i.number for i in section.initiatives] == ["①②③④⑤⑥"[k] for k in range(len(titles))]
+        for n, it in enumerate(section.initiatives, start=1):
+            assert (it.national_category, it.national_number) == (cat, n)
+            assert it.national_target_fy == NATIONAL_TARGETS.get((cat, n)), it.title
+            assert it.rows == []
+    counts = {c: len(t) for c, t in NATIONAL.items()}
+    assert (counts["focus"], counts["together"], counts["optional"]) == (6, 3, 2)
+    assert view.rows() == []
+
+
+def test_national_template_descriptions(national_json: dict[str, Any]) -> None:
+    for it in national_json["initiatives"]:
+        direction = it["text"]["direction"]
+        if it["national_category"] == "system":
+            assert direction == []
+        else:
+            assert len(direction) == 1 and direction[0]["text"], it["title"]
+
+
+def test_national_template_round_trip(national: PlanDocument, national_json: dict[str, Any]) -> None:
+    assert _export(national) == _strip_volatile(national_json)
+
+
+def test_cli_new_from_national_template(tmp_path: Path) -> None:
+    target = tmp_path / "new.dxplan"
+    result = _cli("new", "--template", "national", str(target))
+    assert result.returncode == 0, result.stderr
+    info = json.loads(_cli("info", "--json", str(target)).stdout)
+    assert (info["sections"], info["initiatives"], info["schedule_rows"]) == (4, 14, 0)
+    check = _cli("check", str(target))
+    assert check.returncode == 0, check.stdout + check.stderr
