@@ -93,7 +93,7 @@ PHASES = [  # the program's default phases (dxeditor.db.models.DEFAULT_PHASES)
     ("continue", "継続", "#b9d9a8", "dots"),
     ("other", "その他", "#c8c8c8", "horizontal"),
 ]
-PROGRESS = ["not_started", "in_progress", "done", "delayed"]
+PROGRESS = ["not_started", "on_track", "done", "delayed"]
 
 
 class _Ids:

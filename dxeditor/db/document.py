@@ -307,10 +307,11 @@ class PlanDocument:
                 f"保存できません（アクセス権がないか、他のプログラムが使用中です）: {dest}",
                 f"Cannot save (permission denied or the file is in use): {dest}",
             ) from exc
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
+            detail = getattr(exc, "strerror", None) or exc
             raise PlanFileError(
-                f"保存できません: {dest} ({exc.strerror or exc})。編集内容は作業用コピーに残っています。",
-                f"Cannot save: {dest} ({exc.strerror or exc}). Your edits are kept in the working copy.",
+                f"保存できません: {dest} ({detail})。編集内容は作業用コピーに残っています。",
+                f"Cannot save: {dest} ({detail}). Your edits are kept in the working copy.",
             ) from exc
         finally:
             for leftover in dest_dir.glob(f".{dest.name}.*tmp"):

@@ -35,7 +35,7 @@ class Zoom(enum.StrEnum):
 #: months in one snap unit / lower header column
 UNIT_MONTHS = {Zoom.YEAR: 12, Zoom.HALF: 6, Zoom.QUARTER: 3, Zoom.MONTH: 1}
 #: pixels per month
-MONTH_PX = {Zoom.YEAR: 9.0, Zoom.HALF: 16.0, Zoom.QUARTER: 28.0, Zoom.MONTH: 44.0}
+MONTH_PX = {Zoom.YEAR: 11.0, Zoom.HALF: 16.0, Zoom.QUARTER: 28.0, Zoom.MONTH: 44.0}
 ZOOM_ORDER = [Zoom.YEAR, Zoom.HALF, Zoom.QUARTER, Zoom.MONTH]
 
 
