@@ -55,6 +55,28 @@ def largest(path: Path, count: int = 12) -> list[tuple[int, Path]]:
     return sorted(files, reverse=True)[:count]
 
 
+def missing_qt_libraries(folder: Path) -> list[str]:
+    """Qt libraries some bundled ELF file needs but trimming left out (Linux; needs ``readelf``).
+
+    A Windows build cannot be checked this way; the frozen smoke run covers what it can.
+    """
+    readelf = shutil.which("readelf")
+    if not readelf or not sys.platform.startswith("linux"):
+        return []
+    present = {p.name for p in folder.rglob("*")}
+    problems = []
+    for path in folder.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run([readelf, "-d", str(path)], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            if "(NEEDED)" in line and "[libQt6" in line:
+                lib = line.split("[", 1)[1].rstrip("]")
+                if lib not in present:
+                    problems.append(f"{path.relative_to(folder)} needs {lib}")
+    return problems
+
+
 def build(args: argparse.Namespace) -> int:
     out = DIST / spec_data.APP_NAME
     cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--log-level", args.log_level,
@@ -71,6 +93,12 @@ def build(args: argparse.Namespace) -> int:
     if code != 0:
         print(f"[build] PyInstaller failed (exit {code}) after {took:.0f} s", flush=True)
         return code
+    problems = missing_qt_libraries(out)
+    for problem in problems:
+        print(f"[build] MISSING: {problem}", flush=True)
+    if problems:
+        print("[build] trimming dropped a library something still needs (see packaging/spec_data.py)")
+        return 3
     if args.portable:
         (out / "portable.txt").write_text(PORTABLE_TEXT, encoding="utf-8")
     size = folder_size(out)

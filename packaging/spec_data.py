@@ -115,6 +115,14 @@ PY_EXCLUDES = [
     "PyQt6",
     "PySide2",
     "shiboken2",
+    # Pillow image plugins whose codecs (libavif, libwebp: ~7 MB) reportlab/openpyxl never need.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL.ImageTk",
+    "PIL._imagingtk",
+    "PIL.ImageQt",
 ]
 
 #: Imported only at run time or by name (Alembic loads ``db/env.py`` and ``db/versions/*.py``
@@ -135,23 +143,30 @@ BASE_HIDDENIMPORTS = [
     "sqlite3",
 ]
 
-#: Qt plugin folders the program needs; other plugin folders are dropped from the build.
-QT_PLUGIN_KEEP = {
-    "platforms": None,  # None: keep every file (filtered by QT_PLATFORM_KEEP below)
-    "platformthemes": None,
-    "imageformats": None,
-    "iconengines": None,
-    "styles": None,
-    "printsupport": None,
-    "platforminputcontexts": None,  # Japanese input methods (IME) on Linux
-    "xcbglintegrations": None,
-    "generic": None,
-    "egldeviceintegrations": None,
-}
+#: Qt plugin folders the program needs; other plugin folders (tls, networkinformation,
+#: generic input such as TUIO over UDP, EGLFS, Wayland, SQL drivers …) are dropped.
+QT_PLUGIN_KEEP = frozenset({
+    "platforms",
+    "platformthemes",
+    "imageformats",
+    "iconengines",
+    "styles",  # qmodernwindowsstyle: the Windows 11 look
+    "printsupport",
+    "platforminputcontexts",  # Japanese input methods (IME) on Linux
+    "xcbglintegrations",
+})
 #: Platform plugins: Windows, X11 and headless runs; Wayland/VNC/EGLFS etc. are dropped.
-QT_PLATFORM_KEEP = re.compile(r"(qwindows|qoffscreen|qminimal|qxcb|qdirect2d)", re.IGNORECASE)
+QT_PLATFORM_KEEP = re.compile(r"^(lib)?q(windows|offscreen|minimal|xcb|direct2d)\.(dll|so)$", re.IGNORECASE)
 #: Qt's own translations: only Japanese (the shipped language) and English.
 QT_TRANSLATION_KEEP = re.compile(r"_(ja|en)\.qm$")
+#: Libraries only the dropped plugins/modules need. ``opengl32sw.dll`` is Qt's 20 MB software
+#: OpenGL for Qt Quick; a widgets program paints without OpenGL.
+LIB_DROP = re.compile(
+    r"^(lib)?Qt6(Network|WaylandClient|WaylandEglClientHwIntegration|WlShellIntegration|EglFS\w*"
+    r"|Qml\w*|Quick\w*|Pdf\w*|VirtualKeyboard\w*)\b"
+    r"|^opengl32sw\.dll$",
+    re.IGNORECASE,
+)
 
 
 def app_version() -> str:
@@ -239,8 +254,12 @@ def _qt_relative(dest: str) -> PurePosixPath | None:
 def keep_entry(dest: str) -> bool:
     """Whether a collected binary or data file (by its bundle path) stays in the build.
 
-    Drops Qt plugins and translations the program does not use; everything else stays.
+    Drops Qt plugins, translations and libraries the program does not use; everything
+    else stays.
     """
+    name = PurePosixPath(dest.replace("\\", "/")).name
+    if LIB_DROP.search(name):
+        return False
     rel = _qt_relative(dest)
     if rel is None or len(rel.parts) < 2:
         return True

@@ -1,0 +1,190 @@
+"""Editable lists of an initiative's KPIs (成果目標) and references (根拠・関連計画).
+
+A :class:`RecordTable` shows the records in a table with add / remove / up / down
+buttons. Each cell edit becomes one undoable command through the controller; a value
+the service refuses (a target that is not a number) is explained in a message box and
+the cell shows the stored value again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxeditor.core.errors import DxError
+from dxeditor.core.fiscal import format_fy
+from dxeditor.services import initiatives as svc
+from dxeditor.ui.undo import DocumentController
+
+Column = tuple[str, str]  # (field, header)
+
+
+def _fmt_number(v: Any) -> str:
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+class RecordTable(QWidget):
+    """A table of KPIs or references of one initiative."""
+
+    #: An edit was refused: the message to show.
+    refused = Signal(str)
+
+    def __init__(self, kind: str, columns: list[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.columns = columns
+        self.controller: DocumentController | None = None
+        self.initiative_id: int | None = None
+        self._records: list[dict[str, Any]] = []
+        self._loading = False
+        self.table = QTableWidget(0, len(columns), self)
+        self.table.setHorizontalHeaderLabels([h for _, h in columns])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(90)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.add_button = QPushButton(self.tr("追加"), self)
+        self.remove_button = QPushButton(self.tr("削除"), self)
+        self.up_button = QPushButton(self.tr("上へ"), self)
+        self.down_button = QPushButton(self.tr("下へ"), self)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    # ------------------------------------------------------------------ loading
+    def load(self, controller: DocumentController, initiative_id: int) -> None:
+        """Show the records of ``initiative_id``."""
+        self.controller = controller
+        self.initiative_id = initiative_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the records again (after an undo or another edit)."""
+        if self.controller is None or self.initiative_id is None:
+            return
+        current = self.table.currentRow()
+        self._records = svc.children(self.controller.doc.session.connection(), self.kind, self.initiative_id)
+        self._loading = True
+        try:
+            self.table.setRowCount(len(self._records))
+            for r, rec in enumerate(self._records):
+                for c, (field, _) in enumerate(self.columns):
+                    self.table.setItem(r, c, QTableWidgetItem(self.display(field, rec.get(field))))
+        finally:
+            self._loading = False
+        if 0 <= current < len(self._records):
+            self.table.setCurrentCell(current, max(0, self.table.currentColumn()))
+
+    @staticmethod
+    def display(field: str, value: Any) -> str:
+        """A stored value as shown in a cell."""
+        if field in ("target_value", "baseline_value"):
+            return _fmt_number(value)
+        if field == "deadline_fy":
+            return format_fy(value) if value is not None else ""
+        return "" if value is None else str(value)
+
+    # ------------------------------------------------------------------ editing
+    def _run(self, name: str, fn: Callable[[Any], Any]) -> Any:
+        assert self.controller is not None
+        try:
+            return self.controller.execute(name, fn)
+        except DxError as exc:
+            self.refused.emit(exc.message())
+            return None
+        finally:
+            self.refresh()
+
+    def _name(self, action: str) -> str:
+        what = self.tr("成果目標") if self.kind == "kpi" else self.tr("根拠・関連計画")
+        return f"{what}の{action}"
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.row() >= len(self._records):
+            return
+        field = self.columns[item.column()][0]
+        record = self._records[item.row()]
+        text = item.text()
+        if text == self.display(field, record.get(field)):
+            return
+        rid = record["id"]
+        self._run(self._name(self.tr("変更")), lambda rec: svc.update_child(rec, self.kind, rid, **{field: text}))
+
+    def add(self) -> None:
+        """Append a record after the current one and start editing its name."""
+        if self.initiative_id is None:
+            return
+        iid, row = self.initiative_id, self.table.currentRow()
+        index = row + 1 if row >= 0 else None
+        new_id = self._run(self._name(self.tr("追加")), lambda rec: svc.add_child(rec, self.kind, iid, index))
+        if new_id is not None:
+            pos = next(i for i, r in enumerate(self._records) if r["id"] == new_id)
+            self.table.setCurrentCell(pos, 0)
+            self.table.editItem(self.table.item(pos, 0))
+
+    def current_id(self) -> int | None:
+        """The id of the selected record."""
+        row = self.table.currentRow()
+        return self._records[row]["id"] if 0 <= row < len(self._records) else None
+
+    def remove(self) -> None:
+        """Delete the selected record (undoable)."""
+        rid = self.current_id()
+        if rid is not None:
+            self._run(self._name(self.tr("削除")), lambda rec: svc.delete_child(rec, self.kind, rid))
+
+    def move(self, delta: int) -> None:
+        """Move the selected record up or down."""
+        rid = self.current_id()
+        if rid is None:
+            return
+        row = self.table.currentRow()
+        if self._run(self._name(self.tr("並べ替え")), lambda rec: svc.move_child(rec, self.kind, rid, delta)):
+            self.table.setCurrentCell(max(0, min(len(self._records) - 1, row + delta)), 0)
+
+
+def kpi_table(parent: QWidget | None = None) -> RecordTable:
+    """The KPI table: name, baseline, target value, target text, unit, deadline, deadline year."""
+    t = RecordTable("kpi", [("name", "成果目標（指標）"), ("baseline_text", "現状値"), ("target_value", "目標値"),
+                            ("unit", "単位"), ("target_text", "目標（文字）"), ("deadline_text", "期限"),
+                            ("deadline_fy", "期限の年度")], parent)
+    t.setObjectName("kpiTable")
+    return t
+
+
+def reference_table(parent: QWidget | None = None) -> RecordTable:
+    """The references table: title, date."""
+    t = RecordTable("reference", [("title", "名称"), ("date_text", "日付"), ("note", "備考")], parent)
+    t.setObjectName("referenceTable")
+    return t
+
+
+def header_tr(table: RecordTable) -> None:
+    """Translate the column headers (called after a language switch)."""
+    table.table.setHorizontalHeaderLabels([table.tr(h) for _, h in table.columns])
+    table.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,206 @@
+"""The schedule view's in-memory cache: bars and milestones per row, refreshed per changed row.
+
+Built in one query per table when a document is shown; a change set refreshes only the
+rows it touched, so a view of 10,000 rows never re-reads the whole plan after an edit and
+painting never queries the database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from dxeditor.core.fiscal import YearStyle, fy_of
+from dxeditor.db import models as m
+from dxeditor.services.changes import ChangeSet
+from dxeditor.services.readmodel import PhaseView
+from dxeditor.services.schedule import BarItem, MilestoneItem, RowItems, load_items
+from dxeditor.ui.schedule.styles import PhaseStyles
+
+EMPTY = RowItems()
+
+
+class ScheduleData:
+    """Plan period, year style, phases and every row's bars/milestones, kept in memory."""
+
+    def __init__(self) -> None:
+        self.period = (2023, 2027)
+        self.year_style = YearStyle.SHORT
+        self.phases: list[PhaseView] = []
+        self.styles = PhaseStyles()
+        self.items: dict[int, RowItems] = {}
+        #: row id → (initiative id, parent row id, position, title)
+        self.rows: dict[int, tuple[int, int | None, int, str]] = {}
+        self.initiative_titles: dict[int, str] = {}
+        self._spans: dict[int, tuple[int, int] | None] = {}
+        self._rows_of: dict[int, list[int]] | None = None
+        self.data_fys: tuple[int, int] | None = None
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def load(self, conn: Connection) -> None:
+        """Read everything the view needs (one query per table)."""
+        self._load_plan(conn)
+        self._load_phases(conn)
+        t = m.ScheduleRow.__table__
+        self.rows = {r.id: (r.initiative_id, r.parent_id, r.position, r.title or "")
+                     for r in conn.execute(select(t.c.id, t.c.initiative_id, t.c.parent_id, t.c.position, t.c.title))}
+        ti = m.Initiative.__table__
+        self.initiative_titles = {r.id: r.title or "" for r in conn.execute(select(ti.c.id, ti.c.title))}
+        self.items = load_items(conn)
+        self._spans.clear()
+        self._rows_of = None
+        self._update_data_fys(all_rows=True)
+
+    def _load_plan(self, conn: Connection) -> None:
+        t = m.Plan.__table__
+        plan = conn.execute(select(t.c.period_start_fy, t.c.period_end_fy, t.c.year_style)).first()
+        if plan is None:
+            return
+        self.period = (int(plan.period_start_fy), int(plan.period_end_fy))
+        try:
+            self.year_style = YearStyle(plan.year_style or "short")
+        except ValueError:
+            self.year_style = YearStyle.SHORT
+
+    def _load_phases(self, conn: Connection) -> None:
+        t = m.Phase.__table__
+        self.phases = [PhaseView(p.key, p.name, p.color, p.pattern)
+                       for p in conn.execute(select(t).order_by(t.c.position, t.c.id))]
+        self.styles = PhaseStyles(self.phases)
+
+    def refresh(self, conn: Connection, changeset: ChangeSet) -> set[int]:
+        """Bring the cache up to date after ``changeset``; returns the schedule rows it touched."""
+        tables = changeset.tables()
+        if "plan" in tables:
+            self._load_plan(conn)
+        if "phases" in tables:
+            self._load_phases(conn)
+        touched: set[int] = set()
+        for c in changeset.changes:
+            if c.table == "schedule_rows":
+                touched.add(c.id)
+                self._rows_of = None
+                if c.after is None:
+                    self.rows.pop(c.id, None)
+                    self.items.pop(c.id, None)
+                else:
+                    a = c.after
+                    self.rows[c.id] = (a["initiative_id"], a["parent_id"], a["position"], a["title"] or "")
+            elif c.table in ("bars", "milestones"):
+                for d in (c.before, c.after):
+                    if d is not None:
+                        touched.add(int(d["row_id"]))
+            elif c.table == "initiatives":
+                if c.after is None:
+                    self.initiative_titles.pop(c.id, None)
+                else:
+                    self.initiative_titles[c.id] = c.after.get("title") or ""
+        live = [r for r in touched if r in self.rows]
+        if live:
+            fresh = load_items(conn, live)
+            for rid in live:
+                items = fresh.get(rid, EMPTY)
+                if items.bars or items.milestones:
+                    self.items[rid] = items
+                else:
+                    self.items.pop(rid, None)
+        for rid in touched:
+            owner = self.rows.get(rid)
+            if owner is not None:
+                self._spans.pop(owner[0], None)
+        if "schedule_rows" in tables:
+            self._spans.clear()
+        self._update_data_fys(rows=live)
+        return touched
+
+    def _update_data_fys(self, rows: list[int] | None = None, all_rows: bool = False) -> None:
+        """Widen (never narrow, until the next load) the range of fiscal years holding bars."""
+        source = self.items.values() if all_rows else (self.items.get(r, EMPTY) for r in rows or [])
+        lo, hi = self.data_fys if self.data_fys else (None, None)
+        for items in source:
+            for b in items.bars:
+                lo = fy_of(b.start) if lo is None else min(lo, fy_of(b.start))
+                hi = fy_of(b.end) if hi is None else max(hi, fy_of(b.end))
+            for x in items.milestones:
+                lo = fy_of(x.month) if lo is None else min(lo, fy_of(x.month))
+                hi = fy_of(x.month) if hi is None else max(hi, fy_of(x.month))
+        if lo is not None and hi is not None:
+            self.data_fys = (lo, hi)
+
+    # --- queries -------------------------------------------------------------------------------------
+
+    def row_items(self, row_id: int) -> RowItems:
+        """The bars and milestones of a row (empty when it has none)."""
+        return self.items.get(row_id, EMPTY)
+
+    def bar(self, bar_id: int, row_id: int | None = None) -> BarItem | None:
+        """A cached bar (searching one row when ``row_id`` is given)."""
+        rows = [self.items.get(row_id, EMPTY)] if row_id is not None else self.items.values()
+        for items in rows:
+            for b in items.bars:
+                if b.id == bar_id:
+                    return b
+        return None
+
+    def milestone(self, ms_id: int, row_id: int | None = None) -> MilestoneItem | None:
+        """A cached milestone."""
+        rows = [self.items.get(row_id, EMPTY)] if row_id is not None else self.items.values()
+        for items in rows:
+            for x in items.milestones:
+                if x.id == ms_id:
+                    return x
+        return None
+
+    def rows_of(self, initiative_id: int) -> list[int]:
+        """An initiative's rows in outline order (parents before their sub-rows)."""
+        if self._rows_of is None:
+            children: dict[tuple[int, int | None], list[tuple[int, int]]] = defaultdict(list)
+            for rid, (iid, parent, pos, _title) in self.rows.items():
+                children[(iid, parent)].append((pos, rid))
+            out: dict[int, list[int]] = defaultdict(list)
+
+            def walk(iid: int, parent: int | None) -> None:
+                for _pos, rid in sorted(children.get((iid, parent), [])):
+                    out[iid].append(rid)
+                    walk(iid, rid)
+
+            for iid in {k[0] for k in children}:
+                walk(iid, None)
+            self._rows_of = dict(out)
+        return self._rows_of.get(initiative_id, [])
+
+    def depth(self, row_id: int) -> int:
+        """How deep a row is nested (0 for a top row)."""
+        d, parent = 0, self.rows.get(row_id, (0, None, 0, ""))[1]
+        while parent is not None and d < 50:
+            d += 1
+            parent = self.rows.get(parent, (0, None, 0, ""))[1]
+        return d
+
+    def initiative_span(self, initiative_id: int) -> tuple[int, int] | None:
+        """The months covered by the bars of an initiative's rows (for its summary band)."""
+        if initiative_id in self._spans:
+            return self._spans[initiative_id]
+        lo: int | None = None
+        hi: int | None = None
+        for rid in self.rows_of(initiative_id):
+            for b in self.items.get(rid, EMPTY).bars:
+                lo = b.start if lo is None else min(lo, b.start)
+                hi = b.end if hi is None else max(hi, b.end)
+        span = (lo, hi) if lo is not None and hi is not None else None
+        self._spans[initiative_id] = span
+        return span
+
+    def fiscal_range(self) -> tuple[int, int]:
+        """Fiscal years the axis shows: the period, the data, one year before and one after."""
+        lo, hi = self.period
+        if self.data_fys:
+            lo, hi = min(lo, self.data_fys[0]), max(hi, self.data_fys[1])
+        return lo - 1, hi + 1
+
+    def describe(self) -> dict[str, Any]:
+        """Counts for diagnostics and benchmarks."""
+        return {"rows": len(self.rows), "bars": sum(len(i.bars) for i in self.items.values())}
