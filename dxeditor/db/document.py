@@ -58,6 +58,10 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+class SaveConflictError(PlanFileError):
+    """The file on disk changed since it was opened (someone else saved, or a copy was dropped over it)."""
+
+
 def _retry(action: Callable[[], Any], what: Path) -> Any:
     """Run a file operation, retrying briefly while another program (antivirus) holds the file."""
     for attempt in range(REPLACE_RETRIES):
@@ -273,12 +277,14 @@ class PlanDocument:
         now = SourceStamp.of(self.source)
         return now is None or now != self.stamp
 
-    def save(self, target: str | os.PathLike[str] | None = None) -> Path:
+    def save(self, target: str | os.PathLike[str] | None = None, *, overwrite_changed: bool = False) -> Path:
         """Write the document to ``target`` (default: its own file) atomically.
 
         The file is written beside the target, flushed, synced and swapped in; the
         previous version is kept as ``<name>.bak``. On any failure the target is
-        unchanged and the working copy still holds every edit.
+        unchanged and the working copy still holds every edit. Saving over the own
+        file after someone else changed it raises :class:`SaveConflictError` unless
+        ``overwrite_changed`` (the user confirmed).
         """
         dest = Path(target).absolute() if target is not None else self.source
         if dest is None:
@@ -287,6 +293,13 @@ class PlanDocument:
             raise PlanFileError(
                 "読み取り専用で開いているため上書き保存できません。別名で保存してください。",
                 "The plan is open read-only; save it under another name.",
+            )
+        if dest == self.source and not overwrite_changed and self.source_changed_on_disk():
+            raise SaveConflictError(
+                f"開いた後にファイルが他の人またはプログラムによって変更されています: {dest}\n"
+                "別名で保存するか、確認のうえ上書きしてください。",
+                f"The file was changed by someone else after you opened it: {dest}\n"
+                "Save a copy, or overwrite it after confirming.",
             )
         self.session.commit()
         dest_dir = dest.parent

@@ -344,7 +344,7 @@ TEXT_BLOCK_NAMES = {"current": "現状と課題", "direction": "取組の方向�
 NATIONAL_CATEGORIES = {
     "system": "推進体制の構築",
     "focus": "重点取組事項",
-    "together": "自治体DXの取組とあわせて取り組むべき取組",
+    "together": "自治体DXの取組とあわせて取り組むデジタル社会の実現に向けた取組",
     "optional": "必要に応じ実施を検討する取組",
 }
 PROGRESS_STATUSES = {

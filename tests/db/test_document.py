@@ -224,3 +224,28 @@ def test_unsaved_work_of_a_dead_process_is_recoverable(tmp_path: Path) -> None:
     assert reopened.plan.title == "保存前に落ちた"
     reopened.close()
     assert list_recoverable() == []
+
+
+def test_save_never_silently_overwrites_a_file_changed_by_someone_else(tmp_path: Path) -> None:
+    from dxeditor.db.document import SaveConflictError
+
+    path = make_file(tmp_path, "元")
+    mine = PlanDocument.open(path)
+    theirs = PlanDocument.open(path)
+    theirs.plan.title = "他の人の変更"
+    theirs.save()
+    theirs.close()
+    mine.plan.title = "自分の変更"
+    assert mine.source_changed_on_disk()
+    with pytest.raises(SaveConflictError, match="変更されています"):
+        mine.save()
+    check = PlanDocument.open(path)
+    assert check.plan.title == "他の人の変更"
+    check.close()
+    mine.save(overwrite_changed=True)  # after the user confirmed
+    final = PlanDocument.open(path)
+    assert final.plan.title == "自分の変更"
+    final.close()
+    copy = mine.save(tmp_path / "copy.dxplan")  # save as a copy works too
+    assert copy.exists() and mine.source == copy
+    mine.close()
