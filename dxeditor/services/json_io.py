@@ -294,10 +294,11 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
                 all_ms.append((f"{rw}.milestones[{k}]", x))
         for j, k in enumerate(it.get("kpis", [])):
             all_kpis.append((f"{w}.kpis[{j}]", k))
-        for k, t in enumerate(it.get("text", {}).get("current", []) + it.get("text", {}).get("direction", [])
-                              + it.get("text", {}).get("content", [])):
-            if t.get("level", 0) < 0 or t.get("level", 0) > 8:
-                p.add(f"{w}.text", f"箇条書きの階層 {t.get('level')} は 0〜8 の範囲外です", "text level outside 0–8")
+        for block, items in it.get("text", {}).items():
+            for k, t in enumerate(items):
+                if not 0 <= t.get("level", 0) <= 8:
+                    p.add(f"{w}.text.{block}[{k}].level", f"箇条書きの階層 {t.get('level')} は 0〜8 の範囲外です",
+                          "text level outside 0–8")
     for _label, items in (("schedule_rows", all_rows), ("bars", all_bars), ("milestones", all_ms), ("kpis", all_kpis)):
         seen: dict[int, str] = {}
         for w, it in items:
