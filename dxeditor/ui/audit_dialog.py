@@ -172,6 +172,7 @@ class AuditDialog(QDialog):
                                initiative_id=self.initiative.currentData(), date_from=date_from, date_to=date_to,
                                text=self.text.text().strip())
         self.model.set_entries(entries)
+        self.table.resizeColumnToContents(0)
         self.count.setText(self.tr("{n} 件 / 全 {total} 件").format(n=len(entries), total=len(self.all_entries)))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:

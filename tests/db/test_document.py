@@ -249,3 +249,39 @@ def test_save_never_silently_overwrites_a_file_changed_by_someone_else(tmp_path:
     copy = mine.save(tmp_path / "copy.dxplan")  # save as a copy works too
     assert copy.exists() and mine.source == copy
     mine.close()
+
+
+def test_share_vanishing_during_save_keeps_file_and_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The network folder disappears between writing the temporary file and replacing the plan."""
+    import shutil
+
+    share = tmp_path / "share"
+    share.mkdir()
+    path = make_file(share, "共有の版")
+    saved = path.read_bytes()
+    doc = PlanDocument.open(path)
+    from dxeditor.services.editor import PlanEditor
+
+    PlanEditor(doc).run("表題の変更", lambda rec: rec.update("plan", 1, title="手元の編集"))
+    real_write = PlanDocument._write_copy
+    hidden = tmp_path / "share-offline"
+
+    def write_then_vanish(self: PlanDocument, tmp: Path) -> None:
+        real_write(self, tmp)
+        share.rename(hidden)  # the share goes away mid-save
+
+    monkeypatch.setattr(PlanDocument, "_write_copy", write_then_vanish)
+    with pytest.raises(PlanFileError, match="保存できません"):
+        doc.save()
+    monkeypatch.setattr(PlanDocument, "_write_copy", real_write)
+    assert doc.dirty and doc.plan.title == "手元の編集"  # the work is still in the working copy
+    hidden.rename(share)  # the share is back
+    for leftover in share.glob(".*tmp"):
+        leftover.unlink()  # a stray temp file the vanished share kept (as SMB may)
+    assert path.read_bytes() == saved  # the document on the share is intact
+    doc.save()
+    doc.close()
+    again = PlanDocument.open(path)
+    assert again.plan.title == "手元の編集"
+    again.close()
+    shutil.rmtree(share)
