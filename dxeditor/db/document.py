@@ -33,9 +33,9 @@ from dxeditor.db.models import DEFAULT_PHASES, Base, Meta, Phase, Plan
 FORMAT_MARKER = "dxeditor-plan"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The Alembic head revision this program writes; tests check it matches ``db/versions``.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 #: Every schema revision this program can migrate from, oldest first.
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 FILE_SUFFIX = ".dxplan"
 MANIFEST = "manifest.json"
 WORKING_NAME = "working.dxplan"

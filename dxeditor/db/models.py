@@ -69,6 +69,18 @@ class Plan(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Chapter(Base):
+    """Plan-level prose: はじめに, 基本理念, 推進体制, 参考 … (nestable; before or after the initiatives)."""
+
+    __tablename__ = "chapters"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("chapters.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    placement: Mapped[str] = mapped_column(String(8), default="front")  # front / back of the outline
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # paragraphs separated by blank lines
+
+
 class Phase(Base):
     """A phase kind of bars (検討, 準備・構築, 実施, 継続, その他, or user-defined)."""
 
@@ -319,6 +331,7 @@ class AuditEntry(Base):
 # Tables that hold the plan's content, in dependency order (parents first).
 CONTENT_TABLES = [
     Plan.__table__,
+    Chapter.__table__,
     Phase.__table__,
     Department.__table__,
     DepartmentName.__table__,

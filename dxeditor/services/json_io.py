@@ -76,6 +76,8 @@ def export_data(conn: Connection) -> dict[str, Any]:
         "generator": f"dxeditor {__version__}",
         "plan": {k: plan[k] for k in PLAN_FIELDS},
     }
+    out["chapters"] = [{k: c[k] for k in ("id", "parent_id", "placement", "title", "body")}
+                       for c in _ordered_tree(_rows(conn, m.Chapter.__table__))]
     out["phases"] = [{k: p[k] for k in ("key", "name", "color", "pattern")}
                      for p in _rows(conn, m.Phase.__table__, m.Phase.position, m.Phase.id)]
     renames = _group(_rows(conn, m.DepartmentName.__table__, m.DepartmentName.valid_from_fy, m.DepartmentName.id),
@@ -241,6 +243,13 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
             seen.add(it[key])
         return seen
 
+    chapters = unique(data.get("chapters", []), "$.chapters")
+    for i, c in enumerate(data.get("chapters", [])):
+        if c.get("parent_id") is not None and c["parent_id"] not in chapters:
+            p.add(f"$.chapters[{i}].parent_id", f"章 {c['parent_id']} がありません", f"no chapter {c['parent_id']}")
+        if c.get("placement", "front") not in ("front", "back"):
+            p.add(f"$.chapters[{i}].placement", "front か back を指定してください", "must be front or back")
+    _check_cycles(data.get("chapters", []), "$.chapters", p)
     phases = unique(data.get("phases", []), "$.phases", "key")
     depts = unique(data.get("departments", []), "$.departments")
     for i, d in enumerate(data.get("departments", [])):
@@ -343,15 +352,18 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
         if rows:
             conn.execute(insert(table), [_fill(table, r) for r in rows])
 
-    phases = data.get("phases")
-    if phases is None:
-        phases = [{"key": k, "name": n, "color": c, "pattern": pt} for k, n, c, pt in m.DEFAULT_PHASES]
-    many(m.Phase.__table__, [{**ph, "position": i} for i, ph in enumerate(phases)])
     positions: dict[Any, int] = defaultdict(int)
 
     def pos(key: Any) -> int:
         positions[key] += 1
         return positions[key] - 1
+
+    many(m.Chapter.__table__, _parents_first(
+        [{**c, "position": pos(("chap", c.get("parent_id")))} for c in data.get("chapters", [])]))
+    phases = data.get("phases")
+    if phases is None:
+        phases = [{"key": k, "name": n, "color": c, "pattern": pt} for k, n, c, pt in m.DEFAULT_PHASES]
+    many(m.Phase.__table__, [{**ph, "position": i} for i, ph in enumerate(phases)])
 
     depts, renames = [], []
     for d in data.get("departments", []):

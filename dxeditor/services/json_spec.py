@@ -40,6 +40,7 @@ SPECS: dict[str, dict[str, F]] = {
         "exported_at": F(S, False, "UTC time of export (ignored on import)"),
         "generator": F(S, False, "program that wrote the file (ignored on import)"),
         "plan": F("obj:plan", True, "plan metadata"),
+        "chapters": F("list:chapter", False, "plan-level prose (はじめに, 推進体制 …), parents first, in order"),
         "phases": F("list:phase", False, "phase kinds of bars, in legend order"),
         "departments": F("list:department", False, "organisation tree (部 / 課 / 係)"),
         "department_links": F("list:department_link", False, "merges and splits"),
@@ -64,6 +65,13 @@ SPECS: dict[str, dict[str, F]] = {
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),
         "note": F(S),
+    },
+    "chapter": {
+        "id": F(I, True),
+        "parent_id": F(I, False, nullable=True),
+        "placement": F(S, False, "front (before the initiatives) / back (after them)"),
+        "title": F(S, True),
+        "body": F(S, False, "paragraphs separated by blank lines"),
     },
     "phase": {
         "key": F(S, True, "identifier used by bars"),

@@ -93,6 +93,16 @@ class SectionView:
 
 
 @dataclass
+class ChapterView:
+    id: int
+    parent_id: int | None
+    depth: int
+    placement: str
+    title: str
+    body: str
+
+
+@dataclass
 class PhaseView:
     key: str
     name: str
@@ -107,6 +117,7 @@ class PlanView:
     sections: list[SectionView]
     loose: list[InitiativeView]  # initiatives outside any section (flat plans)
     departments: dict[int, str]
+    chapters: list[ChapterView] = field(default_factory=list)  # in reading order, parents first
 
     def walk(self) -> Iterator[tuple[str, Any, int]]:
         """Every outline entry in order: ("section" | "initiative" | "row", view, depth)."""
@@ -239,4 +250,14 @@ def load_plan_view(conn: Connection, *, dept_fy: int | None = None) -> PlanView:
 
     loose = [make_initiative(r, [], k) for k, r in enumerate(inits_by_section.get(None, []), start=1)]
     sections = build_sections(None, 0, [])
-    return PlanView(plan, phases, sections, loose, names)
+    t = m.Chapter.__table__
+    chaps_by_parent = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "parent_id")
+    chapters: list[ChapterView] = []
+
+    def walk_chapters(parent: int | None, depth: int) -> None:
+        for c in chaps_by_parent.get(parent, []):
+            chapters.append(ChapterView(c.id, c.parent_id, depth, c.placement, c.title, c.body))
+            walk_chapters(c.id, depth + 1)
+
+    walk_chapters(None, 0)
+    return PlanView(plan, phases, sections, loose, names, chapters)

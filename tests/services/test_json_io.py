@@ -18,6 +18,9 @@ RICH = {
     "format_version": 1,
     "plan": {"title": "𠮷野市DX推進計画 😀", "municipality": "髙島市", "period_start_fy": 2022, "period_end_fy": 2027,
              "year_style": "both", "numbering_style": "circled", "vision": "誰一人取り残さない"},
+    "chapters": [{"id": 1, "title": "はじめに", "body": "本計画は…\n\n第二段落"},
+                 {"id": 2, "parent_id": 1, "title": "計画の位置付け", "body": "位置付け"},
+                 {"id": 3, "placement": "back", "title": "推進体制", "body": "CIO を中心に…"}],
     "phases": [{"key": "study", "name": "検討", "color": "#8fb8de", "pattern": "diagonal"},
                {"key": "custom", "name": "独自", "color": "#123456", "pattern": "dots"}],
     "departments": [
@@ -133,6 +136,8 @@ def bad(mutate) -> dict:
         (lambda d: d["initiatives"][0]["kpis"][0].update(target_value="二十七"), "数値が必要です"),
         (lambda d: d.update(format_version=99), "新しいバージョン"),
         (lambda d: d.update(initiatives={}), "配列が必要です"),
+        (lambda d: d["chapters"][0].update(placement="middle"), "front か back"),
+        (lambda d: d["chapters"][0].update(parent_id=2), "循環"),
     ],
 )
 def test_bad_input_is_refused_with_where_and_what(mutate, expected: str) -> None:
