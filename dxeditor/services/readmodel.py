@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.numbering import format_number
 from dxeditor.db import models as m
+from dxeditor.db.raw import fetch_all
 
 
 @dataclass
@@ -58,7 +59,11 @@ class RowView:
     @property
     def lanes(self) -> int:
         """How many stacked lines the row needs (at least one)."""
-        top = max([b.lane for b in self.bars] + [x.lane for x in self.milestones], default=0)
+        top = 0
+        for item in self.bars:
+            top = max(top, item.lane)
+        for item in self.milestones:
+            top = max(top, item.lane)
         return top + 1
 
 
@@ -165,6 +170,14 @@ def department_names(conn: Connection, fiscal_year: int | None = None) -> dict[i
     return names
 
 
+def _group(rows: Any, key: int = 0) -> dict[Any, list[Any]]:
+    """Plain tuples grouped by the column at ``key`` (order kept)."""
+    out: dict[Any, list[Any]] = defaultdict(list)
+    for r in rows:
+        out[r[key]].append(r)
+    return out
+
+
 def _by(rows: Any, key: str) -> dict[Any, list[Any]]:
     out: dict[Any, list[Any]] = defaultdict(list)
     for r in rows:
@@ -172,46 +185,65 @@ def _by(rows: Any, key: str) -> dict[Any, list[Any]]:
     return out
 
 
-def _lead_related(links: list[Any], names: dict[int, str]) -> tuple[str, list[str]]:
-    lead = next((names.get(x.department_id, "") for x in links if x.role == "lead"), "")
-    related = [names.get(x.department_id, "") for x in sorted(links, key=lambda x: x.position) if x.role != "lead"]
+def _lead_related(links: list[tuple[int, str]], names: dict[int, str]) -> tuple[str, list[str]]:
+    """Links are ``(department_id, role)`` in their order."""
+    lead = ""
+    related = []
+    for dept, role in links:
+        if role == "lead":
+            lead = lead or names.get(dept, "")
+        else:
+            related.append(names.get(dept, ""))
     return lead, related
 
 
+def _dept_links(conn: Connection, table: str, owner: str) -> dict[int, list[tuple[int, str]]]:
+    out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for o, dept, role in fetch_all(conn, f"SELECT {owner}, department_id, role FROM {table} ORDER BY position, id"):
+        out[o].append((dept, role))
+    return out
+
+
 def load_plan_view(conn: Connection, *, dept_fy: int | None = None) -> PlanView:
-    """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``)."""
+    """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``).
+
+    Plain driver tuples, one query per table: at 10,000 schedule rows this is the cost of
+    opening a plan, so no ORM rows and no per-row queries.
+    """
     plan = dict(conn.execute(select(m.Plan.__table__)).mappings().one())
     style = plan["numbering_style"]
     phases = [PhaseView(p.key, p.name, p.color, p.pattern)
               for p in conn.execute(select(m.Phase.__table__).order_by(m.Phase.position, m.Phase.id))]
     names = department_names(conn, dept_fy)
-    t = m.Bar.__table__
-    bars = _by(conn.execute(select(t.c.id, t.c.row_id, t.c.lane, t.c.start, t.c.end, t.c.label, t.c.phase,
-                                   t.c.continues).order_by(t.c.lane, t.c.start, t.c.id)), "row_id")
-    t = m.Milestone.__table__
-    mss = _by(conn.execute(select(t.c.id, t.c.row_id, t.c.lane, t.c.month, t.c.label)
-                           .order_by(t.c.lane, t.c.month, t.c.id)), "row_id")
-    rdepts = _by(conn.execute(select(m.RowDepartment.__table__)), "row_id")
-    idepts = _by(conn.execute(select(m.InitiativeDepartment.__table__)), "initiative_id")
-    sdgs = _by(conn.execute(select(m.InitiativeSdg.__table__).order_by(m.InitiativeSdg.goal)), "initiative_id")
-    t = m.ScheduleRow.__table__
-    rows_by_init = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "initiative_id")
+    bars: dict[int, list[BarView]] = defaultdict(list)
+    for b in fetch_all(conn, 'SELECT id, row_id, lane, start, "end", label, phase, continues FROM bars '
+                    'ORDER BY lane, start, id'):
+        bars[b[1]].append(BarView(b[0], b[1], b[2], b[3], b[4], b[5] or "", b[6] or "", bool(b[7])))
+    mss: dict[int, list[MilestoneView]] = defaultdict(list)
+    for x in fetch_all(conn, "SELECT id, row_id, lane, month, label FROM milestones ORDER BY lane, month, id"):
+        mss[x[1]].append(MilestoneView(x[0], x[1], x[2], x[3], x[4] or ""))
+    rdepts = _dept_links(conn, "row_departments", "row_id")
+    idepts = _dept_links(conn, "initiative_departments", "initiative_id")
+    sdgs: dict[int, list[int]] = defaultdict(list)
+    for iid, goal in fetch_all(conn, "SELECT initiative_id, goal FROM initiative_sdgs ORDER BY goal"):
+        sdgs[iid].append(goal)
+    # (id, initiative_id, parent_id, title, note, national_target_fy, national_target_text)
+    rows_by_init = _group(fetch_all(
+        conn, "SELECT id, initiative_id, parent_id, title, note, national_target_fy, national_target_text "
+        "FROM schedule_rows ORDER BY position, id"), 1)
 
     def build_rows(iid: int) -> list[RowView]:
-        children = _by(rows_by_init.get(iid, []), "parent_id")
+        children = _group(rows_by_init.get(iid, ()), 2)
         out: list[RowView] = []
 
         def walk(parent: int | None, depth: int) -> None:
-            for r in children.get(parent, []):
-                lead, related = _lead_related(rdepts.get(r.id, []), names)
-                out.append(RowView(
-                    r.id, iid, r.parent_id, depth, r.title, r.note, r.national_target_fy, r.national_target_text,
-                    lead, related,
-                    [BarView(b.id, b.row_id, b.lane, b.start, b.end, b.label, b.phase, bool(b.continues))
-                     for b in bars.get(r.id, [])],
-                    [MilestoneView(x.id, x.row_id, x.lane, x.month, x.label) for x in mss.get(r.id, [])],
-                ))
-                walk(r.id, depth + 1)
+            for r in children.get(parent, ()):
+                rid = r[0]
+                lead, related = _lead_related(rdepts[rid], names) if rid in rdepts else ("", [])
+                out.append(RowView(rid, iid, r[2], depth, r[3] or "", r[4] or "", r[5], r[6] or "", lead, related,
+                                   bars.get(rid) or [], mss.get(rid) or []))
+                if rid in children:
+                    walk(rid, depth + 1)
 
         walk(None, 0)
         return out
@@ -233,7 +265,7 @@ def load_plan_view(conn: Connection, *, dept_fy: int | None = None) -> PlanView:
         lead, related = _lead_related(idepts.get(r.id, []), names)
         return InitiativeView(r.id, r.section_id, number, r.title, r.summary, r.national_category, r.national_number,
                               r.national_target_fy, r.national_target_text, lead, related,
-                              [s.goal for s in sdgs.get(r.id, [])], build_rows(r.id))
+                              list(sdgs.get(r.id, ())), build_rows(r.id))
 
     def build_sections(parent: int | None, depth: int, parents: list[int]) -> list[SectionView]:
         out = []

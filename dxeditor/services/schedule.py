@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 from dxeditor.core.errors import ValidationError
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, format_month
 from dxeditor.db import models as m
+from dxeditor.db.raw import fetch_all
 from dxeditor.services.changes import Recorder, row_dict
 
 MAX_LANE = 19  # 20 stacked lines in one row is already far more than any printed table
@@ -304,28 +305,43 @@ def delete_items(rec: Recorder, bar_ids: Iterable[int], milestone_ids: Iterable[
 
 
 def load_items(conn: Connection, row_ids: Iterable[int] | None = None) -> dict[int, RowItems]:
-    """Bars and milestones per row (all rows, or only ``row_ids``), one query per table."""
-    tb, tm = m.Bar.__table__, m.Milestone.__table__
-    qb = select(*(tb.c[c] for c in BAR_COLUMNS)).order_by(tb.c.lane, tb.c.start, tb.c.id)
-    qm = select(*(tm.c[c] for c in MILESTONE_COLUMNS)).order_by(tm.c.lane, tm.c.month, tm.c.id)
+    """Bars and milestones per row (all rows, or only ``row_ids``), one query per table.
+
+    Plain SQL on the driver: at 30,000 bars the ORM's row processing would cost seconds.
+    """
+    where = ""
+    params: tuple[int, ...] = ()
     wanted: list[int] | None = None
     if row_ids is not None:
-        wanted = list(dict.fromkeys(row_ids))
-        qb = qb.where(tb.c.row_id.in_(wanted))
-        qm = qm.where(tm.c.row_id.in_(wanted))
+        wanted = list(dict.fromkeys(int(r) for r in row_ids))
+        if not wanted:
+            return {}
+        where = f" WHERE row_id IN ({','.join('?' * len(wanted))})"
+        params = tuple(wanted)
     out: dict[int, RowItems] = defaultdict(RowItems)
-    for r in conn.execute(qb):
-        out[r.row_id].bars.append(BarItem(r.id, r.row_id, r.lane, r.start, r.end, r.label or "", r.phase or "",
-                                          bool(r.continues)))
-    for r in conn.execute(qm):
-        out[r.row_id].milestones.append(MilestoneItem(r.id, r.row_id, r.lane, r.month, r.label or ""))
+    cols = ", ".join(f'"{c}"' for c in BAR_COLUMNS)
+    for r in fetch_all(conn, f"SELECT {cols} FROM bars{where} ORDER BY lane, start, id", params):
+        out[r[1]].bars.append(BarItem(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", bool(r[7])))
+    cols = ", ".join(f'"{c}"' for c in MILESTONE_COLUMNS)
+    for r in fetch_all(conn, f"SELECT {cols} FROM milestones{where} ORDER BY lane, month, id", params):
+        out[r[1]].milestones.append(MilestoneItem(r[0], r[1], r[2], r[3], r[4] or ""))
     result = dict(out)
     for rid in wanted or []:
         result.setdefault(rid, RowItems())
     return result
 
 
+def month_range(conn: Connection) -> tuple[int, int] | None:
+    """The first and last month any bar or milestone covers (None for an empty schedule)."""
+    row = conn.exec_driver_sql(
+        'SELECT MIN(lo), MAX(hi) FROM (SELECT MIN(start) AS lo, MAX("end") AS hi FROM bars '
+        "UNION ALL SELECT MIN(month), MAX(month) FROM milestones)").first()
+    if row is None or row[0] is None:
+        return None
+    return int(row[0]), int(row[1])
+
+
 def row_owner_map(conn: Connection) -> dict[int, tuple[int, str]]:
     """Each schedule row's (initiative id, title), one query."""
-    t = m.ScheduleRow.__table__
-    return {r.id: (r.initiative_id, r.title or "") for r in conn.execute(select(t.c.id, t.c.initiative_id, t.c.title))}
+    rows = conn.exec_driver_sql("SELECT id, initiative_id, title FROM schedule_rows")
+    return {r[0]: (r[1], r[2] or "") for r in rows}

@@ -1,9 +1,12 @@
 """The outline as a Qt item model: sections → initiatives → schedule rows.
 
-Built in one pass from :func:`dxeditor.services.readmodel.load_plan_view`. On every
-change the plan view is read again; when the outline's shape is unchanged only the
-changed lines are announced (``dataChanged``), otherwise the model resets cheaply and
-the view restores expansion and selection by ``(kind, id)``.
+Built in one pass from :func:`dxeditor.services.readmodel.load_plan_view`. A change that
+only renames items or only touches bars and milestones is applied in place (titles, lane
+counts of the touched rows). Any other change reads the plan view again and the old and
+new trees are compared: inserted, removed and changed lines are announced one by one, and
+only when that fails does the model reset (the view then restores expansion and selection
+by ``(kind, id)``). ``view`` is the plan as of the last full read: use it for structure,
+not for titles or bars.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ MIME = "application/x-dxeditor-outline"
 OUTLINE_TABLES = {"sections", "initiatives", "schedule_rows", "bars", "milestones", "initiative_departments",
                   "row_departments", "departments", "department_names", "plan"}
 AnyIndex = QModelIndex | QPersistentModelIndex
+_SIZE_HINT = Qt.ItemDataRole.SizeHintRole
+_SIZES = [QSize(-1, LANE_HEIGHT * k) for k in range(32)]
+_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+          | Qt.ItemFlag.ItemIsDropEnabled)
+_EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_HIGHLIGHT = QColor("#fff1a8")
 
 
 class Node:
@@ -87,11 +96,36 @@ def build_tree(view: PlanView) -> Node:
     return root
 
 
-def _shape(node: Node, out: list[tuple[str, int, int]], depth: int = 0) -> list[tuple[str, int, int]]:
-    for child in node.children:
-        out.append((child.kind, child.id, depth))
-        _shape(child, out, depth + 1)
-    return out
+def _renumber(node: Node) -> None:
+    for i, child in enumerate(node.children):
+        child.row = i
+
+
+def _lcs(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Keys of a longest common subsequence of ``a`` and ``b`` (the children that stay put)."""
+    common = set(a) & set(b)
+    a = [k for k in a if k in common]
+    b = [k for k in b if k in common]
+    if a == b:
+        return set(a)
+    n, m = len(a), len(b)
+    if n * m > 4_000_000:  # huge reorders: keep nothing, re-insert everything
+        return set()
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+    keep: set[tuple[str, int]] = set()
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            keep.add(a[i])
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return keep
 
 
 class OutlineModel(QAbstractItemModel):
@@ -101,6 +135,8 @@ class OutlineModel(QAbstractItemModel):
     rebuilt = Signal()
     #: An edit or drop was refused: the message to show.
     refused = Signal(str)
+    #: A node (with its subtree) was inserted; views expand it.
+    inserted = Signal(object)
 
     COLUMNS = 3
 
@@ -110,6 +146,8 @@ class OutlineModel(QAbstractItemModel):
         self.root = Node("root", 0, "", "", "", 1, None)
         self._index: dict[tuple[str, int], Node] = {}
         self.view: PlanView | None = None
+        #: Items matching the find bar, drawn highlighted.
+        self.highlight: set[tuple[str, int]] = set()
         self._bold = QFont()
         self._bold.setBold(True)
         controller.changed.connect(self.on_changed)
@@ -131,36 +169,90 @@ class OutlineModel(QAbstractItemModel):
 
     def _reindex(self) -> None:
         self._index = {}
+        index = self._index
         stack = list(self.root.children)
         while stack:
             n = stack.pop()
-            self._index[n.key()] = n
-            stack.extend(n.children)
+            index[(n.kind, n.id)] = n
+            if n.children:
+                stack.extend(n.children)
 
     def on_changed(self, changeset: ChangeSet) -> None:
-        """Refresh after a change: in place when the shape holds, else a reset."""
+        """Refresh after a change: rows inserted, removed or moved one by one, data in place.
+
+        The plan is read again (numbers may change anywhere); the old and new trees are
+        compared parent by parent. Only when that fails does the model reset.
+        """
         if not (changeset.tables() & OUTLINE_TABLES):
             return
-        if self._titles_only(changeset):
+        if self._titles_only(changeset) or self._lanes_only(changeset):
             return
         view = self._read()
         tree = build_tree(view)
-        if _shape(tree, []) != _shape(self.root, []):
+        self.view = view
+        if not self._patch(self.root, tree):  # pragma: no cover - defensive
             self.beginResetModel()
-            self.view, self.root = view, tree
+            self.root = tree
             self._reindex()
             self.endResetModel()
             self.rebuilt.emit()
             return
-        self.view = view
-        stack = list(zip(self.root.children, tree.children, strict=True))
-        while stack:
-            old, new = stack.pop()
-            if (old.number, old.title, old.dept, old.lanes) != (new.number, new.title, new.dept, new.lanes):
-                old.number, old.title, old.dept, old.lanes = new.number, new.title, new.dept, new.lanes
-                left = self.createIndex(old.row, 0, old)
+        self._reindex()
+
+    def _patch(self, old: Node, new: Node) -> bool:
+        """Make ``old``'s subtree equal to ``new``'s, announcing each step."""
+        old_keys = [c.key() for c in old.children]
+        new_keys = [c.key() for c in new.children]
+        if old_keys != new_keys:
+            keep = _lcs(old_keys, new_keys)
+            parent = self.createIndex(old.row, 0, old) if old is not self.root else QModelIndex()
+            for i in range(len(old.children) - 1, -1, -1):  # removals, from the end
+                if old.children[i].key() not in keep:
+                    self.beginRemoveRows(parent, i, i)
+                    del old.children[i]
+                    _renumber(old)
+                    self.endRemoveRows()
+            for i, child in enumerate(new.children):  # insertions (whole new subtrees)
+                if child.key() not in keep:
+                    self.beginInsertRows(parent, i, i)
+                    child.parent = old
+                    old.children.insert(i, child)
+                    _renumber(old)
+                    self.endInsertRows()
+                    self.inserted.emit(child)
+            if [c.key() for c in old.children] != new_keys:
+                return False
+        for o, n in zip(old.children, new.children, strict=True):
+            if o is n:
+                continue
+            if (o.number, o.title, o.dept, o.lanes) != (n.number, n.title, n.dept, n.lanes):
+                o.number, o.title, o.dept, o.lanes = n.number, n.title, n.dept, n.lanes
+                left = self.createIndex(o.row, 0, o)
                 self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
-            stack.extend(zip(old.children, new.children, strict=True))
+            if not self._patch(o, n):
+                return False
+        return True
+
+    def _lanes_only(self, changeset: ChangeSet) -> bool:
+        """Apply a change to bars or milestones: only the touched rows' lane counts can change."""
+        if not changeset.tables() <= {"bars", "milestones"}:
+            return False
+        rows = {int(d["row_id"]) for c in changeset.changes for d in (c.before, c.after) if d is not None}
+        nodes = [n for n in (self._index.get(("row", r)) for r in rows) if n is not None]
+        if not nodes:
+            return True
+        marks = ",".join("?" * len(nodes))
+        top = dict(self.controller.doc.session.connection().exec_driver_sql(
+            f"SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars WHERE row_id IN ({marks})"
+            f" UNION ALL SELECT row_id, lane FROM milestones WHERE row_id IN ({marks})) GROUP BY row_id",
+            tuple(n.id for n in nodes) * 2).all())
+        for node in nodes:
+            lanes = (top.get(node.id) or 0) + 1
+            if node.lanes != lanes:
+                node.lanes = lanes
+                left = self.createIndex(node.row, 0, node)
+                self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
+        return True
 
     def _titles_only(self, changeset: ChangeSet) -> bool:
         """Apply a change that only renames outline items without reading the plan again."""
@@ -206,12 +298,10 @@ class OutlineModel(QAbstractItemModel):
 
     # -------------------------------------------------------------- the model API
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= self.COLUMNS or row < 0:
-            return QModelIndex()
-        p = self.node(parent)
-        if row >= len(p.children):
-            return QModelIndex()
-        return self.createIndex(row, column, p.children[row])
+        p: Node = parent.internalPointer() if parent.isValid() else self.root  # type: ignore[assignment]
+        if 0 <= row < len(p.children) and 0 <= column < 3:
+            return self.createIndex(row, column, p.children[row])
+        return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -221,18 +311,18 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(p.row, 0, p)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return self.COLUMNS
 
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return self.rowCount(parent) > 0
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
             return (self.tr("番号"), self.tr("名称"), self.tr("主管課"))[section]
         return None
@@ -240,7 +330,10 @@ class OutlineModel(QAbstractItemModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        n = self.node(index)
+        n: Node = index.internalPointer()  # type: ignore[assignment]
+        if role == _SIZE_HINT:  # asked for every line on every layout: keep it cheap
+            lanes = n.lanes if n.kind == "row" else 1
+            return _SIZES[lanes] if lanes < len(_SIZES) else QSize(-1, LANE_HEIGHT * lanes)
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return (n.number, n.title, n.dept)[col]
@@ -252,8 +345,8 @@ class OutlineModel(QAbstractItemModel):
             return n.id
         if role == LANES_ROLE:
             return n.lanes
-        if role == Qt.ItemDataRole.SizeHintRole:
-            return QSize(-1, LANE_HEIGHT * (n.lanes if n.kind == "row" else 1))
+        if role == Qt.ItemDataRole.BackgroundRole and self.highlight and (n.kind, n.id) in self.highlight:
+            return _HIGHLIGHT
         if role == Qt.ItemDataRole.FontRole and n.kind == "section":
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and n.kind == "row" and col != 1:
@@ -263,13 +356,11 @@ class OutlineModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        f = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-             | Qt.ItemFlag.ItemIsDropEnabled)
         if index.column() == 1 and not self.controller.doc.read_only:
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+            return _EDITABLE
+        return _FLAGS
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
         n = self.node(index)
@@ -284,22 +375,23 @@ class OutlineModel(QAbstractItemModel):
         return True
 
     # ---------------------------------------------------------------- drag and drop
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
-        keys = dict.fromkeys(self.node(i).key() for i in indexes if i.isValid())
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        chosen = {self.node(i).key() for i in indexes if i.isValid()}
+        keys = [n.key() for n in self.all_nodes() if n.key() in chosen]  # outline order
         data = QMimeData()
         data.setData(MIME, QByteArray(";".join(f"{k}:{i}" for k, i in keys).encode()))
         return data
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: AnyIndex) -> bool:
         if not data.hasFormat(MIME) or self.controller.doc.read_only:
             return False
@@ -312,7 +404,7 @@ class OutlineModel(QAbstractItemModel):
             return target.kind in ("root", "section")
         return target.kind in ("initiative", "row")
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: AnyIndex) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False

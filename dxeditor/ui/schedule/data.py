@@ -14,9 +14,10 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.db import models as m
+from dxeditor.db.raw import fetch_all
 from dxeditor.services.changes import ChangeSet
 from dxeditor.services.readmodel import PhaseView
-from dxeditor.services.schedule import BarItem, MilestoneItem, RowItems, load_items
+from dxeditor.services.schedule import BarItem, MilestoneItem, RowItems, load_items, month_range
 from dxeditor.ui.schedule.styles import PhaseStyles
 
 EMPTY = RowItems()
@@ -44,15 +45,15 @@ class ScheduleData:
         """Read everything the view needs (one query per table)."""
         self._load_plan(conn)
         self._load_phases(conn)
-        t = m.ScheduleRow.__table__
-        self.rows = {r.id: (r.initiative_id, r.parent_id, r.position, r.title or "")
-                     for r in conn.execute(select(t.c.id, t.c.initiative_id, t.c.parent_id, t.c.position, t.c.title))}
-        ti = m.Initiative.__table__
-        self.initiative_titles = {r.id: r.title or "" for r in conn.execute(select(ti.c.id, ti.c.title))}
+        rows = fetch_all(conn, "SELECT id, initiative_id, parent_id, position, title FROM schedule_rows")
+        self.rows = {r[0]: (r[1], r[2], r[3], r[4] or "") for r in rows}
+        inits = fetch_all(conn, "SELECT id, title FROM initiatives")
+        self.initiative_titles = {r[0]: r[1] or "" for r in inits}
         self.items = load_items(conn)
         self._spans.clear()
         self._rows_of = None
-        self._update_data_fys(all_rows=True)
+        span = month_range(conn)
+        self.data_fys = (fy_of(span[0]), fy_of(span[1])) if span else None
 
     def _load_plan(self, conn: Connection) -> None:
         t = m.Plan.__table__
@@ -116,9 +117,9 @@ class ScheduleData:
         self._update_data_fys(rows=live)
         return touched
 
-    def _update_data_fys(self, rows: list[int] | None = None, all_rows: bool = False) -> None:
+    def _update_data_fys(self, rows: list[int]) -> None:
         """Widen (never narrow, until the next load) the range of fiscal years holding bars."""
-        source = self.items.values() if all_rows else (self.items.get(r, EMPTY) for r in rows or [])
+        source = (self.items.get(r, EMPTY) for r in rows)
         lo, hi = self.data_fys if self.data_fys else (None, None)
         for items in source:
             for b in items.bars:

@@ -1,0 +1,403 @@
+"""The outline tree view: selection, in-place renaming (F2), drag and drop, filtering.
+
+It keeps expansion and selection across model resets (by ``(kind, id)``) and hides
+lines that do not match the find bar's filter while leaving them editable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTreeView, QWidget
+
+from dxeditor.core.errors import DxError
+from dxeditor.services import clipboard
+from dxeditor.services import outline as ops
+from dxeditor.services.outline import Item
+from dxeditor.services.readmodel import load_plan_view
+from dxeditor.ui.outline_model import Node, OutlineModel
+from dxeditor.ui.undo import DocumentController
+
+DELETE_CONFIRM_OVER = 3  # lines; deleting more asks first
+
+
+class OutlineView(QTreeView):
+    """A QTreeView over :class:`OutlineModel` with the outline's behaviour."""
+
+    #: The current item changed: (kind, id) or None.
+    current_item_changed = Signal(object)
+
+    def __init__(self, model: OutlineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outlineView")
+        self.outline = model
+        self.setModel(model)
+        self.setUniformRowHeights(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setAlternatingRowColors(True)
+        self.setAllColumnsShowFocus(True)
+        self.setIndentation(16)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 64)
+        self.setColumnWidth(2, 110)
+        self._expanded: set[Item] = set()
+        self._selected: list[Item] = []
+        self._current: Item | None = None
+        self._matches: set[Item] | None = None
+        self._first = True
+        self._known: set[Item] = set()
+        model.modelAboutToBeReset.connect(self._remember)
+        model.rebuilt.connect(self._restore)
+        model.inserted.connect(self._expand_new)
+        self.selectionModel().currentRowChanged.connect(self._on_current)
+        self._restore()
+
+    # ------------------------------------------------------------------ state
+    def _remember(self) -> None:
+        self._expanded = {n.key() for n in self.outline.all_nodes()
+                          if n.children and self.isExpanded(self.outline.index_of(*n.key()))}
+        self._selected = self.selected_items()
+        self._current = self.current_item()
+
+    def _restore(self) -> None:
+        if self._first:
+            self.expandAll()
+            self._first = False
+        else:
+            for n in self.outline.all_nodes():
+                if n.children and (n.key() in self._expanded or n.key() not in self._known):
+                    self.setExpanded(self.outline.index_of(*n.key()), True)
+        self._known = {n.key() for n in self.outline.all_nodes()}
+        if self._selected:
+            self.select_items(self._selected, self._current)
+        self.apply_filter(self._matches)
+
+    def _expand_new(self, node: Node) -> None:
+        """New lines (added, pasted, duplicated, moved) show their contents."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.children:
+                self.setExpanded(self.outline.createIndex(n.row, 0, n), True)
+                stack.extend(n.children)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_item_changed.emit(self.outline.node(current).key() if current.isValid() else None)
+
+    # ------------------------------------------------------------------ selection
+    def current_item(self) -> Item | None:
+        """The item with the keyboard focus."""
+        index = self.currentIndex()
+        return self.outline.node(index).key() if index.isValid() else None
+
+    def selected_items(self) -> list[Item]:
+        """The selected items in outline order."""
+        rows = {self.outline.node(i).key() for i in self.selectionModel().selectedRows(0)}
+        return [n.key() for n in self.outline.all_nodes() if n.key() in rows]
+
+    def select_items(self, items: list[Item], current: Item | None = None) -> None:
+        """Select ``items`` and make ``current`` (default: the first) the current item."""
+        selection = QItemSelection()
+        for kind, item_id in items:
+            index = self.outline.index_of(kind, item_id)
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.outline.COLUMNS - 1))
+        cur = current if current is not None else (items[0] if items else None)
+        sm = self.selectionModel()
+        if cur is not None:
+            index = self.outline.index_of(*cur)
+            if index.isValid():
+                sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.scrollTo(index)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_item(self, kind: str, item_id: int) -> None:
+        """Select one item."""
+        self.select_items([(kind, item_id)])
+
+    # ------------------------------------------------------------------ filtering
+    def apply_filter(self, matches: set[Item] | None) -> None:
+        """Hide lines that neither match nor contain a match (None shows everything)."""
+        self._matches = matches
+        self.outline.highlight = matches or set()
+        self.viewport().update()
+        visible: set[int] | None = None
+        if matches is not None:
+            visible = set()
+            for n in self.outline.all_nodes():
+                if n.key() in matches:
+                    p: Node | None = n
+                    while p is not None and id(p) not in visible:
+                        visible.add(id(p))
+                        p = p.parent
+                    stack = list(n.children) if n.kind != "section" else []  # a section matches alone
+                    while stack:
+                        c = stack.pop()
+                        visible.add(id(c))
+                        stack.extend(c.children)
+        self.setUpdatesEnabled(False)
+        try:
+            self._hide(self.outline.root, QModelIndex(), visible)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _hide(self, node: Node, parent: QModelIndex, visible: set[int] | None) -> None:
+        for child in node.children:
+            hidden = visible is not None and id(child) not in visible
+            if self.isRowHidden(child.row, parent) != hidden:
+                self.setRowHidden(child.row, parent, hidden)
+            if child.children and not hidden:
+                index = self.outline.createIndex(child.row, 0, child)
+                if visible is not None:
+                    self.setExpanded(index, True)
+                self._hide(child, index, visible)
+
+    def visible_items(self) -> list[Item]:
+        """Items not hidden by the filter, in outline order."""
+        out: list[Item] = []
+
+        def walk(node: Node, parent: QModelIndex) -> None:
+            for child in node.children:
+                if not self.isRowHidden(child.row, parent):
+                    out.append(child.key())
+                    walk(child, self.outline.createIndex(child.row, 0, child))
+
+        walk(self.outline.root, QModelIndex())
+        return out
+
+
+class OutlineCommands(QObject):
+    """The outline's editing commands (add, delete, duplicate, move, indent, copy, paste).
+
+    Each one is an undoable change through the controller; refused input is reported
+    through :attr:`error`, short confirmations through :attr:`message`.
+    """
+
+    error = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, controller: DocumentController, view: OutlineView) -> None:
+        super().__init__(view)
+        self.controller = controller
+        self.view = view
+        self.model = view.outline
+
+    def show_error(self, text: str) -> None:
+        self.error.emit(text)
+
+    def run(self, name: str, fn: Callable[[Any], Any]) -> Any:
+        """Execute an undoable change; refused input is reported and None returned."""
+        try:
+            return self.controller.execute(name, fn)
+        except DxError as exc:
+            self.error.emit(exc.message())
+        return None
+
+    def _current_node(self) -> Node | None:
+        item = self.view.current_item()
+        return self.model._index.get(item) if item else None
+
+    def add_item(self, what: str) -> None:
+        """Insert a section, initiative, row or sub-row next to the current item and start naming it."""
+        node = self._current_node()
+        fn: Callable[[Any], int]
+        kind = "row" if what == "subrow" else what
+        if what == "section":
+            if node is not None and node.kind == "section":
+                parent = node.parent.id if node.parent and node.parent.kind == "section" else None
+                at = _index_among(node) + 1
+                fn = lambda rec: ops.add_section(rec, parent, self.tr("新しいセクション"), at)  # noqa: E731
+            else:
+                fn = lambda rec: ops.add_section(rec, None, self.tr("新しいセクション"))  # noqa: E731
+        elif what == "initiative":
+            while node is not None and node.kind == "row":
+                node = node.parent
+            if node is None:
+                sections = [n for n in self.model.root.children if n.kind == "section"]
+                sid = sections[-1].id if sections else None
+                fn = lambda rec: ops.add_initiative(rec, sid, self.tr("新しい取組"))  # noqa: E731
+            elif node.kind == "section":
+                sid = node.id
+                fn = lambda rec: ops.add_initiative(rec, sid, self.tr("新しい取組"))  # noqa: E731
+            else:
+                sid = node.parent.id if node.parent and node.parent.kind == "section" else None
+                at = _index_among(node) + 1
+                fn = lambda rec: ops.add_initiative(rec, sid, self.tr("新しい取組"), at)  # noqa: E731
+        else:
+            if node is None or node.kind == "section":
+                self.show_error(self.tr("工程表の行を追加する取組（または行）を選んでください。"))
+                return
+            if node.kind == "initiative":
+                iid = node.id
+                fn = lambda rec: ops.add_row(rec, iid, None, self.tr("新しい行"))  # noqa: E731
+            elif what == "subrow":
+                iid, pid = _initiative_of(node), node.id
+                fn = lambda rec: ops.add_row(rec, iid, pid, self.tr("新しい行"))  # noqa: E731
+            else:
+                iid = _initiative_of(node)
+                pid = node.parent.id if node.parent and node.parent.kind == "row" else None
+                at = _index_among(node) + 1
+                fn = lambda rec: ops.add_row(rec, iid, pid, self.tr("新しい行"), at)  # noqa: E731
+        names = {"section": self.tr("セクションの追加"), "initiative": self.tr("取組の追加"),
+                 "row": self.tr("行の追加")}
+        new_id = self.run(names[kind], fn)
+        if new_id is not None:
+            self.view.select_item(kind, new_id)
+            self.view.setFocus()
+            self.view.edit(self.model.index_of(kind, new_id, 1))
+
+    def rename_current(self) -> None:
+        """Edit the current item's title in place (F2)."""
+        item = self.view.current_item()
+        if item is not None:
+            self.view.edit(self.model.index_of(*item, 1))
+
+    def delete_selection(self) -> None:
+        """Delete the selected items (asks first when that removes much)."""
+        items = self.view.selected_items()
+        if not items:
+            return
+        conn = self.controller.doc.session.connection()
+        counts = ops.count_contents(conn, items)
+        total = sum(counts.values())
+        if total > DELETE_CONFIRM_OVER:
+            text = self.tr("セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？\n"
+                           "（削除は「元に戻す」で取り消せます）").format(
+                counts["section"], counts["initiative"], counts["row"])
+            answer = QMessageBox.question(self.view, self.tr("削除の確認"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        nodes = [self.model._index[i] for i in items if i in self.model._index]
+        after = _neighbour(nodes)
+        if self.run(self.tr("削除"), lambda rec: ops.delete_items(rec, items)) is None and after is not None:
+            self.view.select_items([after])
+
+    def duplicate_selection(self) -> None:
+        """Deep-copy the selected items, each right after itself."""
+        items = self.view.selected_items()
+        if not items:
+            return
+        created: list[tuple[str, int]] = []
+
+        def do(rec: Any) -> None:
+            for kind, item_id in reversed(items):
+                created.append((kind, ops.duplicate(rec, kind, item_id)))
+
+        self.run(self.tr("複製"), do)
+        if created:
+            self.view.select_items(list(reversed(created)))
+
+    def move_selection(self, delta: int) -> None:
+        """Move the selected items up (-1) or down (+1) among their siblings."""
+        items = self.view.selected_items()
+        if not items:
+            return
+        current = self.view.current_item()
+        order = items if delta < 0 else list(reversed(items))
+        self.run(self.tr("上へ移動") if delta < 0 else self.tr("下へ移動"),
+                 lambda rec: [ops.move(rec, k, i, delta) for k, i in order])
+        self.view.select_items(items, current)
+
+    def indent_selection(self, inwards: bool) -> None:
+        """Indent (make a child of the previous sibling) or outdent the selected sections and rows."""
+        items = self.view.selected_items()
+        if not items:
+            return
+        current = self.view.current_item()
+        fn = ops.indent if inwards else ops.outdent
+        order = items if inwards else list(reversed(items))
+        self.run(self.tr("字下げ") if inwards else self.tr("字下げ解除"), lambda rec: [fn(rec, k, i) for k, i in order])
+        self.view.select_items(items, current)
+
+    def collapse_to_initiatives(self) -> None:
+        """Show sections and initiatives only."""
+        self.view.expandAll()
+        for n in self.model.all_nodes():
+            if n.kind == "initiative":
+                self.view.collapse(self.model.index_of(*n.key()))
+
+    # ------------------------------------------------------------------ clipboard
+    def copy_selection(self) -> None:
+        """Copy the selected lines as tab-separated text for Excel."""
+        items = self.view.selected_items()
+        if not items:
+            return
+        plan = load_plan_view(self.controller.doc.session.connection())
+        info: dict[tuple[str, int], list[str]] = {}
+        for kind, v, _depth in plan.walk():
+            if kind == "section":
+                info[(kind, v.id)] = [v.number, v.title, "", "", v.description]
+            elif kind == "initiative":
+                info[(kind, v.id)] = [v.number, v.title, v.lead, "、".join(v.related), v.summary]
+            else:
+                info[(kind, v.id)] = ["", v.title, v.lead, "、".join(v.related), v.note]
+        QGuiApplication.clipboard().setText(clipboard.to_tsv([info[i] for i in items if i in info]))
+        self.message.emit(self.tr("{0} 行をコピーしました").format(len(items)))
+
+    def paste(self) -> None:
+        """Create rows (or initiatives) from a block copied from Excel."""
+        text = QGuiApplication.clipboard().text()
+        try:
+            lines = clipboard.parse_tsv(text)
+        except DxError as exc:
+            self.show_error(exc.message())
+            return
+        node = self._current_node()
+        if node is None or node.kind == "section":
+            target: tuple[str, int | None] = ("section", node.id if node else None)
+            index = None
+        elif node.kind == "initiative":
+            target, index = ("initiative", node.id), None
+        else:
+            target, index = ("row", node.id), _index_among(node) + 1
+        created = self.run(self.tr("貼り付け"), lambda rec: clipboard.paste_lines(rec, target, index, lines))
+        if created:
+            self.view.select_items(created)
+            self.message.emit(self.tr("{0} 行を貼り付けました").format(len(created)))
+
+
+def _index_among(node: Node) -> int:
+    """The node's index among its parent's children of the same kind."""
+    assert node.parent is not None
+    return [c for c in node.parent.children if c.kind == node.kind].index(node)
+
+
+def _initiative_of(node: Node) -> int:
+    p: Node | None = node
+    while p is not None and p.kind != "initiative":
+        p = p.parent
+    assert p is not None
+    return p.id
+
+
+def _neighbour(nodes: list[Node]) -> tuple[str, int] | None:
+    """What to select after deleting ``nodes``: the next line, else the previous, else the parent."""
+    if not nodes:
+        return None
+    gone = {id(n) for n in nodes}
+    last, first = nodes[-1], nodes[0]
+    siblings = last.parent.children if last.parent else []
+    for n in siblings[last.row + 1:]:
+        if id(n) not in gone:
+            return n.key()
+    for n in reversed(siblings[:first.row]):
+        if id(n) not in gone:
+            return n.key()
+    return first.parent.key() if first.parent and first.parent.kind != "root" else None
