@@ -188,6 +188,9 @@ class PlanDocument:
         self.engine = make_engine(self.working)
         self.session = Session(self.engine, expire_on_commit=False)
         self.dirty = False
+        #: Whether the user changed something since the last open or save (a schema conversion
+        #: alone makes the document dirty — the file must be rewritten — but is nothing to recover).
+        self.edited = False
         self.stamp = SourceStamp.of(source) if source else None
         self.migrated_from: str | None = None
         self.backup_path: Path | None = None
@@ -266,7 +269,8 @@ class PlanDocument:
 
     def mark_dirty(self) -> None:
         """Note that the working copy differs from the saved file (kept for crash recovery)."""
-        if not self.dirty:
+        if not self.edited or not self.dirty:
+            self.edited = True
             self.dirty = True
             self._write_manifest()
 
@@ -333,6 +337,7 @@ class PlanDocument:
         self.source = dest
         self.read_only = False
         self.dirty = False
+        self.edited = False
         self.stamp = SourceStamp.of(dest)
         self._write_manifest()
         return dest
@@ -369,7 +374,7 @@ class PlanDocument:
             "pid": os.getpid(),
             "user": os_user(),
             "host": host_name(),
-            "dirty": self.dirty,
+            "dirty": self.dirty and (self.edited or not self.migrated_from),
             "updated": time.time(),
         }
         tmp = self.working_dir / (MANIFEST + ".tmp")

@@ -62,3 +62,22 @@ def test_migrations_build_exactly_the_model_schema(tmp_path: Path) -> None:
     engine.dispose()
     assert diff == [], f"models.py and db/versions disagree: {diff}"
     assert version == SCHEMA_REVISION
+
+
+def test_a_converted_but_unedited_plan_is_not_offered_for_recovery(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from dxeditor.db.document import list_recoverable
+
+    old = next(p for p in stored_files() if p.stem != SCHEMA_REVISION)
+    for edit, expected in (("", 0), ("doc.mark_dirty()\n", 1)):
+        work = tmp_path / f"{len(edit)}-{old.name}"
+        shutil.copyfile(old, work)
+        code = ("import os\nfrom dxeditor.db.document import PlanDocument\n"
+                f"doc = PlanDocument.open(r'{work}')\nassert doc.dirty and doc.migrated_from\n{edit}os._exit(9)\n")
+        result = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True)
+        assert result.returncode == 9, result.stderr  # the program died with the converted plan open
+        found = [w for w in list_recoverable() if w.source == work]
+        assert len(found) == expected, edit or "conversion only"

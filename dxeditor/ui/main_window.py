@@ -1,0 +1,435 @@
+"""The main window: outline, detail panel, schedule view, menus, toolbar, status bar.
+
+Every edit goes through ``DocumentController.execute`` (outline commands live in
+:class:`dxeditor.ui.outline_view.OutlineCommands`). File handling — new, open with the
+edit lock, save, recent files, JSON, asking before unsaved edits are dropped — comes from
+:class:`dxeditor.ui.window_files.FileHandling`. Dialogs of other modules are imported only
+when their menu item is chosen, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxeditor import paths
+from dxeditor.core.errors import DxError, message_for
+from dxeditor.ui.find_bar import FindBar
+from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
+from dxeditor.ui.outline_model import OutlineModel
+from dxeditor.ui.outline_view import OutlineCommands, OutlineView
+from dxeditor.ui.settings import Settings
+from dxeditor.ui.undo import DocumentController
+from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
+
+__all__ = ["PLAN_FILTER", "MainWindow"]
+
+
+class MainWindow(FileHandling, QMainWindow):
+    """One open plan."""
+
+    def __init__(self, controller: DocumentController, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings or Settings()
+        self.setObjectName("mainWindow")
+        icon = paths.resources() / "icons" / "dxeditor.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.model = OutlineModel(controller, self)
+        self.outline_view = OutlineView(self.model, self)
+        self.commands = OutlineCommands(controller, self.outline_view)
+        self.commands.error.connect(self.show_error)
+        self.commands.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.find_bar = FindBar(controller, self)
+        self.find_bar.hide()
+        self.find_bar.filter_changed.connect(self.outline_view.apply_filter)
+        self.schedule_view = self._make_schedule_view()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.outline_view)
+        self.splitter.addWidget(self.schedule_view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        central = QWidget(self)  # the find bar spans both views so their lines stay aligned
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._make_detail_dock()
+        self.undo_view = QUndoView(controller.undo_stack, self)
+        self.undo_view.setEmptyLabel(self.tr("<最初の状態>"))
+        self.history_dock = QDockWidget(self.tr("操作履歴"), self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.undo_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(self.history_dock, self.detail_dock)
+        self.detail_dock.raise_()
+        self._make_status_bar()
+        self._make_actions()
+        self._make_menus()
+        self.model.refused.connect(self.show_error)
+        self.outline_view.current_item_changed.connect(self.show_detail)
+        controller.changed.connect(lambda _c: self.update_state())
+        controller.reset.connect(self.update_state)
+        controller.undo_stack.cleanChanged.connect(lambda _c: self.update_state())
+        self.painted = False
+        self._closed = False
+        self.init_files()
+        self.resize(1400, 860)
+        self.splitter.setSizes([560, 840])
+        self.update_state()
+
+    # ------------------------------------------------------------------ building
+    def _make_schedule_view(self) -> QWidget:
+        try:
+            from dxeditor.ui.schedule import ScheduleView  # type: ignore[attr-defined]
+
+            return ScheduleView(self.controller, self.outline_view)  # type: ignore[no-any-return]
+        except ImportError:
+            placeholder = QLabel(self.tr("工程表ビュー"), self)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setStyleSheet("color: #888;")
+            return placeholder
+
+    def schedule_actions(self) -> list[QAction]:
+        """The schedule view's zoom levels (年度/半期/四半期/月), 今日 and 凡例; none without the view."""
+        actions = getattr(self.schedule_view, "actions_for_toolbar", None)
+        return list(actions()) if actions is not None else []
+
+    def _make_detail_dock(self) -> None:
+        self.detail = QStackedWidget(self)
+        empty = QLabel(self.tr("左の一覧から項目を選ぶと、ここで内容を編集できます。"), self)
+        empty.setWordWrap(True)
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.initiative_form = InitiativeForm(self.controller, self)
+        self.section_form = SectionForm(self.controller, self)
+        self.row_form = RowForm(self.controller, self)
+        self.forms: tuple[DetailForm, ...] = (self.initiative_form, self.section_form, self.row_form)
+        self.detail.addWidget(empty)
+        for form in self.forms:
+            self.detail.addWidget(form)
+            form.refused.connect(self.show_error)
+        self.detail_dock = QDockWidget(self.tr("詳細"), self)
+        self.detail_dock.setObjectName("detailDock")
+        self.detail_dock.setWidget(self.detail)
+        self.detail_dock.setMinimumWidth(440)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+
+    def _make_status_bar(self) -> None:
+        self.path_label = QLabel(self)
+        self.state_label = QLabel(self)
+        self.read_only_label = QLabel(self.tr("読み取り専用"), self)
+        self.read_only_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.state_label)
+
+    def action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, *, outline_only: bool = False,
+               tip: str = "") -> QAction:
+        """A named action; ``outline_only`` shortcuts fire only while the outline has the focus."""
+        act = QAction(text, self)
+        act.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            act.setShortcuts([QKeySequence(k) for k in keys])
+        if outline_only:
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.outline_view.addAction(act)
+        else:
+            self.addAction(act)
+        if tip:
+            act.setStatusTip(tip)
+        return act
+
+    def _make_actions(self) -> None:
+        A, K = self.action, QKeySequence.StandardKey
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("元に戻す"))
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("やり直し"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.new_action = A(self.tr("空の計画(&B)"), lambda: self.new_plan("blank"), K.New)
+        self.new_demo_action = A(self.tr("デモ計画（小樽市）(&D)"), lambda: self.new_plan("demo"))
+        self.new_national_action = A(self.tr("国の計画の構成から(&N)"), lambda: self.new_plan("national"))
+        self.open_action = A(self.tr("開く(&O)…"), self.open_dialog, K.Open)
+        self.save_action = A(self.tr("上書き保存(&S)"), self.save, K.Save)
+        self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
+        self.properties_action = A(self.tr("計画のプロパティ(&P)…"),
+                                   lambda: self.open_plugin("dxeditor.ui.plan_properties", "PlanPropertiesDialog"))
+        self.import_json_action = A(self.tr("JSON(&J)…"), self.import_json)
+        self.import_excel_action = A(self.tr("Excel(&X)…"),
+                                     lambda: self.call_plugin("dxeditor.ui.excel_dialogs", "import_excel", False))
+        self.export_json_action = A(self.tr("JSON(&J)…"), self.export_json)
+        self.export_excel_action = A(self.tr("Excel(&X)…"),
+                                     lambda: self.call_plugin("dxeditor.ui.excel_dialogs", "export_excel"))
+        self.export_pdf_action = A(self.tr("PDF(&P)…"),
+                                   lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "export_pdf"))
+        self.preview_action = A(self.tr("印刷プレビュー(&V)…"),
+                                lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_preview"))
+        self.print_action = A(self.tr("印刷(&P)…"), lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_plan"),
+                              K.Print)
+        self.export_inquiries_action = A(self.tr("照会票を出力(&E)…"),
+                                         lambda: self.call_plugin("dxeditor.ui.inquiry_dialogs", "export_inquiries"),
+                                         tip=self.tr("部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します"))
+        self.import_answers_action = A(self.tr("回答を取り込む(&I)…"),
+                                       lambda: self.call_plugin("dxeditor.ui.inquiry_dialogs", "import_answers"),
+                                       tip=self.tr("部署から戻った照会票を確かめ、選んだ変更だけを取り込みます"))
+        self.quit_action = A(self.tr("終了(&X)"), self.close, K.Quit)
+        self.copy_action = A(self.tr("コピー(&C)"), self.commands.copy_selection, K.Copy, outline_only=True)
+        self.paste_action = A(self.tr("貼り付け(&P)"), self.commands.paste, K.Paste, outline_only=True)
+        self.rename_action = A(self.tr("名前の変更(&R)"), self.commands.rename_current, "F2", outline_only=True)
+        self.duplicate_action = A(self.tr("複製(&U)"), self.commands.duplicate_selection, "Ctrl+D", outline_only=True)
+        self.delete_action = A(self.tr("削除(&D)"), self.commands.delete_selection, K.Delete, outline_only=True)
+        self.move_up_action = A(self.tr("上へ移動"), lambda: self.commands.move_selection(-1), "Alt+Up", outline_only=True)
+        self.move_down_action = A(self.tr("下へ移動"), lambda: self.commands.move_selection(1), "Alt+Down",
+                                  outline_only=True)
+        self.indent_action = A(self.tr("字下げ（下位へ）"), lambda: self.commands.indent_selection(True), "Alt+Right",
+                               outline_only=True)
+        self.outdent_action = A(self.tr("字下げ解除（上位へ）"), lambda: self.commands.indent_selection(False), "Alt+Left",
+                                outline_only=True)
+        self.find_action = A(self.tr("検索・絞り込み(&F)…"), self.find_bar.open_bar, K.Find)
+        self.switch_pane_action = A(self.tr("一覧と詳細の切り替え"), self.switch_pane, "F6")
+        self.expand_action = A(self.tr("すべて展開(&E)"), self.outline_view.expandAll)
+        self.collapse_action = A(self.tr("取組まで折りたたむ(&C)"), self.commands.collapse_to_initiatives)
+        self.add_section_action = A(self.tr("セクション(&S)"), lambda: self.commands.add_item("section"), "Ctrl+Alt+S")
+        self.add_initiative_action = A(self.tr("取組(&I)"), lambda: self.commands.add_item("initiative"), "Ctrl+Alt+I")
+        self.add_row_action = A(self.tr("工程表の行(&R)"), lambda: self.commands.add_item("row"), "Ctrl+Alt+R")
+        self.add_subrow_action = A(self.tr("下位の行(&U)"), lambda: self.commands.add_item("subrow"), "Ctrl+Alt+U")
+        self.departments_action = A(self.tr("部署の管理(&D)…"),
+                                    lambda: self.open_plugin("dxeditor.ui.departments_dialog", "DepartmentsDialog"))
+        self.glossary_action = A(self.tr("用語集(&G)…"),
+                                 lambda: self.open_plugin("dxeditor.ui.glossary_dialog", "GlossaryDialog"))
+        self.audit_action = A(self.tr("変更履歴(&H)…"),
+                              lambda: self.open_plugin("dxeditor.ui.audit_dialog", "AuditDialog"),
+                              tip=self.tr("誰がいつ何を変えたかを絞り込んで確かめます"))
+        self.lang_ja_action = A("日本語", lambda: self.set_language("ja"))
+        self.lang_en_action = A("English", lambda: self.set_language("en"))
+        for act in (self.lang_ja_action, self.lang_en_action):
+            act.setCheckable(True)
+        (self.lang_en_action if self.settings.language() == "en" else self.lang_ja_action).setChecked(True)
+        self.about_action = A(self.tr("dxeditor について(&A)"), self.about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu(self.tr("ファイル(&F)"))
+        new = f.addMenu(self.tr("新規作成(&N)"))
+        new.addActions([self.new_action, self.new_demo_action, self.new_national_action])
+        f.addAction(self.open_action)
+        self.recent_menu = f.addMenu(self.tr("最近使ったファイル(&R)"))
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        f.addSeparator()
+        f.addActions([self.save_action, self.save_as_action])
+        f.addSeparator()
+        f.addAction(self.properties_action)
+        f.addSeparator()
+        imp = f.addMenu(self.tr("インポート(&I)"))
+        imp.addActions([self.import_json_action, self.import_excel_action])
+        exp = f.addMenu(self.tr("エクスポート(&E)"))
+        exp.addActions([self.export_json_action, self.export_excel_action, self.export_pdf_action])
+        inquiry = f.addMenu(self.tr("照会(&Q)"))
+        inquiry.addActions([self.export_inquiries_action, self.import_answers_action])
+        f.addSeparator()
+        f.addActions([self.preview_action, self.print_action])
+        f.addSeparator()
+        f.addAction(self.quit_action)
+        e = bar.addMenu(self.tr("編集(&E)"))
+        e.addActions([self.undo_action, self.redo_action])
+        e.addSeparator()
+        e.addActions([self.copy_action, self.paste_action])
+        e.addSeparator()
+        e.addActions([self.rename_action, self.duplicate_action, self.delete_action])
+        e.addSeparator()
+        e.addActions([self.move_up_action, self.move_down_action, self.indent_action, self.outdent_action])
+        e.addSeparator()
+        e.addAction(self.find_action)
+        v = bar.addMenu(self.tr("表示(&V)"))
+        v.addActions([self.expand_action, self.collapse_action, self.switch_pane_action])
+        schedule_actions = self.schedule_actions()
+        if schedule_actions:
+            sched = v.addMenu(self.tr("工程表(&S)"))
+            zoom = [a for a in schedule_actions if a.actionGroup() is not None]  # one level checked
+            sched.addActions(zoom)
+            sched.addSeparator()
+            sched.addActions([a for a in schedule_actions if a not in zoom])
+        v.addSeparator()
+        v.addAction(self.detail_dock.toggleViewAction())
+        v.addAction(self.history_dock.toggleViewAction())
+        ins = bar.addMenu(self.tr("挿入(&I)"))
+        ins.addActions([self.add_section_action, self.add_initiative_action, self.add_row_action,
+                        self.add_subrow_action])
+        t = bar.addMenu(self.tr("ツール(&T)"))
+        t.addActions([self.departments_action, self.glossary_action, self.audit_action])
+        t.addSeparator()
+        lang = t.addMenu(self.tr("表示言語(&L)"))
+        lang.addActions([self.lang_ja_action, self.lang_en_action])
+        h = bar.addMenu(self.tr("ヘルプ(&H)"))
+        h.addAction(self.about_action)
+        tb = self.addToolBar(self.tr("標準"))
+        tb.setObjectName("mainToolBar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.addActions([self.open_action, self.save_action])
+        tb.addSeparator()
+        stack = self.controller.undo_stack
+        for label, action, can in ((self.tr("元に戻す"), self.undo_action, stack.canUndoChanged),
+                                   (self.tr("やり直し"), self.redo_action, stack.canRedoChanged)):
+            short = tb.addAction(label, action.trigger)  # fixed width; the menu item names the action
+            short.setEnabled(action.isEnabled())
+            can.connect(short.setEnabled)
+            short.setToolTip(f"{label} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        tb.addSeparator()
+        tb.addActions([self.add_section_action, self.add_initiative_action, self.add_row_action])
+        tb.addSeparator()
+        tb.addActions([self.move_up_action, self.move_down_action, self.delete_action])
+        tb.addSeparator()
+        tb.addAction(self.find_action)
+        if schedule_actions:
+            tb.addSeparator()
+            tb.addActions(schedule_actions)
+        v.addAction(tb.toggleViewAction())
+        for m in (f, e, v, ins, t, h):
+            assert isinstance(m, QMenu)
+
+    # ------------------------------------------------------------------ state
+    def update_state(self) -> None:
+        """Title with the unsaved marker, status bar, read-only state."""
+        if self._closed:
+            return
+        doc = self.controller.doc
+        name = doc.display_name() if doc.source else (doc.plan.title or doc.display_name())
+        self.setWindowTitle(f"{name}[*] — dxeditor")
+        modified = self.is_modified()
+        self.setWindowModified(modified)
+        self.path_label.setText(str(doc.source) if doc.source else self.tr("（まだ保存していません）"))
+        self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
+        self.read_only_label.setVisible(doc.read_only)
+
+    def show_error(self, message: str) -> None:
+        """Tell the user plainly (never a traceback)."""
+        QMessageBox.warning(self, self.tr("dxeditor"), message)
+
+    def run(self, name: str, fn: Callable[[Any], Any]) -> Any:
+        """Execute an undoable change; refused input is shown and None returned."""
+        try:
+            return self.controller.execute(name, fn)
+        except DxError as exc:
+            self.show_error(exc.message())
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+
+    def switch_pane(self) -> None:
+        """Move the keyboard focus between the outline and the detail panel (F6)."""
+        if self.outline_view.hasFocus():
+            self.detail_dock.show()
+            page = self.detail.currentWidget()
+            page.setFocus()
+            page.focusNextChild()
+        else:
+            self.outline_view.setFocus()
+
+    def commit_pending(self) -> None:
+        """Commit what is still being typed in the shown form: bullets, a field not yet left."""
+        form = self.detail.currentWidget()
+        if form not in self.forms or not form.isVisible():
+            return  # a hidden form may show text that an undo has since changed: nothing is typed there
+        focus = QApplication.focusWidget()
+        if focus is not None and form.isAncestorOf(focus):
+            if isinstance(focus, QAbstractSpinBox):
+                focus.interpretText()
+            if isinstance(focus, (QLineEdit, QAbstractSpinBox)):
+                focus.editingFinished.emit()  # the forms commit on it, and only what differs
+        form.commit_pending()
+
+    def show_detail(self, item: tuple[str, int] | None) -> None:
+        """Show the form for the current outline item (None: no form, e.g. before the plan is replaced)."""
+        self.commit_pending()
+        for form in self.forms:  # only the form shown holds an item: a stale one must never commit
+            form.item_id = None
+        if item is None:
+            self.detail.setCurrentIndex(0)
+            return
+        kind, item_id = item
+        if kind == "initiative":
+            node = self.model._index.get(item)
+            self.initiative_form.load(item_id, node.number if node else "")
+            self.detail.setCurrentWidget(self.initiative_form)
+        elif kind == "section":
+            self.section_form.load(item_id)
+            self.detail.setCurrentWidget(self.section_form)
+        else:
+            self.row_form.load(item_id)
+            self.detail.setCurrentWidget(self.row_form)
+
+    # ------------------------------------------------------------------ other dialogs
+    def _plugin(self, module: str, name: str) -> Any:
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            QMessageBox.information(self, self.tr("dxeditor"), self.tr("この機能はまだ利用できません。"))
+            return None
+
+    def open_plugin(self, module: str, name: str) -> None:
+        """Open another engineer's dialog ``module.name(controller, self)`` modally."""
+        cls = self._plugin(module, name)
+        if cls is not None:
+            self._guard(lambda: cls(self.controller, self).exec())
+
+    def call_plugin(self, module: str, name: str, with_controller: bool = True) -> None:
+        """Call ``module.name(self, controller)`` (or ``(self)``)."""
+        fn = self._plugin(module, name)
+        if fn is not None:
+            self._guard(lambda: fn(self, self.controller) if with_controller else fn(self))
+
+    def _guard(self, fn: Callable[[], Any]) -> None:
+        self.commit_pending()
+        try:
+            fn()
+        except DxError as exc:
+            self.show_error(exc.message())
+        except Exception as exc:  # a dialog's bug must not take the user's work with it
+            self.show_error(message_for(exc))
+
+    def set_language(self, lang: str) -> None:
+        """Remember the UI language; it applies at the next start."""
+        self.settings.set_language(lang)
+        self.lang_ja_action.setChecked(lang == "ja")
+        self.lang_en_action.setChecked(lang == "en")
+        QMessageBox.information(self, "dxeditor", "表示言語は次回の起動時に切り替わります。\n"
+                                                  "The language changes the next time dxeditor starts.")
+
+    def about(self) -> None:
+        from dxeditor import __version__
+
+        QMessageBox.about(self, self.tr("dxeditor について"),
+                          self.tr("dxeditor {0}\n自治体DX計画エディタ").format(__version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_close():
+            self.shutdown()
+            event.accept()
+        else:
+            event.ignore()
+

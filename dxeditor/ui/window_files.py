@@ -1,0 +1,385 @@
+"""The main window's file handling, and what happens when the program meets an unexpected error.
+
+:class:`FileHandling` is mixed into :class:`~dxeditor.ui.main_window.MainWindow`: new, open
+(with the shared-drive edit lock), save, save as, recent files, JSON interchange, asking
+before unsaved edits are dropped, and closing the document at the end.
+:func:`install_excepthook` writes a crash log and tells the user plainly instead of showing
+a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from dxeditor import paths
+from dxeditor.core.errors import DxError, message_for
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+    from dxeditor.ui.settings import Settings
+    from dxeditor.ui.undo import DocumentController
+
+PLAN_FILTER = "dxeditor 計画ファイル (*.dxplan)"
+CRASH_LOGS_KEPT = 20
+
+_Window = QMainWindow if TYPE_CHECKING else object
+
+
+def unsaved_on_open(doc: Any) -> bool:
+    """Whether a document just opened holds work its file lacks: recovered edits, a new plan bound to a file.
+
+    Converting an old file to the current schema does not count: the file is still intact, the
+    user changed nothing, and the next open converts it again.
+    """
+    return bool(doc.dirty) and not doc.migrated_from
+
+
+class FileHandling(_Window):
+    """New / open / save / recent files / JSON / close for the main window (a mixin)."""
+
+    controller: DocumentController
+    settings: Settings
+    recent_menu: QMenu
+    lock: Any
+    _forced_dirty: bool
+    _closed: bool
+    _discard = False  # the user chose 保存しない: the working copy goes too
+    # provided by the window
+    outline_view: Any
+    commit_pending: Callable[[], None]
+    show_detail: Callable[[tuple[str, int] | None], None]
+    show_error: Callable[[str], None]
+    update_state: Callable[[], None]
+
+    # ------------------------------------------------------------------ lock and state
+    def init_files(self) -> None:
+        """Lock the open file, restore the window geometry, remember the file."""
+        self.lock = None
+        self._lock_timer = QTimer(self)
+        self._lock_timer.timeout.connect(lambda: self.lock.refresh() if self.lock is not None else None)
+        self._forced_dirty = unsaved_on_open(self.controller.doc)
+        self._take_lock()
+        geometry = self.settings.geometry("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.geometry("state")
+        if state is not None:
+            self.restoreState(state)
+        if self.controller.doc.source:
+            self.settings.add_recent(self.controller.doc.source)
+
+    def _take_lock(self) -> None:
+        """Lock the file on the shared drive; someone else holding it means read-only."""
+        doc = self.controller.doc
+        if doc.source is None or doc.read_only:
+            return
+        try:
+            from dxeditor.db import lock as locks
+        except ImportError:  # pragma: no cover - the lock module ships with the program
+            return
+        try:
+            try:
+                self.lock = locks.acquire(doc.source)
+            except locks.PlanLockedError as exc:
+                info = exc.info
+                if not info.is_stale():
+                    raise
+                from dxeditor.core.identity import host_name, os_user
+
+                ours = info.host == host_name() and info.user == os_user()  # our own crashed session
+                if not ours:
+                    answer = QMessageBox.question(self, self.tr("古いロック"), exc.message() + "\n\n" + self.tr(
+                        "ロックは古いようです（相手のプログラムは終了しています）。編集を引き継ぎますか？"))
+                    if answer != QMessageBox.StandardButton.Yes:
+                        raise
+                self.lock = locks.acquire(doc.source, take_over=True)
+        except DxError as exc:  # someone else has it open: continue read-only
+            doc.read_only = True
+            self.show_error(exc.message() + "\n" + self.tr("読み取り専用で開きました。"))
+        if self.lock is not None:
+            self._lock_timer.start(locks.REFRESH_EVERY * 1000)
+
+    def _release_lock(self) -> None:
+        self._lock_timer.stop()
+        if self.lock is not None:
+            with contextlib.suppress(Exception):
+                self.lock.release()
+            self.lock = None
+
+    def is_modified(self) -> bool:
+        """Whether there are edits not written to the file."""
+        return self._forced_dirty or not self.controller.undo_stack.isClean()
+
+    def confirm_close(self) -> bool:
+        """Ask 保存 / 保存しない / キャンセル when there are unsaved edits; False = keep going."""
+        self.commit_pending()
+        if not self.is_modified():
+            return True
+        Btn = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("保存の確認"),
+            self.tr("「{0}」への変更を保存しますか？").format(self.controller.doc.display_name()),
+            Btn.Save | Btn.Discard | Btn.Cancel, Btn.Save)
+        if answer == Btn.Cancel:
+            return False
+        if answer == Btn.Save:
+            return self.save()
+        self._discard = True
+        return True
+
+    def _keep_working_copy(self) -> bool | None:
+        """For ``doc.close``: False drops the working copy (nothing unsaved, or 保存しない), None keeps unsaved work."""
+        keep = None if self.is_modified() and not self._discard else False
+        self._discard = False
+        return keep
+
+    # ------------------------------------------------------------------ new and open
+    def set_document(self, doc: Any) -> None:
+        """Replace the open plan with ``doc`` (the old one is closed)."""
+        old = self.controller.doc
+        self._release_lock()
+        self.outline_view.clearSelection()
+        self.show_detail(None)  # hides the forms: a field still being edited commits to the old plan
+        keep = self._keep_working_copy()
+        self.controller.set_document(doc)
+        old.close(keep_working_copy=keep)
+        self._forced_dirty = unsaved_on_open(doc)
+        self._take_lock()
+        if doc.source:
+            self.settings.add_recent(doc.source)
+        self.update_state()
+
+    def new_plan(self, template: str) -> None:
+        """A new unsaved plan: blank, the demo, or the national template."""
+        if not self.confirm_close():
+            return
+        from dxeditor.cli import open_template
+
+        try:
+            doc = open_template(template)
+        except (DxError, OSError) as exc:
+            self.show_error(message_for(exc))
+            return
+        self.set_document(doc)
+
+    def open_dialog(self) -> None:
+        """Choose a plan file and open it."""
+        last = self.settings.last_file() or ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("計画を開く"), last, self.tr(PLAN_FILTER))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path, *, ask: bool = True) -> bool:
+        """Open a plan file (after asking about unsaved edits); errors are shown, not raised."""
+        if ask and not self.confirm_close():
+            return False
+        from dxeditor.db.document import PlanDocument
+
+        try:
+            doc = PlanDocument.open(path)
+        except DxError as exc:
+            self.show_error(exc.message())
+            if str(path) in self.settings.recent_files() and not Path(path).exists():
+                self.settings.remove_recent(str(path))
+            return False
+        self.set_document(doc)
+        if doc.migrated_from:
+            self.statusBar().showMessage(self.tr("古い形式のファイルを変換しました（元のファイルは {0}）").format(
+                doc.backup_path), 8000)
+        return True
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files (numbered for the keyboard)."""
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for n, f in enumerate(files, start=1):
+            act = self.recent_menu.addAction(f"&{n % 10} {Path(f).name}  —  {Path(f).parent}")
+            act.triggered.connect(lambda _c=False, f=f: self.open_path(f))
+        if not files:
+            self.recent_menu.addAction(self.tr("（なし）")).setEnabled(False)
+
+    # ------------------------------------------------------------------ save
+    def save(self) -> bool:
+        """Write the plan to its file (Save As when it has none); True when saved."""
+        self.commit_pending()
+        doc = self.controller.doc
+        if doc.source is None or doc.read_only:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        """Write the plan to a new file chosen by the user (or ``path``)."""
+        self.commit_pending()
+        if path is None:
+            doc = self.controller.doc
+            start = str(doc.source) if doc.source else (doc.plan.title or self.tr("無題")) + ".dxplan"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("名前を付けて保存"), start, self.tr(PLAN_FILTER))
+            if not chosen:
+                return False
+            path = chosen
+        target = Path(path)
+        if target.suffix.lower() != ".dxplan":
+            target = target.with_name(target.name + ".dxplan")
+        return self._save_to(target)
+
+    def _save_to(self, target: Path | None) -> bool:
+        doc = self.controller.doc
+        try:
+            try:
+                doc.save(target)
+            except DxError as exc:
+                if type(exc).__name__ != "SaveConflictError":
+                    raise
+                answer = QMessageBox.question(self, self.tr("上書きの確認"),
+                                              exc.message() + "\n\n" + self.tr("上書きしますか？"))
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                doc.save(target, overwrite_changed=True)
+        except DxError as exc:
+            self.show_error(exc.message())
+            return False
+        except OSError as exc:
+            self.show_error(message_for(exc))
+            return False
+        if target is not None:
+            self._release_lock()
+            self._take_lock()
+        self._forced_dirty = False
+        self.controller.undo_stack.setClean()
+        if doc.source:
+            self.settings.add_recent(doc.source)
+        self.statusBar().showMessage(self.tr("保存しました: {0}").format(doc.source), 4000)
+        self.update_state()
+        return True
+
+    # ------------------------------------------------------------------ JSON interchange
+    def import_json(self, path: str | None = None) -> None:
+        """Open a plan from the JSON interchange format (as a new unsaved plan)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("JSON からインポート"), "", "JSON (*.json)")
+            if not path:
+                return
+        if not self.confirm_close():
+            return
+        from dxeditor.services import json_io
+
+        try:
+            doc = json_io.import_json(path)
+        except (DxError, OSError) as exc:
+            self.show_error(message_for(exc))
+            return
+        self.set_document(doc)
+
+    def export_json(self, path: str | None = None) -> None:
+        """Write the plan in the JSON interchange format."""
+        self.commit_pending()
+        if path is None:
+            doc = self.controller.doc
+            start = (doc.source.stem if doc.source else doc.plan.title or "plan") + ".json"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("JSON にエクスポート"), start, "JSON (*.json)")
+            if not path:
+                return
+        from dxeditor.services import json_io
+
+        try:
+            out = json_io.export_json(self.controller.doc, path)
+        except (DxError, OSError) as exc:
+            self.show_error(message_for(exc))
+            return
+        self.statusBar().showMessage(self.tr("書き出しました: {0}").format(out), 4000)
+
+    # ------------------------------------------------------------------ the end
+    def shutdown(self) -> None:
+        """Remember the window and the file; close the document."""
+        if self._closed:
+            return
+        self._closed = True
+        self.settings.set_geometry("geometry", self.saveGeometry())
+        self.settings.set_geometry("state", self.saveState())
+        doc = self.controller.doc
+        if doc.source:
+            self.settings.add_recent(doc.source)
+        self.settings.sync()
+        self._release_lock()
+        self.show_detail(None)  # no form may write to the document after it is closed
+        doc.close(keep_working_copy=self._keep_working_copy())
+
+
+# ---------------------------------------------------------------------------------- crashes
+def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
+    """Write the traceback to ``<data dir>/logs/crash-YYYYmmdd-HHMMSS.log``; returns the file."""
+    from dxeditor import __version__
+
+    folder = paths.data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime.now()
+    log = folder / f"crash-{now:%Y%m%d-%H%M%S}.log"
+    head = (f"dxeditor {__version__} — {now:%Y-%m-%d %H:%M:%S}\n"
+            f"Python {platform.python_version()} on {platform.platform()}\n\n")
+    with log.open("a", encoding="utf-8") as f:  # two errors in one second share a file
+        f.write(head + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
+    for old in sorted(folder.glob("crash-*.log"))[:-CRASH_LOGS_KEPT]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return log
+
+
+def crash_message(exc: BaseException, log: Path | None) -> str:
+    """What the user reads after an unexpected error (Japanese, or English with the English UI)."""
+    if isinstance(exc, DxError):  # a known error that escaped its handler: its own message says it best
+        text = exc.message()
+    else:
+        text = QCoreApplication.translate("CrashReport", "予期しないエラーが発生しました。")
+    text += "\n" + QCoreApplication.translate(
+        "CrashReport", "編集内容は作業用コピーに保存されています。保存してから作業を続けてください。")
+    if log is not None:
+        text += "\n\n" + QCoreApplication.translate("CrashReport", "ログ: {0}").format(log)
+    return text
+
+
+def install_excepthook(window_getter: Callable[[], QWidget | None]) -> None:
+    """Turn unexpected exceptions into a crash log and a message box (never a traceback on screen).
+
+    Every edit is already in the working copy, so the user can save and carry on. With
+    ``DXEDITOR_DEBUG`` set the traceback goes to the console as usual and no box is shown.
+    """
+    showing = False
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log: Path | None = None
+        with contextlib.suppress(OSError):
+            log = write_crash_log(exc_type, exc, tb)
+        if os.environ.get("DXEDITOR_DEBUG"):  # developers: the usual traceback on the console, no box
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if showing:  # another error while the box is up: the log has it
+            return
+        showing = True
+        try:
+            parent = None
+            with contextlib.suppress(Exception):  # the window may already be gone
+                parent = window_getter()
+            QMessageBox.critical(parent, "dxeditor", crash_message(exc, log))
+        except Exception:  # nothing more to do than the log
+            pass
+        finally:
+            showing = False
+
+    sys.excepthook = hook
