@@ -2,7 +2,7 @@
 """Developer tasks that set themselves up: ``python tasks.py run | test | bench | build``.
 
 Each task first makes sure ``.venv`` exists with the project installed (re-installing
-when ``pyproject.toml`` changed). On Linux, ``test`` also installs the system packages
+when ``pyproject.toml`` changed, or when a task needs an extra not installed yet). On Linux, ``test`` also installs the system packages
 the suite needs (Qt's libraries, poppler, LibreOffice) when it runs as root with apt.
 Only the Python standard library is used here, so a bare Python >= 3.11 is enough.
 """
@@ -10,6 +10,7 @@ Only the Python standard library is used here, so a bare Python >= 3.11 is enoug
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +24,9 @@ STAMP = VENV / ".dxeditor-installed"
 APT_PACKAGES = [
     "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
     "libglib2.0-0", "poppler-utils", "libreoffice-calc-nogui", "xvfb", "xauth",
+    # Qt's xcb platform plugin (a real or Xvfb display: `tasks.py run`, screenshots)
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
 ]
 APT_PROBES = {  # package -> file that shows it is installed
     "poppler-utils": "/usr/bin/pdftotext",
@@ -39,20 +43,92 @@ def log(msg: str) -> None:
     print(f"[tasks] {msg}", flush=True)
 
 
+def _extras(spec: str | set[str] | list[str]) -> set[str]:
+    """``"test,package"`` → {"test", "package"} (blanks dropped)."""
+    items = spec.split(",") if isinstance(spec, str) else spec
+    return {e.strip() for e in items if e.strip()}
+
+
+def _defined_extras(pyproject: bytes) -> set[str] | None:
+    """The extras ``pyproject.toml`` declares (None when it cannot be read)."""
+    try:
+        import tomllib
+
+        return set(tomllib.loads(pyproject.decode("utf-8"))["project"].get("optional-dependencies", {}))
+    except (ImportError, KeyError, TypeError, ValueError):
+        return None
+
+
+def read_stamp(pyproject: bytes) -> set[str] | None:
+    """The extras installed into ``.venv`` for this ``pyproject.toml`` (None: reinstall needed).
+
+    The stamp is JSON: the hash of ``pyproject.toml`` and the extras installed with it. An
+    older stamp (a bare hash of pyproject + extras string) is still understood.
+    """
+    try:
+        text = STAMP.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    digest = hashlib.sha256(pyproject).hexdigest()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        if data.get("pyproject") != digest or not isinstance(data.get("extras"), list):
+            return None
+        return _extras([str(e) for e in data["extras"]])
+    for legacy in ("test", "test,package", "package", ""):  # the stamps written before
+        if text == hashlib.sha256(pyproject + legacy.encode()).hexdigest():
+            return _extras(legacy)
+    return None
+
+
+def write_stamp(pyproject: bytes, extras: set[str]) -> None:
+    data = {"pyproject": hashlib.sha256(pyproject).hexdigest(), "extras": sorted(extras)}
+    STAMP.write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+
 def ensure_venv(extras: str = "test") -> Path:
-    """Create ``.venv`` and install the project (editable) when missing or outdated."""
+    """Create ``.venv`` and install the project (editable) with ``extras`` when missing or outdated.
+
+    The stamp records which extras are installed: a later call that needs only some of them
+    skips the install, and one that needs a new extra installs the union (``.[package,test]``),
+    so ``tasks.py test`` and ``tasks.py build`` in turn do not reinstall each time. A changed
+    ``pyproject.toml`` reinstalls everything that was installed (extras it no longer declares
+    are dropped).
+    """
     py = venv_python()
-    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    if py.exists() and STAMP.exists() and STAMP.read_text().strip() == want:
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
+    wanted = _extras(extras)
+    have = read_stamp(pyproject) if py.exists() else None
+    if have is not None and wanted <= have:
         return py
     if not py.exists():
         log(f"creating {VENV}")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    log("installing dxeditor and its dependencies (first run only)")
+    install = wanted | (have or set())
+    if have is None and STAMP.exists():  # pyproject changed: bring along what was installed before
+        install |= _stamped_extras()
+        defined = _defined_extras(pyproject)
+        if defined is not None:
+            install = {e for e in install if e in defined or e in wanted}
+    target = f".[{','.join(sorted(install))}]" if install else "."
+    log(f"installing dxeditor and its dependencies: {target}")
     subprocess.check_call([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"])
-    subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-e", f".[{extras}]"], cwd=ROOT)
-    STAMP.write_text(want)
+    subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-e", target], cwd=ROOT)
+    write_stamp(pyproject, install)
     return py
+
+
+def _stamped_extras() -> set[str]:
+    """The extras a (possibly outdated) JSON stamp lists; empty for an older or unreadable one."""
+    try:
+        data = json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    extras = data.get("extras") if isinstance(data, dict) else None
+    return _extras([str(e) for e in extras]) if isinstance(extras, list) else set()
 
 
 def ensure_system_packages() -> None:

@@ -7,7 +7,8 @@ tree of about 40 departments (with a rename and a merge), schedule rows with 1�
 (phase sequences 検討 → 構築 → 実施, second and third lanes, arrows past the period),
 milestones and a glossary. The same ``rows`` and ``seed`` always give the same plan.
 
-``python -m bench.generate --rows 10000 -o big.dxplan`` writes a plan file.
+``python -m bench.generate --rows 10000 -o big.dxplan`` writes a plan file; ``--cache-dir DIR``
+writes it once per generator and schema version and prints its path.
 """
 
 from __future__ import annotations
@@ -317,9 +318,11 @@ def write_plan(rows: int, path: str | Path, seed: int = 1) -> Path:
 
 
 def cached_plan(rows: int, folder: Path, seed: int = 1) -> Path:
-    """A generated plan file in ``folder``, written once per (rows, seed, generator version)."""
+    """A generated plan file in ``folder``, written once per (rows, seed, generator, schema version)."""
+    from dxeditor.db.document import SCHEMA_REVISION
+
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"plan-{rows}-s{seed}-g{GENERATOR_VERSION}.dxplan"
+    path = folder / f"plan-{rows}-s{seed}-g{GENERATOR_VERSION}-schema{SCHEMA_REVISION}.dxplan"
     if not path.exists():
         write_plan(rows, path, seed)
     return path
@@ -332,9 +335,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("-o", "--output", help="write a .dxplan file")
     p.add_argument("--json", help="write the JSON interchange form")
+    p.add_argument("--cache-dir", type=Path, help="write the plan into this folder once; print its path")
     args = p.parse_args(argv)
+    if args.cache_dir:
+        print(cached_plan(args.rows, args.cache_dir, args.seed))
+        return 0
     if not args.output and not args.json:
-        p.error("give -o FILE.dxplan and/or --json FILE.json")
+        p.error("give -o FILE.dxplan, --json FILE.json or --cache-dir DIR")
     if args.json:
         Path(args.json).write_text(json.dumps(generate_plan(args.rows, args.seed), ensure_ascii=False, indent=2),
                                    encoding="utf-8")

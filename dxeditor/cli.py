@@ -18,7 +18,7 @@ from typing import Any
 
 from dxeditor import __version__
 from dxeditor.core import errors
-from dxeditor.core.errors import DxError, PlanFileError, message_for
+from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError, message_for
 
 COMMANDS = ("new", "info", "check", "export", "import", "inquiry")
 
@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--dept-year", type=int, default=None, help="部署名をこの年度の名称で表示")
     exp.add_argument("--sheets", default=None, help="xlsx: 出力するシートをカンマ区切りで")
 
-    imp = sub.add_parser("import", help="JSON / Excel から計画ファイルを作る / import")
+    imp = sub.add_parser("import", help="JSON / Excel (.xlsx, .xlsm) から計画ファイルを作る / import")
     imp.add_argument("input")
     imp.add_argument("-o", "--output", required=False)
     imp.add_argument("--force", action="store_true")
@@ -238,10 +238,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OLD_WORKBOOK_SUFFIXES = (".xls",)
+
+
+def old_workbook_error(src: Path) -> ImportFormatError:
+    """The refusal of an Excel 97-2003 (.xls) workbook, which openpyxl cannot read."""
+    return ImportFormatError("古い形式(.xls)のブックは読み込めません。Excelで.xlsx形式で保存し直してください。",
+                             "Old-format (.xls) workbooks cannot be read. Save the workbook again in .xlsx "
+                             "format in Excel.", where=str(src))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     src = Path(args.input)
     suffix = src.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in OLD_WORKBOOK_SUFFIXES:
+        src.stat()  # a missing file says so (FileNotFoundError → message) before the format does
+        raise old_workbook_error(src)
+    if suffix in WORKBOOK_SUFFIXES:
         from dxeditor.services.xlsx_import import import_workbook_cli
 
         return int(import_workbook_cli(src, args))

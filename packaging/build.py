@@ -5,8 +5,9 @@ Options:
 
     --no-trim     keep every Qt plugin/translation and skip the exclusions (to measure trimming)
     --clean       drop PyInstaller's cache first (after upgrading Python/PySide6)
-    --portable    also put the ``portable.txt`` marker into the folder (portable mode)
-    --zip         also write ``dist/dxeditor-<version>-<os>.zip`` of the folder
+    --zip         also write ``dist/dxeditor-<version>-<os>-<arch>-portable.zip``: the folder
+                  plus the ``portable.txt`` marker, to unpack on PCs where nothing may be
+                  installed (``dist/dxeditor/`` itself stays without the marker)
 
 It prints the build time and the folder's size. The Windows installer is built from the
 folder afterwards with Inno Setup (``packaging/build_windows.bat``).
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -77,10 +79,33 @@ def missing_qt_libraries(folder: Path) -> list[str]:
     return problems
 
 
+def portable_zip(folder: Path) -> Path:
+    """Zip ``folder`` as ``dxeditor/…`` with the portable marker added inside the archive."""
+    tag = f"{spec_data.app_version()}-{platform.system().lower()}-{platform.machine().lower()}"
+    archive = DIST / f"{spec_data.APP_NAME}-{tag}-portable.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.name != "portable.txt":
+                z.write(path, Path(spec_data.APP_NAME) / path.relative_to(folder))
+        z.writestr(f"{spec_data.APP_NAME}/portable.txt", PORTABLE_TEXT)
+    return archive
+
+
 def build(args: argparse.Namespace) -> int:
     out = DIST / spec_data.APP_NAME
-    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--log-level", args.log_level,
-           "--distpath", str(DIST), "--workpath", str(WORK)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--log-level",
+        args.log_level,
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+    ]
     if args.clean:
         cmd.append("--clean")
     env = dict(os.environ)
@@ -99,8 +124,6 @@ def build(args: argparse.Namespace) -> int:
     if problems:
         print("[build] trimming dropped a library something still needs (see packaging/spec_data.py)")
         return 3
-    if args.portable:
-        (out / "portable.txt").write_text(PORTABLE_TEXT, encoding="utf-8")
     size = folder_size(out)
     print(f"[build] built {out} in {took:.0f} s ({'untrimmed' if args.no_trim else 'trimmed'})")
     print(f"[build] onedir size: {mib(size)} ({size} bytes)")
@@ -108,9 +131,8 @@ def build(args: argparse.Namespace) -> int:
         for n, p in largest(out):
             print(f"[build]   {mib(n):>10}  {p.relative_to(out)}")
     if args.zip:
-        tag = f"{spec_data.app_version()}-{platform.system().lower()}-{platform.machine().lower()}"
-        archive = shutil.make_archive(str(DIST / f"{spec_data.APP_NAME}-{tag}"), "zip", DIST, spec_data.APP_NAME)
-        print(f"[build] archive: {archive} ({mib(Path(archive).stat().st_size)})")
+        archive = portable_zip(out)
+        print(f"[build] portable archive: {archive} ({mib(archive.stat().st_size)})")
     return 0
 
 
@@ -118,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--no-trim", action="store_true", help="keep all Qt plugins and modules")
     p.add_argument("--clean", action="store_true", help="clear PyInstaller's cache first")
-    p.add_argument("--portable", action="store_true", help="add the portable.txt marker")
-    p.add_argument("--zip", action="store_true", help="also write a zip of the folder")
+    p.add_argument("--zip", action="store_true", help="also write a portable zip of the folder")
     p.add_argument("-v", "--verbose", action="store_true", help="list the largest files")
     p.add_argument("--log-level", default="WARN", help="PyInstaller's log level (default WARN)")
     return build(p.parse_args(argv))

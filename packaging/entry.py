@@ -4,6 +4,11 @@ It is the same as ``python -m dxeditor``: no command starts the GUI, a command (
 ``export`` …) runs the command line. A windowed Windows executable has no console, so
 ``sys.stdout`` / ``sys.stderr`` are ``None`` there; they are pointed at ``os.devnull`` so
 a stray ``print`` can never crash the GUI (use ``dxeditor-cli.exe`` to see output).
+
+``DXEDITOR_SELFTEST_MIGRATE=FILE`` (used by ``packaging/smoke.py`` only) runs the bundled
+Alembic migrations on a new empty SQLite file and exits: it proves that ``db/env.py`` and
+every ``db/versions`` script load inside the frozen program, which opening a current plan
+never exercises.
 """
 
 from __future__ import annotations
@@ -18,8 +23,25 @@ def _ensure_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
+def _selftest_migrate(target: str) -> int:
+    from pathlib import Path
+
+    from dxeditor.db import document
+
+    path = Path(target)
+    if path.exists():
+        sys.stderr.write(f"refusing to overwrite {path}\n")
+        return 2
+    document._migrate(path)
+    sys.stdout.write(f"migrated {path}\n")
+    return 0
+
+
 def _run() -> int:
     _ensure_streams()
+    selftest = os.environ.get("DXEDITOR_SELFTEST_MIGRATE")
+    if selftest:
+        return _selftest_migrate(selftest)
     from dxeditor.cli import main
 
     return main()

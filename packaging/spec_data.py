@@ -107,6 +107,10 @@ PY_EXCLUDES = [
     "distutils",
     "lib2to3",
     "pydoc_data",
+    "pydoc",
+    "pdb",
+    "doctest",  # reportlab imports it only under ``if __name__ == "__main__"``
+    "pygments",  # 4.5 MB; only mako's optional error highlighting would use it
     "test",
     "unittest",
     "xmlrpc",
@@ -145,16 +149,18 @@ BASE_HIDDENIMPORTS = [
 
 #: Qt plugin folders the program needs; other plugin folders (tls, networkinformation,
 #: generic input such as TUIO over UDP, EGLFS, Wayland, SQL drivers …) are dropped.
-QT_PLUGIN_KEEP = frozenset({
-    "platforms",
-    "platformthemes",
-    "imageformats",
-    "iconengines",
-    "styles",  # qmodernwindowsstyle: the Windows 11 look
-    "printsupport",
-    "platforminputcontexts",  # Japanese input methods (IME) on Linux
-    "xcbglintegrations",
-})
+QT_PLUGIN_KEEP = frozenset(
+    {
+        "platforms",
+        "platformthemes",
+        "imageformats",
+        "iconengines",
+        "styles",  # qmodernwindowsstyle: the Windows 11 look
+        "printsupport",
+        "platforminputcontexts",  # Japanese input methods (IME) on Linux
+        "xcbglintegrations",
+    }
+)
 #: Platform plugins: Windows, X11 and headless runs; Wayland/VNC/EGLFS etc. are dropped.
 QT_PLATFORM_KEEP = re.compile(r"^(lib)?q(windows|offscreen|minimal|xcb|direct2d)\.(dll|so)$", re.IGNORECASE)
 #: Qt's own translations: only Japanese (the shipped language) and English.
@@ -220,12 +226,12 @@ def hiddenimports(root: Path = ROOT) -> list[str]:
     """Modules to bundle although no static import reaches them."""
     names = list(BASE_HIDDENIMPORTS)
     for name in migration_imports(root):
-        if name not in names and name != "__future__" and _is_module(name):
+        if name not in names and name != "__future__" and is_module(name):
             names.append(name)
     return names
 
 
-def _is_module(name: str) -> bool:
+def is_module(name: str) -> bool:
     """Whether ``name`` is a module (``from x import y`` may name a class or function)."""
     import importlib.util
 
@@ -233,6 +239,11 @@ def _is_module(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+def is_app_module(name: str) -> bool:
+    """Filter for ``collect_submodules("dxeditor")``: everything but ``python -m`` entry points."""
+    return not name.endswith(".__main__")
 
 
 def excludes() -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from spec_data import APP_NAME, app_version  # noqa: E402
+from spec_data import APP_NAME, app_version
 
 COMPANY = "dxeditor developers"
 DESCRIPTION = "自治体DX計画エディタ dxeditor"
@@ -71,8 +71,11 @@ def version_text(exe_name: str, version: str | None = None) -> str:
     ]
     strings = ",\n         ".join(f"StringStruct({k!r}, {v!r})" for k, v in pairs)
     return TEMPLATE.format(
-        vt=version_tuple(version), table=f"{LANG_JA:04X}{CODEPAGE_UNICODE:04X}", strings=strings,
-        lang=LANG_JA, cp=CODEPAGE_UNICODE,
+        vt=version_tuple(version),
+        table=f"{LANG_JA:04X}{CODEPAGE_UNICODE:04X}",
+        strings=strings,
+        lang=LANG_JA,
+        cp=CODEPAGE_UNICODE,
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dxeditor import paths
 from dxeditor.core.errors import DxError
@@ -50,7 +51,11 @@ def font_path(key: str) -> Path:
 
 @dataclass(frozen=True)
 class FaceMetrics:
-    """One face's character map and advance widths (1/1000 em)."""
+    """One face's character map and advance widths (1/1000 em).
+
+    ``parsed`` is reportlab's parsed face, kept so the PDF writer embeds from it without
+    reading and parsing the file a second time.
+    """
 
     key: str
     path: Path
@@ -58,13 +63,14 @@ class FaceMetrics:
     default_width: int
     ascent: int
     descent: int
+    parsed: Any = field(default=None, repr=False, compare=False)
 
     def covers(self, ch: str) -> bool:
         """Whether the face has a glyph for ``ch``."""
         return ord(ch) in self.widths
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def face(key: str) -> FaceMetrics:
     """Parse face ``key`` once (cached for the process)."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFace
@@ -74,7 +80,7 @@ def face(key: str) -> FaceMetrics:
         f = TTFontFace(str(p), validate=0)
     except (TTFError, OSError) as exc:
         raise FontError(f"同梱フォントを読めません: {p} ({exc})", f"Cannot read bundled font: {p} ({exc})") from exc
-    return FaceMetrics(key, p, dict(f.charWidths), int(f.defaultWidth or 1000), int(f.ascent), int(f.descent))
+    return FaceMetrics(key, p, f.charWidths, int(f.defaultWidth or 1000), int(f.ascent), int(f.descent), f)
 
 
 def is_ignorable(ch: str) -> bool:

@@ -51,7 +51,7 @@ def check_length(text: str, what: str = "本文") -> str:
     return text
 
 
-def _get(conn: Connection, kind: str, item_id: int) -> dict[str, Any]:
+def get_item(conn: Connection, kind: str, item_id: int) -> dict[str, Any]:
     row = row_dict(conn, m.Base.metadata.tables[table_of(kind)], item_id)
     if row is None:
         raise ValidationError(f"{KIND_NAMES[kind]}が見つかりません（削除されています）。",
@@ -115,7 +115,7 @@ def add_section(rec: Recorder, parent_id: int | None = None, title: str = "新�
                 index: int | None = None, kind: str = "group") -> int:
     """A new section under ``parent_id`` (None = top level) at ``index``."""
     if parent_id is not None:
-        _get(rec.conn, "section", parent_id)
+        get_item(rec.conn, "section", parent_id)
     if kind not in SECTION_KINDS:
         kind = "group"
     return _insert_at(rec, "section", {"parent_id": parent_id}, index, {"title": clean_title(title), "kind": kind})
@@ -125,15 +125,15 @@ def add_initiative(rec: Recorder, section_id: int | None = None, title: str = "�
                    index: int | None = None) -> int:
     """A new initiative in section ``section_id`` (None = outside any section) at ``index``."""
     if section_id is not None:
-        _get(rec.conn, "section", section_id)
+        get_item(rec.conn, "section", section_id)
     return _insert_at(rec, "initiative", {"section_id": section_id}, index, {"title": clean_title(title)})
 
 
 def add_row(rec: Recorder, initiative_id: int, parent_id: int | None = None, title: str = "新しい行",
             index: int | None = None) -> int:
     """A new schedule row of ``initiative_id`` (a sub-row of ``parent_id`` when given) at ``index``."""
-    _get(rec.conn, "initiative", initiative_id)
-    if parent_id is not None and _get(rec.conn, "row", parent_id)["initiative_id"] != initiative_id:
+    get_item(rec.conn, "initiative", initiative_id)
+    if parent_id is not None and get_item(rec.conn, "row", parent_id)["initiative_id"] != initiative_id:
         raise ValidationError("親の行が別の取組に属しています。", "The parent row belongs to another initiative.")
     return _insert_at(rec, "row", {"initiative_id": initiative_id, "parent_id": parent_id}, index,
                       {"title": clean_title(title)})
@@ -141,7 +141,7 @@ def add_row(rec: Recorder, initiative_id: int, parent_id: int | None = None, tit
 
 def rename(rec: Recorder, kind: str, item_id: int, title: str) -> None:
     """Change the title of a section, initiative or row (empty titles are refused)."""
-    _get(rec.conn, kind, item_id)
+    get_item(rec.conn, kind, item_id)
     rec.update(table_of(kind), item_id, title=clean_title(title))
 
 
@@ -219,7 +219,7 @@ def delete_items(rec: Recorder, items: Iterable[Item]) -> None:
 # ----------------------------------------------------------------------------- moving
 def move(rec: Recorder, kind: str, item_id: int, delta: int) -> bool:
     """Move an item ``delta`` places among its siblings; False when it is already at the edge."""
-    row = _get(rec.conn, kind, item_id)
+    row = get_item(rec.conn, kind, item_id)
     ids = _sibling_ids(rec.conn, kind, row)
     i = ids.index(item_id)
     j = max(0, min(len(ids) - 1, i + delta))
@@ -236,7 +236,7 @@ def move_to(rec: Recorder, kind: str, item_id: int, parent: Item | None, index: 
     Sections go under a section (or the top), initiatives into a section (or the top),
     rows under an initiative or another row of any initiative.
     """
-    row = _get(rec.conn, kind, item_id)
+    row = get_item(rec.conn, kind, item_id)
     pkind, pid = parent if parent is not None else (None, None)
     if kind == "section":
         if pkind not in (None, "section"):
@@ -255,7 +255,7 @@ def move_to(rec: Recorder, kind: str, item_id: int, parent: Item | None, index: 
             assert pid is not None
             if pid == item_id or ("row", item_id) in ancestors(rec.conn, "row", pid):
                 raise ValidationError("行を自分の中には移動できません。", "A row cannot go inside itself.")
-            where = {"initiative_id": _get(rec.conn, "row", pid)["initiative_id"], "parent_id": pid}
+            where = {"initiative_id": get_item(rec.conn, "row", pid)["initiative_id"], "parent_id": pid}
         else:
             raise _bad_target()
     old_siblings = [i for i in _sibling_ids(rec.conn, kind, row) if i != item_id]
@@ -287,7 +287,7 @@ def indent(rec: Recorder, kind: str, item_id: int) -> bool:
     """Make the item a child of its previous sibling (sections and rows); False when impossible."""
     if kind == "initiative":
         return False
-    row = _get(rec.conn, kind, item_id)
+    row = get_item(rec.conn, kind, item_id)
     ids = _sibling_ids(rec.conn, kind, row)
     i = ids.index(item_id)
     if i == 0:
@@ -300,10 +300,10 @@ def outdent(rec: Recorder, kind: str, item_id: int) -> bool:
     """Make the item the next sibling of its parent (sections and rows); False when at the top."""
     if kind == "initiative":
         return False
-    row = _get(rec.conn, kind, item_id)
+    row = get_item(rec.conn, kind, item_id)
     if row["parent_id"] is None:
         return False
-    parent = _get(rec.conn, kind, row["parent_id"])
+    parent = get_item(rec.conn, kind, row["parent_id"])
     index = _sibling_ids(rec.conn, kind, parent).index(parent["id"]) + 1
     if kind == "section":
         target: Item | None = ("section", parent["parent_id"]) if parent["parent_id"] is not None else None
@@ -376,7 +376,7 @@ def _copy_section(rec: Recorder, row: dict[str, Any], parent_id: int | None, pos
 
 def duplicate(rec: Recorder, kind: str, item_id: int) -> int:
     """A deep copy placed right after the item (with rows, bars, texts, KPIs …); returns its id."""
-    row = _get(rec.conn, kind, item_id)
+    row = get_item(rec.conn, kind, item_id)
     siblings = _sibling_ids(rec.conn, kind, row)
     index = siblings.index(item_id) + 1
     title = f"{row['title']}（コピー）"
@@ -389,3 +389,74 @@ def duplicate(rec: Recorder, kind: str, item_id: int) -> int:
     siblings.insert(index, new_id)
     _renumber(rec, kind, siblings)
     return new_id
+
+
+# ------------------------------------------------------------------------------ finding
+def _norm(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text or "").casefold()
+
+
+def find_items(conn: Connection, text: str = "", department_id: int | None = None, sdg: int | None = None,
+               national: tuple[str, int | None] | None = None) -> set[Item]:
+    """Items matching every given criterion.
+
+    ``text`` is searched in titles, descriptions, notes, text blocks and KPI names;
+    ``department_id`` as lead or related department; ``sdg`` and ``national`` (category,
+    number or None for the whole category) on initiatives (their rows match with them).
+    """
+    results: list[set[Item]] = []
+    if text.strip():
+        needle = _norm(text.strip())
+        found: set[Item] = set()
+        for r in conn.execute(select(m.Section.id, m.Section.title, m.Section.description)):
+            if needle in _norm(r.title) or needle in _norm(r.description):
+                found.add(("section", r.id))
+        for r in conn.execute(select(m.Initiative.id, m.Initiative.title, m.Initiative.summary, m.Initiative.note,
+                                     m.Initiative.number_label)):
+            if any(needle in _norm(x) for x in (r.title, r.summary, r.note, r.number_label)):
+                found.add(("initiative", r.id))
+        for table in (m.TextItem, m.Kpi, m.Reference):
+            col = table.text if table is m.TextItem else (table.name if table is m.Kpi else table.title)
+            for r in conn.execute(select(table.initiative_id, col)):
+                if needle in _norm(r[1]):
+                    found.add(("initiative", r.initiative_id))
+        for r in conn.execute(select(m.ScheduleRow.id, m.ScheduleRow.title, m.ScheduleRow.note)):
+            if needle in _norm(r.title) or needle in _norm(r.note):
+                found.add(("row", r.id))
+        for r in conn.execute(select(m.Bar.row_id, m.Bar.label)):
+            if needle in _norm(r.label):
+                found.add(("row", r.row_id))
+        results.append(found)
+    if department_id is not None:
+        found = {("initiative", r) for r in conn.execute(select(m.InitiativeDepartment.initiative_id).where(
+            m.InitiativeDepartment.department_id == department_id)).scalars()}
+        found |= {("row", r) for r in conn.execute(select(m.RowDepartment.row_id).where(
+            m.RowDepartment.department_id == department_id)).scalars()}
+        results.append(_with_rows(conn, found))
+    if sdg is not None:
+        found = {("initiative", r) for r in conn.execute(select(m.InitiativeSdg.initiative_id).where(
+            m.InitiativeSdg.goal == sdg)).scalars()}
+        results.append(_with_rows(conn, found))
+    if national is not None:
+        cat, number = national
+        q = select(m.Initiative.id).where(m.Initiative.national_category == cat)
+        if number is not None:
+            q = q.where(m.Initiative.national_number == number)
+        results.append(_with_rows(conn, {("initiative", r) for r in conn.execute(q).scalars()}))
+    if not results:
+        return set()
+    out = results[0]
+    for more in results[1:]:
+        out &= more
+    return out
+
+
+def _with_rows(conn: Connection, items: set[Item]) -> set[Item]:
+    """``items`` plus the schedule rows of the initiatives among them."""
+    inits = {i for k, i in items if k == "initiative"}
+    if inits:
+        rows = conn.execute(select(m.ScheduleRow.id, m.ScheduleRow.initiative_id)).all()
+        items = items | {("row", r.id) for r in rows if r.initiative_id in inits}
+    return items

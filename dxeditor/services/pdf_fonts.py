@@ -8,6 +8,7 @@ Every character neither face has is remembered so the export can warn about it.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
@@ -47,9 +48,24 @@ def _to_unicode_cmap(name: str, subset: list[int]) -> str:
 
 
 class DxTTFont(TTFont):
-    """reportlab's TrueType font with a ToUnicode CMap that is right for every plane."""
+    """reportlab's TrueType font with a ToUnicode CMap that is right for every plane.
 
-    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 (reportlab API)
+    Built from the face :func:`fonts.face` already parsed (a BIZ UD file takes ~50 ms to parse).
+    """
+
+    def __init__(self, name: str, parsed_face: Any) -> None:
+        from weakref import WeakKeyDictionary
+
+        from reportlab.pdfbase.ttfonts import TTEncoding
+
+        self.fontName = name
+        self.face = parsed_face
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = 0
+        self.shapable = False
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
         """Write each 256-glyph subset as an embedded TrueType font (see TTFont.addObjects)."""
         try:
             state = self.state[doc]
@@ -77,11 +93,11 @@ class DxTTFont(TTFont):
         del self.state[doc]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def register(key: str) -> str:
     """Register face ``key`` with reportlab once; returns its reportlab name."""
     name = PDF_NAMES[key]
-    pdfmetrics.registerFont(DxTTFont(name, str(fonts.font_path(key)), validate=0))
+    pdfmetrics.registerFont(DxTTFont(name, fonts.face(key).parsed))
     return name
 
 
@@ -90,10 +106,17 @@ class FontKit:
 
     def __init__(self) -> None:
         self.missing: dict[str, None] = {}
-        self._fb = fonts.face(FALLBACK)
+        self._fb_widths: dict[int, int] | None = None  # parsed only when a character needs it
         self._widths: dict[str, dict[int, int]] = {}
         self._which: dict[tuple[str, str], str] = {}
+        self._units: dict[tuple[str, str], int] = {}
+        self._split: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
         self.used: set[str] = set()
+
+    def _fallback_widths(self) -> dict[int, int]:
+        if self._fb_widths is None:
+            self._fb_widths = fonts.face(FALLBACK).widths
+        return self._fb_widths
 
     def _face_widths(self, key: str) -> dict[int, int]:
         w = self._widths.get(key)
@@ -109,7 +132,7 @@ class FontKit:
             code = ord(ch)
             if code in self._face_widths(key):
                 got = key
-            elif code in self._fb.widths:
+            elif code in self._fallback_widths():
                 got = FALLBACK
             else:
                 got = key
@@ -120,39 +143,53 @@ class FontKit:
 
     def width(self, text: str, key: str, size: float) -> float:
         """Advance width of ``text`` in face ``key`` (with fallback) at ``size`` points."""
+        k = (text, key)
+        units = self._units.get(k)
+        if units is None:
+            units = self._units[k] = self._measure(text, key)
+        return units * size / 1000.0
+
+    def _measure(self, text: str, key: str) -> int:
+        # widths are memoised per (text, face): labels, departments and year headers repeat a lot
         total = 0
         wk = self._face_widths(key)
-        fb = self._fb.widths
         for ch in text:
             c = ord(ch)
             w = wk.get(c)
             if w is None:
-                w = fb.get(c)
+                w = self._fallback_widths().get(c)
                 if w is None:
                     self.face_for(ch, key)
                     w = 1000
             total += w
-        return total * size / 1000.0
+        return total
 
     def runs(self, text: str, key: str, size: float) -> list[Run]:
         """Split ``text`` into runs by the face that draws each character."""
+        k = (text, key)
+        split = self._split.get(k)
+        if split is None:
+            split = self._split[k] = self._split_runs(text, key)
+        return [(face, piece, units * size / 1000.0) for face, piece, units in split]
+
+    def _split_runs(self, text: str, key: str) -> list[tuple[str, str, int]]:
         wk = self._face_widths(key)
         if all(ord(ch) in wk for ch in text):
             self.used.add(key)
-            return [(key, text, self.width(text, key, size))]
-        out: list[Run] = []
+            return [(key, text, self._measure(text, key))]
+        out: list[tuple[str, str, int]] = []
         cur_key, start = None, 0
         for i, ch in enumerate(text):
-            k = self.face_for(ch, key)
-            if k != cur_key:
+            face = self.face_for(ch, key)
+            if face != cur_key:
                 if cur_key is not None and i > start:
                     piece = text[start:i]
-                    out.append((cur_key, piece, self.width(piece, cur_key, size)))
-                cur_key, start = k, i
+                    out.append((cur_key, piece, self._measure(piece, cur_key)))
+                cur_key, start = face, i
         if cur_key is not None and start < len(text):
             piece = text[start:]
-            out.append((cur_key, piece, self.width(piece, cur_key, size)))
-        self.used.update(k for k, _, _ in out)
+            out.append((cur_key, piece, self._measure(piece, cur_key)))
+        self.used.update(face for face, _, _ in out)
         return out
 
     def missing_chars(self) -> list[str]:

@@ -13,6 +13,7 @@ Operations (tuples, first item the kind):
 - ``("P", points, fill, stroke, lw)`` closed polygon
 - ``("T", x, y, size, rgb, runs, invisible)`` text on baseline ``y``; runs of (face, text, width)
 - ``("C", x, y, w, h)`` / ``("U",)`` push / pop a rectangular clip
+- ``("H", x, y, w, h, pattern, rgb)`` phase pattern lines over a rectangle (see :func:`hatch`)
 - ``("B", key, title, level, y)`` outline entry (bookmark) pointing here
 """
 
@@ -142,10 +143,14 @@ def _wrap_para(kit: FontKit, para: str, face: str, size: float, width: float) ->
         tw = kit.width(tok, face, size)
         if cur and cur_w + tw > width and not tok.isspace():
             if tok[0] in NO_START and len(cur) > 1:
-                # pull the previous character down with it (追い出し)
-                prev = cur.pop()
+                # pull the previous characters down with it (追い出し), past ー、」 runs too,
+                # and an opening bracket left at the end of the line: （DX） never breaks as （ / DX）
+                carry = [cur.pop()]
+                while len(cur) > 1 and (carry[0][:1] in NO_START or cur[-1][-1:] in NO_END):
+                    carry.insert(0, cur.pop())
                 lines.append("".join(cur).rstrip())
-                cur, cur_w = [prev], kit.width(prev, face, size)
+                cur = carry
+                cur_w = sum(kit.width(c, face, size) for c in carry)
             elif cur[-1] and cur[-1][-1] in NO_END and len(cur) > 1:
                 prev = cur.pop()
                 lines.append("".join(cur).rstrip())
@@ -153,7 +158,7 @@ def _wrap_para(kit: FontKit, para: str, face: str, size: float, width: float) ->
             else:
                 lines.append("".join(cur).rstrip())
                 cur, cur_w = [], 0.0
-        if not cur and tok.isspace():
+        if not cur and tok.isspace() and lines:  # spaces after a break go; a paragraph's indent stays
             continue
         if tw > width and len(tok) > 1:  # a Latin word longer than the line: cut it
             for ch in tok:
@@ -182,3 +187,47 @@ def elide(kit: FontKit, text: str, face: str, size: float, width: float) -> str:
         if acc + ell > width:
             return text[:i] + "…"
     return text
+
+
+HATCH_STEP = 3.6
+
+
+def hatch(x: float, y: float, w: float, h: float, pattern: str,
+          step: float = HATCH_STEP) -> list[tuple[float, float, float, float]]:
+    """Line segments drawing ``pattern`` over a rectangle (the caller clips to it).
+
+    Patterns stay distinct in black and white: ``diagonal`` ／, ``cross`` ╳, ``horizontal``,
+    ``vertical``; ``dots`` gives very short segments drawn with round caps.
+    """
+    segs: list[tuple[float, float, float, float]] = []
+    if pattern in ("diagonal", "cross"):
+        k = -h
+        while k < w:
+            segs.append((x + k, y + h, x + k + h, y))
+            k += step * 1.3
+    if pattern == "cross":
+        k = 0.0
+        while k < w + h:
+            segs.append((x + k - h, y, x + k, y + h))
+            k += step * 1.3
+    if pattern == "horizontal":
+        yy = y + step / 2
+        while yy < y + h:
+            segs.append((x, yy, x + w, yy))
+            yy += step * 0.8
+    if pattern == "vertical":
+        xx = x + step / 2
+        while xx < x + w:
+            segs.append((xx, y, xx, y + h))
+            xx += step
+    if pattern == "dots":
+        row = 0
+        yy = y + step / 2
+        while yy < y + h:
+            xx = x + step / 2 + (step / 2 if row % 2 else 0)
+            while xx < x + w:
+                segs.append((xx - 0.45, yy, xx + 0.45, yy))
+                xx += step
+            yy += step * 0.75
+            row += 1
+    return segs

@@ -1,44 +1,191 @@
-"""Starting the GUI: QApplication, fonts, translations, the main window."""
+"""Starting the GUI: QApplication, fonts, translations, crash recovery, the main window."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from dxeditor.core.errors import DxError
 
+APP_FONTS = ("BIZ UDPGothic", "BIZ UDGothic")
 
-def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
-    """Show the main window on ``path`` (or the last plan / the demo) and run the event loop."""
-    from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget, QTreeWidgetItem
+
+def load_fonts() -> str | None:
+    """Register the bundled fonts (resources/fonts/*.ttf) and pick the UI font family, if any."""
+    from PySide6.QtGui import QFontDatabase
+
+    from dxeditor import paths
+
+    folder = paths.resources() / "fonts"
+    if folder.is_dir():
+        for font in sorted([*folder.glob("*.ttf"), *folder.glob("*.otf"), *folder.glob("*.ttc")]):
+            QFontDatabase.addApplicationFont(str(font))  # -1 on failure: fall back silently
+    families = set(QFontDatabase.families())
+    return next((f for f in APP_FONTS if f in families), None)
+
+
+def make_app(argv: Sequence[str] = ()) -> Any:
+    """The QApplication with names, font and translations set up."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from dxeditor.ui.i18n import install_translations
+    from dxeditor.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("dxeditor")
+    family = load_fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSize(max(9, app.font().pointSize()))
+        app.setFont(font)
+    lang = os.environ.get("DXEDITOR_LANG") or Settings().language()
+    app._dx_translators = install_translations(app, lang)  # keep them alive
+    return app
+
+
+def install_excepthook(parent_getter: Any) -> None:
+    """Crash log + plain message box (see :func:`dxeditor.ui.window_files.install_excepthook`)."""
+    from dxeditor.ui.window_files import install_excepthook as install
+
+    install(parent_getter)
+
+
+def first_document(path: Path | None, settings: Any, parent: Any = None) -> Any:
+    """The document to show at start: recovered work, ``path``, the last plan, or the demo."""
+    from PySide6.QtWidgets import QMessageBox
 
     from dxeditor.cli import open_template
     from dxeditor.db.document import PlanDocument
+    from dxeditor.ui.recovery import offer_recovery
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    smoke = os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1"  # never block a benchmark on a dialog
+    recovered = None if smoke else offer_recovery(parent)
+    if recovered is not None:
+        return recovered
+    if path is not None:
+        try:
+            return PlanDocument.open(path)
+        except DxError as exc:
+            if smoke:  # no one is there to close a message box
+                sys.stderr.write(exc.message() + "\n")
+            else:
+                QMessageBox.critical(parent, "dxeditor", exc.message())
+            return None
+    last = settings.last_file()
+    if last and Path(last).exists():
+        try:
+            return PlanDocument.open(last)
+        except DxError:
+            settings.clear_last_file()
     try:
-        doc = PlanDocument.open(path) if path else open_template("demo")
-    except DxError as exc:
-        QMessageBox.critical(None, "dxeditor", exc.message())
+        return open_template("demo")
+    except (DxError, OSError):
+        return open_template("blank")
+
+
+def show_splash(app: Any) -> Any:
+    """A start-up splash painted before the heavy imports (database layer, main window).
+
+    On a slow office PC the plan takes a moment to appear; the splash says at once that
+    the program has started. It closes when the main window is shown.
+    """
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    pixmap = QPixmap(460, 150)
+    pixmap.fill(QColor("#ffffff"))
+    p = QPainter(pixmap)
+    p.fillRect(QRect(0, 0, 8, 150), QColor("#1f5fa8"))
+    p.setPen(QColor("#cfd8e3"))
+    p.drawRect(QRect(0, 0, 459, 149))
+    title = QFont(app.font())
+    title.setPointSize(20)
+    title.setBold(True)
+    p.setFont(title)
+    p.setPen(QColor("#1f2a37"))
+    p.drawText(QRect(32, 24, 420, 44), Qt.AlignmentFlag.AlignVCenter, "dxeditor")
+    small = QFont(app.font())
+    small.setPointSize(11)
+    p.setFont(small)
+    p.drawText(QRect(32, 68, 420, 26), Qt.AlignmentFlag.AlignVCenter,
+               _tr("自治体DX計画エディタ"))
+    p.setPen(QColor("#5b6675"))
+    p.drawText(QRect(32, 104, 420, 24), Qt.AlignmentFlag.AlignVCenter, _tr("読み込んでいます…"))
+    p.end()
+    # A plain label, not QSplashScreen: its show() waits up to a second for the window to be
+    # exposed, which on some platforms (offscreen, remote sessions) costs the whole second.
+    splash = QLabel()
+    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    splash.setPixmap(pixmap)
+    splash.setFixedSize(pixmap.size())
+    screen = app.primaryScreen()
+    if screen is not None:
+        splash.move(screen.availableGeometry().center() - splash.rect().center())
+    splash.show()
+    app.processEvents()
+    if os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1":
+        sys.stdout.write("splash-paint\n")
+        sys.stdout.flush()
+    return splash
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Splash", text)
+
+
+def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
+    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run."""
+    app = make_app(argv)
+    splash = show_splash(app)
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from dxeditor.ui.main_window import MainWindow
+    from dxeditor.ui.settings import Settings
+    from dxeditor.ui.undo import DocumentController
+
+    settings = Settings()
+    from dxeditor.db.document import list_recoverable
+
+    if list_recoverable():  # the recovery question comes first; no splash over or behind it
+        splash.close()
+    doc = first_document(path, settings)
+    if doc is None:
+        splash.close()
         return 2
-    tree = QTreeWidget()
-    tree.setHeaderLabels(["名称"])
-    tree.setWindowTitle(f"{doc.plan.title} — dxeditor")
-    from sqlalchemy import select
+    controller = DocumentController(doc)
+    window = MainWindow(controller, settings)
+    install_excepthook(lambda: window)
+    hook = os.environ.get("DXEDITOR_TEST_HOOK")
+    if hook:  # tests: run a module function with the window (e.g. edit, then kill the process)
+        module, _, func = hook.partition(":")
+        import importlib
 
-    from dxeditor.db import models as m
+        QTimer.singleShot(0, lambda: getattr(importlib.import_module(module), func)(window))
+    if os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1":
 
-    for sec in doc.session.scalars(select(m.Section).order_by(m.Section.position)):
-        item = QTreeWidgetItem([sec.title])
-        tree.addTopLevelItem(item)
-        for it in doc.session.scalars(
-            select(m.Initiative).where(m.Initiative.section_id == sec.id).order_by(m.Initiative.position)
-        ):
-            QTreeWidgetItem(item, [it.title])
-    tree.expandAll()
-    tree.resize(700, 500)
-    tree.show()
-    code = app.exec()
-    doc.close()
-    return int(code)
+        class FirstPaint(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and not window.painted:
+                    window.painted = True
+                    sys.stdout.write("first-paint\n")
+                    sys.stdout.flush()
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        watcher = FirstPaint(window)
+        window.installEventFilter(watcher)
+    window.show()
+    splash.close()
+    code = int(app.exec())
+    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
+        window.shutdown()
+    return code

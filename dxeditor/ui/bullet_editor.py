@@ -35,13 +35,14 @@ class BulletEditor(QTextEdit):
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self.commit)
         self.textChanged.connect(self._on_text_changed)
-        self.setMinimumHeight(72)
+        self.setMinimumHeight(120)
+        self.document().setIndentWidth(18)
 
     # ------------------------------------------------------------------ content
     def set_items(self, items: Items) -> None:
         """Show ``items`` (no commit is emitted)."""
         items = [(int(lv), str(t), bool(b)) for lv, t, b in items]
-        if items == self.items():
+        if items == self.items() and (items or self.document().begin().textList() is not None):
             self._last = items
             return
         self._loading = True
@@ -103,7 +104,7 @@ class BulletEditor(QTextEdit):
         if not self._loading:
             self._timer.start()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         mods = event.modifiers()
         cursor = self.textCursor()
@@ -137,6 +138,6 @@ class BulletEditor(QTextEdit):
                 return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
         super().focusOutEvent(event)

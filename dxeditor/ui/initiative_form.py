@@ -94,7 +94,7 @@ class DetailForm(QWidget):
     def reload(self) -> None:
         """Show the stored values again."""
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         """Changes made while the panel was hidden (undo, dialogs) show up when it appears."""
         super().showEvent(event)
         if self.item_id is not None:

@@ -134,6 +134,18 @@ class RecordTable(QWidget):
             return
         rid = record["id"]
         self._run(self._name(self.tr("変更")), lambda rec: svc.update_child(rec, self.kind, rid, **{field: text}))
+        if field == "deadline_fy":
+            self._check_deadline(rid)
+
+    def _check_deadline(self, record_id: int) -> None:
+        """Say plainly when a KPI deadline lies outside the plan period (the value is kept)."""
+        assert self.controller is not None
+        record = next((r for r in self._records if r["id"] == record_id), None)
+        plan = self.controller.doc.plan
+        fy = record.get("deadline_fy") if record else None
+        if fy is not None and not plan.period_start_fy <= fy <= plan.period_end_fy:
+            self.refused.emit(self.tr("期限 {0} は計画期間（{1}〜{2}）の外です。入力した値はそのまま保存しました。").format(
+                format_fy(fy), format_fy(plan.period_start_fy), format_fy(plan.period_end_fy)))
 
     def add(self) -> None:
         """Append a record after the current one and start editing its name."""

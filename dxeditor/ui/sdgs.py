@@ -31,10 +31,10 @@ class SdgBadge(QAbstractButton):
         self.setAccessibleName(f"SDGs {goal} {SDG_NAMES[goal - 1]}")
         self.setText(str(goal))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.SIZE, self.SIZE)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)

@@ -155,3 +155,40 @@ def test_read_only_target_directory(tmp_path: Path) -> None:
     no_traceback(r)
     assert "書き込めません" in r.stderr or "保存できません" in r.stderr
     assert not list(ro.iterdir())
+
+
+def test_import_workbook_is_routed_to_the_workbook_importer(plan_file: Path, tmp_path: Path) -> None:
+    book = tmp_path / "計画.XLSX"  # the suffix is matched without regard to case
+    r = run("export", str(plan_file), "--format", "xlsx", "-o", str(book))
+    assert r.returncode == 0, r.stderr
+    r = run("import", str(book), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert "JSON は正しい形式です" not in r.stdout  # not read as JSON
+    back = tmp_path / "back.dxplan"
+    r = run("import", str(book), "-o", str(back))
+    assert r.returncode == 0, r.stderr
+    info = json.loads(run("info", str(back), "--json").stdout)
+    assert info["initiatives"] == json.loads(run("info", str(plan_file), "--json").stdout)["initiatives"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ja", "古い形式(.xls)のブックは読み込めません。Excelで.xlsx形式で保存し直してください。"),
+    ("en", "Old-format (.xls) workbooks cannot be read"),
+])
+def test_import_old_xls_is_refused_clearly(tmp_path: Path, lang: str, expected: str) -> None:
+    old = tmp_path / "計画.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)  # an OLE2 (Excel 97-2003) header
+    out = tmp_path / "out.dxplan"
+    for extra in ((), ("--dry-run",)):
+        r = run("--lang", lang, "import", str(old), "-o", str(out), *extra)
+        assert r.returncode == 2
+        no_traceback(r)
+        assert expected in r.stderr and str(old) in r.stderr
+    assert not out.exists()
+
+
+def test_import_missing_xls_says_not_found(tmp_path: Path) -> None:
+    r = run("import", str(tmp_path / "nothing.xls"), "-o", str(tmp_path / "o.dxplan"))
+    assert r.returncode == 2
+    no_traceback(r)
+    assert "ファイルが見つかりません" in r.stderr

@@ -1,8 +1,8 @@
 """The bundled demo plan (seed 000, 小樽市) and the national template.
 
-The demo must hold seed 000 completely: 3 basic directions, 10 initiatives, the 24 rows
-of its schedule tables with every bar and label as printed, its departments and its
-glossary (interpretations: docs/demo-plan.md).
+The demo must hold seed 000 completely: its prose chapters (1 はじめに … 5 参考), 3 basic
+directions, 10 initiatives, the 24 rows of its schedule tables with every bar and label as
+printed, its departments and its glossary (interpretations: docs/demo-plan.md).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import copy
 import importlib.util
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -73,6 +74,48 @@ GLOSSARY_TERMS = [
     "特に国民の利便性向上に資する手続", "ノンコア業務", "ぴったりサービス", "プッシュ型", "標準準拠システム",
     "ペーパーレス", "マイナポータル", "マイナンバーカード", "マイナンバー制度",
 ]  # fmt: skip
+
+# title, depth, placement of every chapter in reading order (the printed 目次 of chapters 1, 2,
+# 3, 4 and 5 without the initiatives and the basic directions, which are sections/initiatives).
+CHAPTERS = [
+    ("1 はじめに", 0, "front"),
+    ("(1) 自治体DXの背景", 1, "front"),
+    ("(2) 小樽市の状況", 1, "front"),
+    ("(3) 自治体DXを推進する上での考え方", 1, "front"),
+    ("(4) 本方針の位置付け", 1, "front"),
+    ("2 自治体DXに向けての基本的方向性", 0, "front"),
+    ("3 取組事項", 0, "front"),
+    ("4 推進体制", 0, "back"),
+    ("(1) 推進体制の整備", 1, "back"),
+    ("(2) 人材の確保・育成", 1, "back"),
+    ("5 参考", 0, "back"),
+    ("(1) 用語集", 1, "back"),
+    ("(2)「サービス設計 12 箇条」", 1, "back"),
+]
+EMPTY_CHAPTERS = {"1 はじめに", "4 推進体制", "5 参考", "(1) 用語集"}  # headings only
+ARTICLES = [
+    "第1条 利用者のニーズから出発する",
+    "第2条 事実を詳細に把握する",
+    "第3条 エンドツーエンドで考える",
+    "第4条 全ての関係者に気を配る",
+    "第5条 サービスはシンプルにする",
+    "第6条 デジタル技術を活用し、サービスの価値を高める",
+    "第7条 利用者の日常体験に溶け込む",
+    "第8条 自分で作りすぎない",
+    "第9条 オープンにサービスを作る",
+    "第10条 何度も繰り返す",
+    "第11条 一遍にやらず、一貫してやる",
+    "第12条 情報システムではなくサービスを作る",
+]
+
+# The seed's text extraction, for the verbatim checks (skipped where the seed is not available).
+SEED_000 = Path(os.environ.get("DXEDITOR_SEED_000", "/work/shared/seeds/000_0b0a9a9cc11841d2.txt"))
+FOOTNOTE_MARK = re.compile(r" ?[\u00b9\u00b2\u00b3\u2070-\u2079]+ ?")
+# Lines entered in a composed form (docs/demo-plan.md, "Chapters"): each group must be in the seed.
+COMPOSED = [
+    re.compile(r"（図）(.+)　出典：(.+)"),  # a chart: its caption and its source
+    re.compile(r"(デジタイゼーション|デジタライゼーション|DX)：(.+)（例：(.+)）"),  # デジタル化の3つの形
+]
 
 # (lane, start, end, label, phase, continues) of every bar of a few rows, as reconstructed
 # from the seed (docs/demo-plan.md, "Schedule tables").
@@ -150,6 +193,22 @@ def _bars(row: RowView) -> list[tuple[int, str, str, str, str, bool]]:
     ]
 
 
+def _seed_text() -> str:
+    """Seed 000's body text as entered: footnote lines and markers dropped, letter-spaced
+    acronyms joined (B P R → BPR), the page break inside (1) 「ところで / す。」 joined."""
+    if not SEED_000.is_file():
+        pytest.skip(f"seed 000 not available at {SEED_000} (set DXEDITOR_SEED_000)")
+    lines = SEED_000.read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if not FOOTNOTE_MARK.match(ln.lstrip("- "))]
+    text = FOOTNOTE_MARK.sub("", "\n".join(body))
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z]) (?=[A-Za-z](?![A-Za-z]))", r"\1", text)
+    return text.replace("ところで\n\nす。", "ところです。")
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p for p in body.split("\n\n") if p]
+
+
 @pytest.fixture(scope="module")
 def demo_json() -> dict[str, Any]:
     return load_json_file(ROOT / "resources" / "demo" / "otaru.json")
@@ -197,8 +256,10 @@ def test_demo_validates(demo_json: dict[str, Any]) -> None:
     assert plan["formulation_date"] == "令和5年11月"
     assert (plan["period_start_fy"], plan["period_end_fy"]) == (2022, 2027)
     assert (plan["year_style"], plan["numbering_style"]) == ("short", "paren")
-    assert "① UI/UXを含め、市民（利用者）目線で考える" in plan["basic_philosophy"]
-    assert plan["vision"].startswith("自治体DX推進計画に掲げる重点取組事項を含む取組を推進することは")
+    # the basic philosophy and the vision are chapters 1(3) and 2 (entered once, printed once)
+    assert (plan["basic_philosophy"], plan["vision"]) == ("", "")
+    # the colophon (奥付)
+    assert plan["note"] == "令和5年11月発行\n発行 小樽市\n編集 小樽市総務部デジタル推進室"
 
 
 def test_demo_ids_are_sequential_per_collection(demo_json: dict[str, Any]) -> None:
@@ -208,6 +269,7 @@ def test_demo_ids_are_sequential_per_collection(demo_json: dict[str, Any]) -> No
     rows = [r for it in demo_json["initiatives"] for r in it["schedule_rows"]]
     bars = [b for r in rows for b in r["bars"]]
     for items in (
+        demo_json["chapters"],
         demo_json["departments"],
         demo_json["sections"],
         demo_json["initiatives"],
@@ -273,6 +335,130 @@ def test_demo_departments(demo: PlanDocument, demo_json: dict[str, Any]) -> None
     row = next(r for r in view.rows() if r.title == "キャッシュレス(窓口)")
     assert row.related == ["戸籍住民課", "サービスセンター", "市民税課", "総合博物館"]
     assert view.initiatives()[0].related == ["戸籍住民課", "サービスセンター", "市民税課", "総合博物館"]
+
+
+# ----------------------------------------------------------------------------- chapters
+def test_demo_chapters_outline(demo: PlanDocument, demo_json: dict[str, Any]) -> None:
+    view = _view(demo)
+    assert [(c.title, c.depth, c.placement) for c in view.chapters] == CHAPTERS
+    by_title = {c.title: c for c in view.chapters}
+    for c in view.chapters:
+        if c.depth:  # a child sits under the last top-level chapter before it
+            parent = next(p for p in reversed(view.chapters[: view.chapters.index(c)]) if p.depth == 0)
+            assert c.parent_id == parent.id, c.title
+        assert bool(c.body) == (c.title not in EMPTY_CHAPTERS), c.title
+    assert by_title["(1) 用語集"].body == ""  # the glossary itself is the glossary table
+    # the exported order is the reading order
+    assert [(c["title"], c["placement"]) for c in demo_json["chapters"]] == [(t, p) for t, _, p in CHAPTERS]
+
+
+def test_demo_chapter_titles_are_printed_headings() -> None:
+    headings = {ln.strip() for ln in _seed_text().splitlines()}
+    for title, _, _ in CHAPTERS:
+        assert title in headings, title
+
+
+def test_demo_chapter_text(demo_json: dict[str, Any]) -> None:
+    body = {c["title"]: _paragraphs(c["body"]) for c in demo_json["chapters"]}
+    background = body["(1) 自治体DXの背景"]
+    assert len(background) == 10
+    assert background[0].endswith(
+        "デジタル・トランスフォーメーション（DX）を推進していくことが求められています。"
+    )
+    assert background[2] == (
+        "デジタルの活用により、一人ひとりのニーズに合ったサービスを選ぶことができ、多様な幸せが実現できる社会"
+        " ～誰一人取り残さない、人に優しいデジタル化～"
+    )
+    assert background[4].split("\n") == [
+        "◆ 「サービス設計 12 箇条」… 各条文の内容については、p24 参照",
+        *ARTICLES,
+    ]
+    national = background[6].split("\n")
+    assert national[0] == "◆自治体DX推進計画（2.0版）に掲載されている取組事項（市関係分）"
+    assert [ln for ln in national if ln.startswith("【")] == [
+        "【推進体制の構築】",
+        "【重点取組事項】",
+        "【自治体DXの取組とあわせて取り組むデジタル社会の実現に向けた取組】",
+        "【必要に応じ実施を検討する取組】",
+    ]
+    assert len(national) == 1 + 4 + 3 + 6 + 3 + 2
+    assert "1 BPRの取組の徹底" in national  # 「B P R」 of the extraction joined
+    assert background[8].split("\n")[1:3] == [
+        "・自らが担う行政サービスについて、デジタル技術やデータを活用して、住民の利便性を向上させるとともに、",
+        "・デジタル技術やAI等の活用により業務効率化を図り、人的資源を行政サービスの更なる向上に繋げていく",
+    ]
+    situation = body["(2) 小樽市の状況"]
+    assert situation[2:] == [
+        "（図）小樽市の人口推計　出典：小樽市人口ビジョン（令和 2 年改訂版）市独自推計",
+        "（図）日本の人口推計　出典：国立社会保障・人口問題研究所 日本の将来推計人口（令和 5 年推計）",
+    ]
+    thinking = body["(3) 自治体DXを推進する上での考え方"]
+    assert thinking[3].split("\n") == [
+        "デジタル化の3つの形",
+        "デジタイゼーション：アナログ・物理データのデジタルデータ化（例：申請書のOCR処理）",
+        "デジタライゼーション：個別の業務・製造プロセスのデジタル化（例：手続のオンライン化）",
+        "DX：変革による価値創造（例：プッシュ型による情報提供）",
+    ]
+    assert body["(4) 本方針の位置付け"][0].startswith("本方針は、全庁的にDXを推進していくために")
+    assert body["3 取組事項"] == [
+        "ここでは、第2章の主な取組事項について、その背景と今後5年程度の間想定される取組について、おおよその"
+        "時期を含め整理しました。具体的な対象やスケジュールなどについては、主にデジタル推進室と関係部署で"
+        "連携をとりながら検討します。"
+    ]
+    assert body["(1) 推進体制の整備"][0].startswith(
+        "DXに関する取組は特定の部署のみが推進するものではないため、CIOたる副市長"
+    )
+    people = body["(2) 人材の確保・育成"]
+    assert [p for p in people if p.startswith("○")] == ["○ 外部人材の活用", "○ 人材の育成"]
+    assert people.index("○ 人材の育成") == 3
+    articles = body["(2)「サービス設計 12 箇条」"]
+    assert articles[0].startswith("本方針の 1 ページから 2 ページにかけて記載している")
+    assert articles[1::2] == ARTICLES
+    assert articles[2].startswith("提供者の視点ではなく、利用者の視点に立って")
+    assert "IoT (Internet of Things) や AI (Artificial Intelligence)" in articles[12]
+    assert articles[24].endswith("最良のサービスを利用者に提供することが目的である。")
+
+
+def test_demo_philosophy_and_vision_are_chapters_only(demo_json: dict[str, Any]) -> None:
+    """The basic philosophy (1(3)'s first paragraph and ①②③) and the vision (chapter 2's
+    introduction) are in the chapters, and not repeated in the plan fields."""
+    body = {c["title"]: _paragraphs(c["body"]) for c in demo_json["chapters"]}
+    thinking = body["(3) 自治体DXを推進する上での考え方"]
+    assert thinking[0].startswith("これまで見たように、自治体においても行政サービスの向上")
+    assert thinking[1].split("\n") == ["① UI/UXを含め、市民（利用者）目線で考える", "② 全庁的な捉え方で課題を考える",
+                                       "③ デジタルファーストを前提に、業務プロセスの見直しを行う"]
+    [vision] = body["2 自治体DXに向けての基本的方向性"]
+    assert vision.startswith("自治体DX推進計画に掲げる重点取組事項を含む取組を推進することは")
+    assert demo_json["plan"]["basic_philosophy"] == demo_json["plan"]["vision"] == ""
+
+
+def _prose(demo_json: dict[str, Any]) -> list[tuple[str, str]]:
+    """(where, line) for every line of the demo's prose: chapters, sections, initiative texts."""
+    out = [(c["title"], ln) for c in demo_json["chapters"] for ln in c["body"].split("\n") if ln]
+    out += [(s["title"], ln) for s in demo_json["sections"] for ln in s["description"].split("\n")]
+    out += [
+        (it["title"], t["text"])
+        for it in demo_json["initiatives"]
+        for key in ("current", "direction", "content")
+        for t in it["text"][key]
+    ]
+    return out
+
+
+def test_demo_prose_is_verbatim(demo_json: dict[str, Any]) -> None:
+    """Every line of the plan's prose is in seed 000 (after footnote-marker removal)."""
+    seed = _seed_text()
+    missing = []
+    for where, line in _prose(demo_json):
+        if line in seed:
+            continue
+        composed = next((m for rx in COMPOSED if (m := rx.fullmatch(line))), None)
+        if composed and all(part in seed for part in composed.groups()):
+            continue
+        missing.append((where, line))
+    assert missing == []
+    chapters = "\n".join(c["body"] for c in demo_json["chapters"])
+    assert sum(line.startswith("（図）") for line in chapters.split("\n")) == 2
 
 
 # ----------------------------------------------------------------------------- schedule

@@ -125,12 +125,13 @@ class TimeAxis:
                      *, gannen: bool = True) -> list[HeaderCell]:
         """Header cells of the fiscal years (tier 0) and, when zoomed in, their parts (tier 1).
 
-        Year labels follow ``style`` over the whole axis (so 5年度 abbreviations stay right
-        even when only a part is visible); ``first``/``last`` limit the months returned.
+        ``first``/``last`` limit the months returned; year labels are formatted over the
+        returned years, so in SHORT style the leftmost visible year is written in full
+        (令和4年度 5年度 6年度 …) as in a printed table.
         """
         lo = self.first_month if first is None else max(self.first_month, first)
         hi = self.last_month if last is None else min(self.last_month, last)
-        fys = list(range(self.first_fy, self.last_fy + 1))
+        fys = list(range(lo // 12, hi // 12 + 1))
         labels = dict(zip(fys, format_fy_header(fys, style, gannen=gannen), strict=True))
         cells: list[HeaderCell] = []
         for fy in range(lo // 12, hi // 12 + 1):

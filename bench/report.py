@@ -1,0 +1,333 @@
+"""Figures beside their targets: the stdout table, the JSON figures and docs/performance.md.
+
+:func:`figures` turns the raw results of a run into rows (figure, median, min, target,
+verdict ✓ / ✗ / —, peak RSS); :func:`table` prints them; :func:`markdown` writes the page.
+A figure whose feature has not landed, or whose script failed, keeps its row with the
+reason, so the table always has every figure the issue asks for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+RSS_LIMIT_MB = 250.0
+EDIT_LIMIT_S = 0.016
+OPEN_LIMIT_S = 0.3
+START_FACTOR = 2.0
+PAINT_FACTOR = 1.5
+XLSX_FACTOR = 2.0
+PDF_FACTOR = 0.35
+OK, BAD, NONE = "✓", "✗", "—"
+
+
+@dataclass
+class Figure:
+    """One row of the table."""
+
+    key: str
+    label: str
+    median: float | None = None
+    min: float | None = None
+    unit: str = "s"
+    target: str = ""
+    verdict: str = NONE
+    rss_mb: float | None = None
+    rss_verdict: str = NONE
+    note: str = ""
+
+
+def _verdict(value: float | None, limit: float | None) -> str:
+    if value is None or limit is None:
+        return NONE
+    return OK if value <= limit else BAD
+
+
+def _median(result: dict[str, Any] | None, part: str | None = None) -> tuple[float | None, float | None]:
+    if not result or result.get("status") != "ok":
+        return None, None
+    s = result.get("summary") if part is None else result.get("parts", {}).get(part)
+    if not s:
+        return None, None
+    return s.get("median"), s.get("min")
+
+
+def _why(result: dict[str, Any] | None) -> str:
+    if not result:
+        return "not measured"
+    if result.get("status") == "ok":
+        return str(result.get("note", ""))
+    return f"{result.get('status')}: {result.get('reason', '')}"
+
+
+def _measured(key: str, label: str, result: dict[str, Any] | None, *, part: str | None = None,
+              limit: float | None = None, target: str = "", rss_limit: float | None = None) -> Figure:
+    med, mn = _median(result, part)
+    rss = result.get("rss_mb") if result and result.get("status") == "ok" else None
+    return Figure(key, label, med, mn, "s", target or NONE, _verdict(med, limit), rss,
+                  _verdict(rss, rss_limit) if rss_limit else NONE, _why(result) if part is None or med is None else "")
+
+
+def figures(results: dict[str, Any]) -> list[Figure]:
+    """Every figure of a run, in the order of the issue."""
+    m = results["measurements"]
+    sizes: list[int] = results["meta"]["sizes"]
+    big = max(sizes)
+    rss_big = RSS_LIMIT_MB if big >= 10_000 else None
+    out: list[Figure] = []
+
+    st = m.get("startup", {})
+    bare_med, _ = _median(st.get("bare"))
+    start_limit = START_FACTOR * bare_med if bare_med else None
+    start_target = f"≤ {START_FACTOR:g}× bare = {start_limit:.3f} s" if start_limit else f"≤ {START_FACTOR:g}× bare"
+    out.append(_measured("start.bare", "start: bare PySide6 window (floor)", st.get("bare"), target="reference"))
+    out.append(_measured("start.splash", "start: dxeditor's splash painted (feedback only, not the target)",
+                         st.get("demo"), part="splash", target="(part)"))
+    out.append(_measured("start.demo", "start: dxeditor with the demo, main window painted", st.get("demo"),
+                         limit=start_limit, target=start_target))
+    out.append(_measured(f"start.rows_{big}", f"start: dxeditor with {big:,} rows, main window painted",
+                         st.get("big"), limit=start_limit, target=start_target, rss_limit=rss_big))
+
+    for n in sizes:
+        r = m.get("open", {}).get(str(n))
+        is_big = n >= 10_000
+        out.append(_measured(f"open.{n}", f"open {n:,} rows (file → models ready)", r,
+                             limit=OPEN_LIMIT_S if is_big else None,
+                             target=f"≤ {OPEN_LIMIT_S:g} s" if is_big else "", rss_limit=RSS_LIMIT_MB if is_big else None))
+    for task, label in (("save", "save"), ("json_export", "JSON export"), ("json_import", "JSON import")):
+        for n in sizes:
+            out.append(_measured(f"{task}.{n}", f"{label} {n:,} rows", m.get(task, {}).get(str(n)),
+                                 rss_limit=RSS_LIMIT_MB if n >= 10_000 else None))
+
+    out.extend(_paint_figures(m.get("scripts", {}).get("bench_schedule_paint")))
+    edit = m.get("edit", {}).get(str(big))
+    ms = f"≤ {EDIT_LIMIT_S * 1000:g} ms"
+    out.append(_measured(f"edit.move.{big}", f"bar move at {big:,} rows: command → views refreshed → repaint", edit,
+                         limit=EDIT_LIMIT_S, target=ms, rss_limit=rss_big))
+    out.append(_measured(f"edit.command.{big}", f"bar move at {big:,} rows: command only", edit,
+                         part="command_only", target="(part)"))
+    out.append(_measured(f"edit.repaint.{big}", f"schedule repaint alone at {big:,} rows (no change)", edit,
+                         part="repaint_only", target="(part)"))
+    for part in ("undo", "redo"):
+        out.append(_measured(f"edit.{part}.{big}", f"{part} of the bar move at {big:,} rows", edit, part=part,
+                             limit=EDIT_LIMIT_S, target=ms + " (as an edit)"))
+
+    out.extend(_xlsx_figures(m, big, rss_big))
+    out.extend(_pdf_figures(m, results["meta"].get("pdf_size", big)))
+    return out
+
+
+def _script_data(script: dict[str, Any] | None) -> dict[str, Any] | None:
+    return script.get("data") if script and script.get("status") == "ok" else None
+
+
+def _paint_figures(script: dict[str, Any] | None) -> list[Figure]:
+    """Viewport paint at 100 vs 10,000 rows, from bench/bench_schedule_paint.py (figures in ms)."""
+    data = _script_data(script)
+    if data is None:
+        return [Figure("paint.ratio", "schedule viewport paint, 10,000 / 100 rows", target=f"≤ {PAINT_FACTOR:g}×",
+                       note=_why(script))]
+    paint = data.get("paint_ms", {})
+    keys = sorted(paint, key=int) if isinstance(paint, dict) else []
+    small = paint[keys[0]] / 1000 if keys else None
+    large = paint[keys[-1]] / 1000 if keys else None
+    ratio = _number(data, ("ratio",))
+    rss = data.get("rss_mb", {}) if isinstance(data.get("rss_mb"), dict) else {}
+    n_small, n_large = (f"{int(keys[0]):,}", f"{int(keys[-1]):,}") if keys else ("100", "10,000")
+    scroll = _number(data, ("scroll_ratio",))
+    return [
+        Figure("paint.100", f"schedule viewport paint, {n_small} rows", small, None, "s", "reference",
+               rss_mb=rss.get(keys[0]) if keys else None, note="bench/bench_schedule_paint.py"),
+        Figure("paint.10000", f"schedule viewport paint, {n_large} rows", large, None, "s", NONE,
+               rss_mb=rss.get(keys[-1]) if keys else None,
+               rss_verdict=_verdict(rss.get(keys[-1]) if keys else None, RSS_LIMIT_MB)),
+        Figure("paint.ratio", f"schedule viewport paint, {n_large} / {n_small} rows", ratio, None, "×",
+               f"≤ {PAINT_FACTOR:g}×", _verdict(ratio, PAINT_FACTOR),
+               note=f"after scrolling a page: {scroll:.2f}×" if scroll else ""),
+    ]
+
+
+def _xlsx_figures(m: dict[str, Any], big: int, rss_big: float | None) -> list[Figure]:
+    """xlsx export against the XlsxWriter floor (bench/bench_xlsx.py when landed) and our run's peak RSS."""
+    out: list[Figure] = []
+    target = f"≤ {XLSX_FACTOR:g}× floor"
+    own = m.get("xlsx", {}).get(str(big))
+    med, mn = _median(own)
+    rss = own.get("rss_mb") if own and own.get("status") == "ok" else None
+    script = m.get("scripts", {}).get("bench_xlsx")
+    data = _script_data(script)
+    if data is not None:
+        exp = _number(data, ("export_s",))
+        floor = _number(data, ("floor_same_cells_all_sheets_s", "floor_constant_memory_s",
+                               "schedule_floor_constant_memory_s", "floor_s"))
+        limit = XLSX_FACTOR * floor if floor else None
+        ratio = _number(data, ("ratio_export_to_floor_same_cells", "ratio_export_to_floor"))
+        if ratio is None and exp and floor:
+            ratio = exp / floor
+        n = int(data.get("rows", big))
+        cells = data.get("cells_all_sheets")
+        out += [
+            Figure("xlsx.floor", f"XlsxWriter constant_memory, same cells ({n:,} rows)", floor, target="reference",
+                   note="bench/bench_xlsx.py" + (f": {cells:,} cells, all sheets" if isinstance(cells, int) else "")),
+            Figure(f"xlsx.{big}", f"xlsx export {n:,} rows (all sheets)", exp, None, "s",
+                   target + (f" = {limit:.2f} s" if limit else ""), _verdict(exp, limit),
+                   note="bench/bench_xlsx.py (its own plan, one run)"),
+            Figure("xlsx.ratio", "xlsx export / floor", ratio, None, "×", f"≤ {XLSX_FACTOR:g}×",
+                   _verdict(ratio, XLSX_FACTOR)),
+            Figure(f"xlsx.generated.{big}", f"xlsx export {big:,} rows, generated plan (own process)", med, mn, "s",
+                   NONE, NONE, rss, _verdict(rss, rss_big) if rss_big else NONE,
+                   "peak RSS of a process that opens the plan and exports it" if med else _why(own)),
+        ]
+        return out
+    floor_med, floor_min = _median(own, "floor")
+    limit = XLSX_FACTOR * floor_med if floor_med else None
+    return [
+        Figure("xlsx.floor", f"XlsxWriter constant_memory, cells of our workbook ({big:,} rows)", floor_med,
+               floor_min, target="reference",
+               note="every sheet's values and fills, re-written" if floor_med else
+               (_why(own) if not own or own.get("status") != "ok" else "floor measured by bench/bench_xlsx.py")),
+        Figure(f"xlsx.{big}", f"xlsx export {big:,} rows, generated plan (all sheets)", med, mn, "s",
+               target + (f" = {limit:.2f} s" if limit else ""), _verdict(med, limit), rss,
+               _verdict(rss, rss_big) if rss_big else NONE, _why(own)),
+        Figure("xlsx.ratio", "xlsx export / floor", med / floor_med if med and floor_med else None, None, "×",
+               f"≤ {XLSX_FACTOR:g}×", _verdict(med / floor_med if med and floor_med else None, XLSX_FACTOR)),
+    ]
+
+
+def _pdf_figures(m: dict[str, Any], n: int) -> list[Figure]:
+    """PDF schedule export against LibreOffice converting our workbook; bench/bench_pdf.py beside it."""
+    own = m.get("pdf", {}).get(str(n))
+    lo = m.get("soffice", {}).get(str(n))
+    pdf_med, pdf_min = _median(own)
+    lo_med, lo_min = _median(lo)
+    limit = PDF_FACTOR * lo_med if lo_med else None
+    ratio = pdf_med / lo_med if pdf_med and lo_med else None
+    out = [
+        Figure(f"soffice.{n}", f"LibreOffice: our workbook → PDF ({n:,} rows)", lo_med, lo_min, target="reference",
+               rss_mb=(lo or {}).get("rss_mb"), note=_why(lo)),
+        Figure(f"pdf.{n}", f"pdf schedule export {n:,} rows", pdf_med, pdf_min, "s",
+               f"≤ {PDF_FACTOR:g}× LibreOffice" + (f" = {limit:.2f} s" if limit else ""), _verdict(pdf_med, limit),
+               (own or {}).get("rss_mb") if own and own.get("status") == "ok" else None, NONE, _why(own)),
+        Figure("pdf.ratio", "pdf export / LibreOffice", ratio, None, "×", f"≤ {PDF_FACTOR:g}×",
+               _verdict(ratio, PDF_FACTOR)),
+    ]
+    script = m.get("scripts", {}).get("bench_pdf")
+    data = _script_data(script)
+    if data is None:
+        out.append(Figure("pdf.script.ratio", "pdf / LibreOffice, bench/bench_pdf.py", target=f"≤ {PDF_FACTOR:g}×",
+                          note=_why(script)))
+        return out
+    ms = _number(data, ("pdf_ms",))
+    lo_ms = _number(data.get("soffice", {}) if isinstance(data.get("soffice"), dict) else {}, ("ms",))
+    s_ratio = _number(data, ("ratio",))
+    out += [
+        Figure("pdf.script", f"pdf schedule export {int(data.get('rows', n)):,} rows (bench/bench_pdf.py, warm)",
+               ms / 1000 if ms else None, (_number(data, ("pdf_ms_min",)) or 0) / 1000 or None, "s", NONE,
+               rss_mb=(script or {}).get("rss_mb"),
+               note=f"first call {(_number(data, ('pdf_ms_first_call',)) or 0) / 1000:.2f} s; "
+                    f"{data.get('pages', '?')} pages"),
+        Figure("pdf.script.ratio", "pdf / LibreOffice on an equivalent workbook (bench/bench_pdf.py)", s_ratio, None,
+               "×", f"≤ {PDF_FACTOR:g}×", _verdict(s_ratio, PDF_FACTOR),
+               note=f"LibreOffice {lo_ms / 1000:.2f} s (min)" if lo_ms else ""),
+    ]
+    return out
+
+
+def _number(data: dict[str, Any], keys: tuple[str, ...]) -> float | None:
+    for k in keys:
+        v = data.get(k)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return float(v)
+    return None
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return NONE
+    if unit == "×":
+        return f"{value:.2f}×"
+    if value < 0.1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.3f} s"
+
+
+def _rows(figs: list[Figure]) -> list[list[str]]:
+    rows = []
+    for f in figs:
+        rss = NONE if f.rss_mb is None else f"{f.rss_mb:.0f} MB" + (f" {f.rss_verdict}" if f.rss_verdict != NONE else "")
+        rows.append([f.label, _fmt(f.median, f.unit), _fmt(f.min, f.unit), f.target or NONE, f.verdict, rss, f.note])
+    return rows
+
+
+HEAD = ["figure", "median", "min", "target", "met", "peak RSS", "note"]
+
+
+def table(figs: list[Figure]) -> str:
+    """A plain-text table for the terminal."""
+    rows = [HEAD, *_rows(figs)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(HEAD) - 1)]
+    lines = []
+    for r in rows:
+        cells = [r[i] + " " * (widths[i] - _width(r[i])) for i in range(len(widths))]
+        lines.append("  ".join(cells) + ("  " + r[-1] if r[-1] else ""))
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def figures_json(figs: list[Figure]) -> list[dict[str, Any]]:
+    """The figures as plain dicts (for results.json)."""
+    return [asdict(f) for f in figs]
+
+
+def markdown(results: dict[str, Any], figs: list[Figure]) -> str:
+    """docs/performance.md: how to run, the machine and its load, each figure beside its target."""
+    meta = results["meta"]
+    load = meta.get("loadavg_start", [])
+    load_end = meta.get("loadavg_end", [])
+    lines = [
+        "# Performance",
+        "",
+        "Generated by `python -m bench --markdown` (or `python tasks.py bench --markdown`); do not edit by hand.",
+        "Plans are generated by `bench/generate.py` (seeded, realistic: policies → pillars → initiatives with",
+        "text, KPIs and SDGs; 1–4 bars per row; ~40 departments). Each measurement runs in its own process;",
+        "times are the median and the minimum of the repetitions, peak RSS is that process's `VmHWM`.",
+        "Benchmarks never decide whether the test suite passes.",
+        "",
+        "## Machine and run",
+        "",
+        f"- date: {meta.get('date')}",
+        f"- machine: {meta.get('platform')}, {meta.get('cpu_count')} CPUs, {meta.get('memory_gb', '?')} GB RAM",
+        f"- load average (1, 5, 15 min): {_load(load)} at the start, {_load(load_end)} at the end"
+        + (" — **the machine was shared and busy: figures are noisy**" if load and load[0] >= 1.0 else ""),
+        f"- Python {meta.get('python')}, PySide6 {meta.get('pyside6')} (Qt {meta.get('qt')}),"
+        f" SQLAlchemy {meta.get('sqlalchemy')}, XlsxWriter {meta.get('xlsxwriter')}",
+        f"- sizes: {', '.join(f'{n:,}' for n in meta.get('sizes', []))} schedule rows; repetitions: {meta.get('repeat')}"
+        + (" (quick run)" if meta.get("quick") else ""),
+        f"- commit: {meta.get('commit', '?')}; run took {meta.get('elapsed_s', 0):.0f} s",
+        "",
+        "## Figures",
+        "",
+        "| " + " | ".join([*HEAD[:-1], "note"]) + " |",
+        "|" + "---|" * len(HEAD),
+    ]
+    for r in _rows(figs):
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |")
+    lines += [
+        "",
+        "✓ meets the target, ✗ misses it, — no target or not measured. RSS target: ≤ 250 MB with 10,000 rows.",
+        "Targets (issue 9): start ≤ 2× the bare Qt window; open 10,000 rows ≤ 0.3 s; viewport paint at",
+        "10,000 rows ≤ 1.5× at 100; bar edit ≤ 16 ms; xlsx 10,000 rows ≤ 2× the XlsxWriter floor; PDF schedule",
+        "with 1,386 rows ≤ 0.35× LibreOffice's conversion of our workbook; RSS with 10,000 rows ≤ 250 MB.",
+        "",
+        "Raw figures (every repetition, parts, script output): `bench/out/results.json`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _load(load: list[float]) -> str:
+    return ", ".join(f"{x:.2f}" for x in load) if load else "?"

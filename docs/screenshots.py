@@ -1,0 +1,63 @@
+"""Regenerate the README's pictures from the real program: ``python docs/screenshots.py``.
+
+Runs the main window offscreen on the bundled demo (fonts ship with the program, so the
+pictures look the same on any machine), selects an initiative, and saves window grabs
+to ``docs/images/``; the schedule table PDF's first page is rendered with ``pdftoppm``
+when poppler is installed. Settings and working copies go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "images"
+
+
+def main() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="dxeditor-shots-"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["DXEDITOR_DATA_DIR"] = str(scratch / "data")
+    os.environ["DXEDITOR_SETTINGS_DIR"] = str(scratch / "settings")
+    sys.path.insert(0, str(ROOT))
+    from dxeditor.cli import open_template
+    from dxeditor.services.pdf_export import PdfOptions, export_pdf
+    from dxeditor.ui.app import make_app
+    from dxeditor.ui.main_window import MainWindow
+    from dxeditor.ui.settings import Settings
+    from dxeditor.ui.undo import DocumentController
+
+    app = make_app([])
+    OUT.mkdir(parents=True, exist_ok=True)
+    doc = open_template("demo")
+    try:
+        window = MainWindow(DocumentController(doc), Settings())
+        window.resize(1500, 900)
+        window.show()
+        app.processEvents()
+        window.outline_view.select_item("initiative", window.model.all_nodes()[1].id)
+        app.processEvents()
+        window.grab().save(str(OUT / "main-window.png"))
+        window.schedule_view.set_zoom("quarter")
+        app.processEvents()
+        window.schedule_view.grab().save(str(OUT / "schedule-quarters.png"))
+        pdf = scratch / "schedule.pdf"
+        export_pdf(doc, pdf, PdfOptions(kind="schedule"))
+        window.shutdown()  # closes the document
+        if shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(OUT / "schedule-pdf")], check=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for p in sorted(OUT.glob("*.png")):
+        print(p.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

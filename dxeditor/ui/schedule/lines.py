@@ -1,0 +1,125 @@
+"""The lines the schedule shows, from the outline tree or laid out by the view itself.
+
+Either way the view asks only for the lines that intersect the visible band of pixels:
+from the tree by walking ``indexAt(top)`` … ``indexBelow`` until the bottom, on its own by
+bisecting the cumulative line offsets. Nothing iterates every row while painting.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QTreeView
+
+from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
+from dxeditor.ui.schedule.data import ScheduleData
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visible line: its kind ("section" / "initiative" / "row"), id, y and height in viewport pixels."""
+
+    kind: str
+    id: int
+    y: int
+    height: int
+    lanes: int
+    title: str
+    depth: int = 0
+
+
+class OutlineLines:
+    """Lines read from an outline ``QTreeView`` (its visible items, at its pixel rows)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        self.tree = tree
+
+    def visible(self, top: int, bottom: int) -> list[Line]:
+        """The lines intersecting viewport pixels ``top..bottom`` (tree viewport coordinates)."""
+        tree = self.tree
+        model = tree.model()
+        if model is None:
+            return []
+        idx = tree.indexAt(QPoint(1, max(0, top)))
+        if not idx.isValid():
+            if top > 0:
+                return []
+            idx = model.index(0, 0, QModelIndex())
+        out: list[Line] = []
+        guard = 0
+        while idx.isValid() and guard < 5000:
+            guard += 1
+            idx = idx.siblingAtColumn(0)
+            rect = tree.visualRect(idx)
+            if rect.top() > bottom:
+                break
+            if rect.height() > 0 and rect.bottom() >= top:
+                kind = idx.data(KIND_ROLE) or "row"
+                item_id = idx.data(ID_ROLE)
+                lanes = idx.data(LANES_ROLE) or 1
+                title = idx.data(Qt.ItemDataRole.DisplayRole) or ""
+                depth = 0
+                p = idx.parent()
+                while p.isValid():
+                    depth += 1
+                    p = p.parent()
+                if item_id is not None:
+                    out.append(Line(str(kind), int(item_id), rect.top(), rect.height(), int(lanes), str(title), depth))
+            idx = tree.indexBelow(idx)
+        return out
+
+    def find(self, kind: str, item_id: int) -> Line | None:
+        """The visible line showing ``(kind, item_id)``, if any."""
+        vp = self.tree.viewport()
+        for line in self.visible(0, vp.height()):
+            if line.kind == kind and line.id == item_id:
+                return line
+        return None
+
+
+class OwnLines:
+    """Lines laid out by the view itself (one initiative, or a plan without an outline)."""
+
+    def __init__(self, entries: list[tuple[str, int, str, int]], data: ScheduleData) -> None:
+        """``entries``: (kind, id, title, depth) in order; rows take their lanes from ``data``."""
+        self.entries = entries
+        self.data = data
+        self.offset = 0  # the vertical scroll position
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Recompute line heights (after lanes changed)."""
+        self.tops: list[int] = []
+        self.heights: list[int] = []
+        self.lanes: list[int] = []
+        y = 0
+        for kind, item_id, _title, _depth in self.entries:
+            lanes = self.data.row_items(item_id).lanes if kind == "row" else 1
+            self.tops.append(y)
+            self.lanes.append(lanes)
+            self.heights.append(lanes * LANE_HEIGHT)
+            y += lanes * LANE_HEIGHT
+        self.total_height = y
+
+    def visible(self, top: int, bottom: int) -> list[Line]:
+        """The lines intersecting viewport pixels ``top..bottom``."""
+        first = max(0, bisect.bisect_right(self.tops, top + self.offset) - 1)
+        out: list[Line] = []
+        for i in range(first, len(self.entries)):
+            y = self.tops[i] - self.offset
+            if y > bottom:
+                break
+            kind, item_id, title, depth = self.entries[i]
+            if kind == "row":
+                title = self.data.rows.get(item_id, (0, None, 0, title))[3]
+            out.append(Line(kind, item_id, y, self.heights[i], self.lanes[i], title, depth))
+        return out
+
+    def find(self, kind: str, item_id: int) -> Line | None:
+        """The line showing ``(kind, item_id)`` (visible or not)."""
+        for i, (k, item, title, depth) in enumerate(self.entries):
+            if k == kind and item == item_id:
+                return Line(k, item, self.tops[i] - self.offset, self.heights[i], self.lanes[i], title, depth)
+        return None
