@@ -194,6 +194,7 @@ class PlanDocument:
         self.stamp = SourceStamp.of(source) if source else None
         self.migrated_from: str | None = None
         self.backup_path: Path | None = None
+        self.copy_of: Path | None = None  # the file this unsaved copy was opened from
         self._write_manifest()
 
     # ----------------------------------------------------------------- creation
@@ -264,8 +265,18 @@ class PlanDocument:
         return plan
 
     def display_name(self) -> str:
-        """The file name, or 無題 for a plan never saved."""
-        return self.source.name if self.source else "無題"
+        """The file name, 「NAME のコピー」 for a detached copy, or 無題 for a plan never saved."""
+        if self.source:
+            return self.source.name
+        return f"{self.copy_of.name} のコピー" if self.copy_of else "無題"
+
+    def detach(self) -> None:
+        """Continue as an unsaved copy of the file (someone else is editing it): Save asks for a name."""
+        self.copy_of = self.source
+        self.source = None
+        self.stamp = None
+        self.read_only = False
+        self._write_manifest()
 
     def mark_dirty(self) -> None:
         """Note that the working copy differs from the saved file (kept for crash recovery)."""

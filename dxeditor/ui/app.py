@@ -153,10 +153,16 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
     from dxeditor.ui.undo import DocumentController
 
     settings = Settings()
-    from dxeditor.db.document import list_recoverable
+    class SplashGuard(QObject):
+        """Closes the splash when a dialog (recovery, lock, error) appears before the window."""
 
-    if list_recoverable():  # the recovery question comes first; no splash over or behind it
-        splash.close()
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and obj is not splash and getattr(obj, "isWindow", bool)():
+                splash.close()
+            return False
+
+    guard = SplashGuard()
+    app.installEventFilter(guard)
     doc = first_document(path, settings)
     if doc is None:
         splash.close()
@@ -183,6 +189,7 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
 
         watcher = FirstPaint(window)
         window.installEventFilter(watcher)
+    app.removeEventFilter(guard)
     window.show()
     splash.close()
     code = int(app.exec())

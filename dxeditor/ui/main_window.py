@@ -317,7 +317,7 @@ class MainWindow(FileHandling, QMainWindow):
         if self._closed:
             return
         doc = self.controller.doc
-        name = doc.display_name() if doc.source else (doc.plan.title or doc.display_name())
+        name = doc.display_name() if doc.source or doc.copy_of else (doc.plan.title or doc.display_name())
         self.setWindowTitle(f"{name}[*] — dxeditor")
         modified = self.is_modified()
         self.setWindowModified(modified)

@@ -94,23 +94,57 @@ class FileHandling(_Window):
             try:
                 self.lock = locks.acquire(doc.source)
             except locks.PlanLockedError as exc:
-                info = exc.info
-                if not info.is_stale():
-                    raise
-                from dxeditor.core.identity import host_name, os_user
-
-                ours = info.host == host_name() and info.user == os_user()  # our own crashed session
-                if not ours:
-                    answer = QMessageBox.question(self, self.tr("古いロック"), exc.message() + "\n\n" + self.tr(
-                        "ロックは古いようです（相手のプログラムは終了しています）。編集を引き継ぎますか？"))
-                    if answer != QMessageBox.StandardButton.Yes:
-                        raise
-                self.lock = locks.acquire(doc.source, take_over=True)
-        except DxError as exc:  # someone else has it open: continue read-only
+                self._plan_is_locked(exc)
+        except DxError as exc:  # the lock cannot be written (read-only share …): continue read-only
             doc.read_only = True
             self.show_error(exc.message() + "\n" + self.tr("読み取り専用で開きました。"))
         if self.lock is not None:
             self._lock_timer.start(locks.REFRESH_EVERY * 1000)
+
+    def _plan_is_locked(self, exc: Any) -> None:
+        """Someone else has the plan open: read-only, a copy, or (stale lock) take over."""
+        from dxeditor.core.identity import host_name, os_user
+        from dxeditor.db import lock as locks
+
+        doc = self.controller.doc
+        info = exc.info
+        stale = info.is_stale()
+        if stale and info.host == host_name() and info.user == os_user():  # our own crashed session
+            self.lock = locks.acquire(doc.source, take_over=True)
+            return
+        choice = self.ask_lock_choice(exc.message(), stale)
+        if choice == "take_over":
+            answer = QMessageBox.question(self, self.tr("編集の引き継ぎ"), self.tr(
+                "{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。"
+                "よろしいですか？").format(info.user))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.lock = locks.acquire(doc.source, take_over=True)
+                return
+        if choice == "copy":
+            doc.detach()
+            self.statusBar().showMessage(self.tr("コピーとして開きました。保存するときに新しい名前を付けます。"), 8000)
+            return
+        doc.read_only = True
+        self.statusBar().showMessage(self.tr("読み取り専用で開きました。"), 8000)
+
+    def ask_lock_choice(self, message: str, stale: bool) -> str:
+        """Ask what to do with a locked plan: "read_only", "copy" or "take_over" (stale locks only)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("ほかの人が編集中です"), message, parent=self)
+        if stale:  # the message itself already offers read-only or a copy
+            box.setInformativeText(self.tr("相手のプログラムは終了しているようです。編集を引き継ぐこともできます。"))
+        read_only = box.addButton(self.tr("読み取り専用で開く(&R)"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(self.tr("コピーを開く(&C)"), QMessageBox.ButtonRole.ActionRole)
+        take = box.addButton(self.tr("編集を引き継ぐ(&T)…"), QMessageBox.ButtonRole.DestructiveRole) \
+            if stale else None
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is copy:
+            return "copy"
+        if take is not None and clicked is take:
+            return "take_over"
+        return "read_only"
 
     def _release_lock(self) -> None:
         self._lock_timer.stop()

@@ -312,8 +312,10 @@ def test_plan_open_elsewhere_opens_read_only(qtbot, window, messages, small_doc,
     window._release_lock()
     (tmp_path / "shared.dxplan.lock").write_text(json.dumps(
         {"user": "sato", "host": "PC-02", "pid": 4242, "since": time.time()}), encoding="utf-8")
+    asked: list[tuple[str, bool]] = []
+    window.ask_lock_choice = lambda text, stale: asked.append((text, stale)) or "read_only"
     assert window.open_path(plan)
-    assert "sato" in messages.texts("warning")[-1] and "読み取り専用" in messages.texts("warning")[-1]
+    assert len(asked) == 1 and "sato" in asked[0][0] and "PC-02" in asked[0][0] and asked[0][1] is False
     assert window.controller.doc.read_only and window.read_only_label.isVisible()
     window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
         rec, "row", 1, "だめ"))
@@ -534,3 +536,49 @@ def test_english_ui_covers_file_handling_new_menus_and_the_crash_box(qtbot, cont
         for t in translators:
             app.removeTranslator(t)
         errors.set_language("ja")
+
+
+def _locked_by_sato(window, tmp_path: Path, name: str, *, refreshed_hours_ago: float = 0) -> Path:
+    import json
+    import os
+    import time
+
+    plan = tmp_path / name
+    window.save_as(plan)
+    window._release_lock()
+    since = time.time() - refreshed_hours_ago * 3600
+    lock = tmp_path / f"{name}.lock"
+    lock.write_text(json.dumps({"user": "sato", "host": "PC-02", "pid": 4242, "since": since}), encoding="utf-8")
+    os.utime(lock, (since, since))  # the holder refreshes the lock's mtime while it runs
+    return plan
+
+
+def test_plan_open_elsewhere_can_be_opened_as_a_copy(qtbot, window, messages, tmp_path: Path):
+    plan = _locked_by_sato(window, tmp_path, "shared.dxplan")
+    before = plan.read_bytes()
+    window.ask_lock_choice = lambda text, stale: "copy"
+    assert window.open_path(plan)
+    doc = window.controller.doc
+    assert doc.source is None and not doc.read_only and doc.copy_of == plan
+    assert "shared.dxplan のコピー" in window.windowTitle()
+    window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
+        rec, "row", 1, "コピーで編集"))
+    copy = tmp_path / "mine.dxplan"
+    assert window.save_as(copy)
+    assert plan.read_bytes() == before  # the locked original is untouched
+    assert "sato" in (tmp_path / "shared.dxplan.lock").read_text(encoding="utf-8")
+
+
+def test_stale_lock_of_someone_else_is_taken_over_only_after_confirming(qtbot, window, messages, tmp_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    plan = _locked_by_sato(window, tmp_path, "old.dxplan", refreshed_hours_ago=30)
+    offered: list[bool] = []
+    window.ask_lock_choice = lambda text, stale: offered.append(stale) or "take_over"
+    messages.answers = [QMessageBox.StandardButton.No]  # changes their mind at the confirmation
+    assert window.open_path(plan)
+    assert offered == [True] and window.controller.doc.read_only
+    messages.answers = [QMessageBox.StandardButton.Yes]
+    assert window.open_path(plan)
+    assert not window.controller.doc.read_only and window.lock is not None
+    assert "sato" not in (tmp_path / "old.dxplan.lock").read_text(encoding="utf-8")
