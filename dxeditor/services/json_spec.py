@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
@@ -41,7 +43,9 @@ SPECS: dict[str, dict[str, F]] = {
         "generator": F(S, False, "program that wrote the file (ignored on import)"),
         "plan": F("obj:plan", True, "plan metadata"),
         "chapters": F("list:chapter", False, "plan-level prose (はじめに, 推進体制 …), parents first, in order"),
-        "phases": F("list:phase", False, "phase kinds of bars, in legend order"),
+        "phases": F("list:phase", False,
+                    "phase kinds of bars, in legend order; when omitted, the default phases study / build / run / "
+                    "continue / other"),
         "departments": F("list:department", False, "organisation tree (部 / 課 / 係)"),
         "department_links": F("list:department_link", False, "merges and splits"),
         "sections": F("list:section", False, "outline sections, parents before children, in order"),
@@ -199,8 +203,12 @@ SPECS: dict[str, dict[str, F]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def month_to_index(text: str) -> int:
-    """``"2023-06"`` → absolute month index (fiscal year × 12 + months since April)."""
+    """``"2023-06"`` → absolute month index (fiscal year × 12 + months since April).
+
+    Cached: a plan repeats the same few dozen months across tens of thousands of bars.
+    """
     m = MONTH_RE.match(text)
     if not m:
         raise ValueError(text)
@@ -211,8 +219,9 @@ def month_to_index(text: str) -> int:
     return fy * 12 + (month - 4) % 12
 
 
+@lru_cache(maxsize=4096)
 def index_to_month(index: int) -> str:
-    """Absolute month index → ``"YYYY-MM"``."""
+    """Absolute month index → ``"YYYY-MM"`` (cached, like :func:`month_to_index`)."""
     fy, k = divmod(index, 12)
     month = (k + 3) % 12 + 1
     year = fy if month >= 4 else fy + 1
@@ -252,7 +261,17 @@ def _type_name(v: Any) -> str:
 
 
 def validate(data: Any, problems: Problems, spec: str = "root", where: str = "$") -> None:
-    """Check ``data`` against :data:`SPECS` (types, required and unknown fields, ranges)."""
+    """Check ``data`` against :data:`SPECS` (types, required and unknown fields, ranges).
+
+    A valid document passes the quick check alone; only a document with problems is walked
+    again field by field to name each one with its path.
+    """
+    if _QUICK[spec](data):
+        return
+    _validate(data, problems, spec, where)
+
+
+def _validate(data: Any, problems: Problems, spec: str, where: str) -> None:
     fields = SPECS[spec]
     if not isinstance(data, dict):
         problems.add(where, f"オブジェクトが必要です（{_type_name(data)} があります）",
@@ -303,9 +322,78 @@ def _check_value(v: Any, f: F, problems: Problems, path: str) -> None:
             problems.add(path, f"配列が必要です（{_type_name(v)} があります）", "an array is required")
             return
         for i, item in enumerate(v):
-            validate(item, problems, kind[5:], f"{path}[{i}]")
+            _validate(item, problems, kind[5:], f"{path}[{i}]")
     elif kind.startswith("obj:"):
-        validate(v, problems, kind[4:], path)
+        _validate(v, problems, kind[4:], path)
+
+
+# ------------------------------------------------------------- the quick check
+# ``_QUICK[spec](value)`` is True only when :func:`_validate` would find no problem in it. It
+# may be stricter (exact JSON types: ``type(v) is int``, not int subclasses), never looser: a
+# False only sends the document through the detailed walk, which has the last word.
+_NONE = type(None)
+
+
+@lru_cache(maxsize=4096)
+def _month_ok(v: str) -> bool:
+    if not MONTH_RE.match(v) or not 1 <= int(v[5:7]) <= 12:
+        return False
+    return MIN_FY <= month_to_index(v) // 12 <= MAX_FY
+
+
+def _quick_value(f: F) -> frozenset[type] | Callable[[Any], bool]:
+    """The exact types allowed for a plain field, or a check function for the others."""
+    kind, nullable = f.kind, f.nullable
+    plain = {S: {str}, I: {int}, B: {bool}, "num": {int, float}}.get(kind)
+    if plain is not None:
+        return frozenset(plain | {_NONE} if nullable else plain)
+    if kind == FY:
+        return lambda v: (v is None and nullable) or (type(v) is int and MIN_FY <= v <= MAX_FY)
+    if kind == "month":
+        return lambda v: (v is None and nullable) or (type(v) is str and _month_ok(v))
+    if kind == "ints":
+        return lambda v: (v is None and nullable) or (type(v) is list and all(type(x) is int for x in v))
+    if kind.startswith("list:"):
+        name = kind[5:]
+
+        def items_ok(v: Any) -> bool:
+            if v is None:
+                return nullable
+            if type(v) is not list:
+                return False
+            check = _QUICK[name]
+            for item in v:
+                if not check(item):
+                    return False
+            return True
+
+        return items_ok
+    name = kind[4:]
+    return lambda v: (v is None and nullable) or _QUICK[name](v)
+
+
+def _quick_object(spec: str) -> Callable[[Any], bool]:
+    fields = {key: _quick_value(f) for key, f in SPECS[spec].items()}
+    required = frozenset(key for key, f in SPECS[spec].items() if f.required)
+
+    def ok(data: Any) -> bool:
+        if type(data) is not dict:
+            return False
+        for key, v in data.items():
+            check = fields.get(key)
+            if check is None:  # an unknown field
+                return False
+            if check.__class__ is frozenset:
+                if type(v) not in check:  # type: ignore[operator]
+                    return False
+            elif not check(v):  # type: ignore[operator]
+                return False
+        return required.issubset(data)
+
+    return ok
+
+
+_QUICK: dict[str, Callable[[Any], bool]] = {name: _quick_object(name) for name in SPECS}
 
 
 def _schema_for(spec: str) -> dict[str, Any]:

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import XlsxWriterException
 
 from dxeditor import __version__
 from dxeditor.core.errors import DxError, PlanFileError
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.db.document import PlanDocument
-from dxeditor.services.json_io import export_data
-from dxeditor.services.readmodel import PlanView, load_plan_view
+from dxeditor.services.json_io import export_data, paused_gc
+from dxeditor.services.readmodel import PlanView
 from dxeditor.services.xlsx_schedule import SHEET_NAME as SCHEDULE
 from dxeditor.services.xlsx_schedule import UNIT_STEP, ScheduleSheet
 from dxeditor.services.xlsx_sheets import (
@@ -45,7 +46,8 @@ from dxeditor.services.xlsx_sheets import (
     write_data_sheet,
     write_table,
 )
-from dxeditor.services.xlsx_style import Formats, japanese_date, setup_print
+from dxeditor.services.xlsx_style import FONT, FONT_SIZE, Formats, japanese_date, setup_print
+from dxeditor.services.xlsx_view import view_from_data
 
 #: Sheet keys in workbook order, with their Japanese names.
 SHEETS: dict[str, str] = {
@@ -129,6 +131,8 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
         "strings_to_numbers": False,
         "strings_to_urls": False,
         "use_future_functions": False,
+        # the Normal style (empty cells, anything without its own format) uses the house font too
+        "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
     })
     try:
         fmt = Formats(wb)
@@ -145,7 +149,7 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
             name = SHEETS[key]
             ws = wb.add_worksheet(name)
             if key == "schedule":
-                sheet = ScheduleSheet(ws, fmt, view, unit=opts.unit, style=style, warnings=warnings)
+                sheet = ScheduleSheet(ws, fmt, view, unit=opts.unit, style=style, warnings=warnings, paper=opts.paper)
                 first, last = sheet.write()
                 landscape = True
             else:
@@ -167,16 +171,34 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
         wb.worksheets()[0].activate()
     finally:
         wb.close()
+        _release(wb)
     return warnings
+
+
+def _release(wb: xlsxwriter.Workbook) -> None:
+    """Let reference counting free a written workbook at once.
+
+    Each worksheet keeps the workbook's ``add_format`` (a bound method), and the workbook its
+    worksheets: a reference cycle that would keep every cell object alive until the cyclic
+    collector comes round and walks them all.
+    """
+    for ws in wb.worksheets():
+        vars(ws).pop("workbook_add_format", None)
 
 
 def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
     """Export ``doc`` as a workbook to ``out`` atomically; returns warnings (Japanese)."""
     doc.session.commit()
-    conn = doc.session.connection()
-    view = load_plan_view(conn, dept_fy=opts.dept_year)
-    data = export_data(conn)
-    return write_atomic(Path(out), lambda tmp: build_workbook(tmp, view, data, opts))
+    with paused_gc():
+        # everything the export makes is freed (by reference counting) as _export returns,
+        # before the collector is back: woken with it alive, its first pass would walk it all
+        return _export(doc, Path(out), opts)
+
+
+def _export(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
+    data = export_data(doc.session.connection())
+    view = view_from_data(data, dept_fy=opts.dept_year)
+    return write_atomic(out, lambda tmp: build_workbook(tmp, view, data, opts))
 
 
 def write_atomic(target: Path, write: Any) -> list[str]:
@@ -204,6 +226,8 @@ def write_atomic(target: Path, write: Any) -> list[str]:
     except OSError as exc:
         raise PlanFileError(f"書き出せません: {target} ({exc.strerror or exc})",
                             f"Cannot write: {target} ({exc.strerror or exc})") from exc
+    except XlsxWriterException as exc:  # e.g. the temporary file could not be created or zipped
+        raise PlanFileError(f"書き出せません: {target} ({exc})", f"Cannot write: {target} ({exc})") from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

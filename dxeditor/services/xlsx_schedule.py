@@ -10,6 +10,7 @@ label inside, filled with its phase's colour and pattern. A legend sits above th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
@@ -19,6 +20,7 @@ from dxeditor.services.readmodel import InitiativeView, PlanView, RowView, Secti
 from dxeditor.services.xlsx_style import (
     BORDER_COLOR,
     HEADER_FILL,
+    MAX_CELL_CHARS,
     SECTION_FILL,
     Formats,
     clip,
@@ -29,11 +31,15 @@ from dxeditor.services.xlsx_style import (
 SHEET_NAME = "工程表"
 UNIT_STEP = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 UNIT_WIDTH = {"year": 14.0, "half": 8.0, "quarter": 6.0, "month": 4.5}
+MAX_TIME_WIDTH = {"year": 30.0, "half": 16.0, "quarter": 9.0, "month": 5.0}
+#: Printable width of a landscape page in column units (half-width characters), margins taken off.
+PAGE_UNITS = {"A3": 225.0, "A4": 155.0}
 TARGET_HEADER = "【参考】\n国が掲げる\n目標時期"
 LEFT_HEADERS = ("No.", "取組", "項目", "担当課")
 COL_NO, COL_INIT, COL_ITEM, COL_DEPT = range(4)
 FIRST_TIME_COL = 4
-LINE_HEIGHT = 13.5
+LINE_HEIGHT = 14.0
+MAX_ROW_HEIGHT = 409.0  # Excel's limit (points)
 CONTINUE_MARK = " →"
 MILESTONE_MARK = "◆"
 
@@ -89,8 +95,9 @@ class ScheduleSheet:
     """Writes the 工程表 of ``view`` onto ``ws``."""
 
     def __init__(self, ws: Worksheet, fmt: Formats, view: PlanView, *, unit: str, style: str,
-                 warnings: list[str]) -> None:
+                 warnings: list[str], paper: str = "A3") -> None:
         self.ws, self.fmt, self.view, self.unit, self.style = ws, fmt, view, unit, style
+        self.paper = paper
         self.warnings = warnings
         first, last = plan_years(view)
         self.cols = time_columns(first, last, unit)
@@ -106,6 +113,11 @@ class ScheduleSheet:
         self.widths: dict[int, float] = {}
         self.phase_formats: dict[str, Any] = {}
         self._grid: dict[tuple[bool, bool], Any] = {}
+        self.f_left = self._cell(align="left")
+        self.f_center = self._cell(align="center")
+        self._indent: dict[int, Any] = {0: self.f_left}
+        self._spans: dict[tuple[int, int], float] = {}
+        self._time_cols = range(FIRST_TIME_COL, FIRST_TIME_COL + len(self.cols))
 
     # ---------------------------------------------------------------- formats
     def _phase_format(self, key: str) -> Any:
@@ -150,14 +162,18 @@ class ScheduleSheet:
         inits = self.view.initiatives()
         rows = self.view.rows()
         self.widths[COL_NO] = fit_width([i.number for i in inits], 5, 8)
-        self.widths[COL_INIT] = fit_width([i.title for i in inits], 14, 28)
-        self.widths[COL_ITEM] = fit_width([r.title for r in rows], 14, 30)
+        self.widths[COL_INIT] = fit_width([i.title for i in inits], 14, 32)
+        self.widths[COL_ITEM] = fit_width([r.title for r in rows], 14, 32)
         self.widths[COL_DEPT] = fit_width([d for r in rows for d in [r.lead, *r.related]]
                                           + [i.lead for i in inits], 10, 18)
-        for c in range(len(self.cols)):
-            self.widths[FIRST_TIME_COL + c] = UNIT_WIDTH[self.unit]
         if self.target_col is not None:
             self.widths[self.target_col] = 12.0
+        # widen the time columns to fill the landscape page (fit-to-width only ever shrinks)
+        fixed = sum(self.widths.values())
+        room = (PAGE_UNITS.get(self.paper, PAGE_UNITS["A3"]) - fixed) / len(self.cols)
+        width = min(MAX_TIME_WIDTH[self.unit], max(UNIT_WIDTH[self.unit], room))
+        for c in range(len(self.cols)):
+            self.widths[FIRST_TIME_COL + c] = round(width, 1)
         for c, w in self.widths.items():
             self.ws.set_column(c, c, w)
 
@@ -239,19 +255,22 @@ class ScheduleSheet:
         self.row += 1
 
     def _merge_down(self, r: int, c: int, lines: int, text: str, f: Any) -> None:
-        if lines > 1:
-            self.ws.merge_range(r, c, r + lines - 1, c, "", f)
-        if text:
-            self.ws.write_string(r, c, clip(text, self.warnings, f"工程表 行{r + 1}"), f)
-        elif lines == 1:
+        if len(text) > MAX_CELL_CHARS:
+            text = clip(text, self.warnings, f"工程表 行{r + 1}")
+        if lines > 1:  # the text goes into the range's first cell ("" makes it a formatted blank)
+            self.ws.merge_range(r, c, r + lines - 1, c, text, f)
+        elif text:
+            self.ws.write_string(r, c, text, f)
+        else:
             self.ws.write_blank(r, c, None, f)
 
     def _initiative(self, it: InitiativeView) -> None:
         top = self.row
-        total = sum(r.lanes for r in it.rows) or 1
+        lanes = [rv.lanes for rv in it.rows]
+        total = sum(lanes) or 1
         heights = [1.0] * total
-        left = self._cell(align="left")
-        self._merge_down(top, COL_NO, total, it.number, self._cell(align="center"))
+        left = self.f_left
+        self._merge_down(top, COL_NO, total, it.number, self.f_center)
         self._merge_down(top, COL_INIT, total, it.title, left)
         self._share(heights, 0, total, it.title, self.widths[COL_INIT])
         init_target = target_text(it.national_target_fy, it.national_target_text, self.style)
@@ -261,15 +280,15 @@ class ScheduleSheet:
             self._merge_down(top, COL_DEPT, 1, it.lead, left)
             self._empty_lane(top, True, True)
             if self.target_col is not None:
-                self._merge_down(top, self.target_col, 1, init_target, self._cell(align="center"))
+                self._merge_down(top, self.target_col, 1, init_target, self.f_center)
         line = 0
-        for rv in it.rows:
-            self._schedule_row(rv, top + line, it, heights, line)
-            line += rv.lanes
+        for rv, n in zip(it.rows, lanes, strict=True):
+            self._schedule_row(rv, top + line, it, heights, line, rows_have_target, n)
+            line += n
         if self.target_col is not None and it.rows and not rows_have_target:
-            self._merge_down(top, self.target_col, total, init_target, self._cell(align="center"))
+            self._merge_down(top, self.target_col, total, init_target, self.f_center)
         for i, h in enumerate(heights):
-            self.ws.set_row(top + i, max(1.0, h) * LINE_HEIGHT + 5)
+            self.ws.set_row(top + i, min(MAX_ROW_HEIGHT, max(1.0, h) * LINE_HEIGHT + 5))
         self.row = top + total
 
     def _share(self, heights: list[float], first: int, lines: int, text: str, width: float) -> None:
@@ -278,37 +297,35 @@ class ScheduleSheet:
         for i in range(first, first + lines):
             heights[i] = max(heights[i], need)
 
-    def _schedule_row(self, rv: RowView, r: int, it: InitiativeView, heights: list[float], line: int) -> None:
-        lanes = rv.lanes
-        item = self._cell(align="left", indent=rv.depth) if rv.depth else self._cell(align="left")
+    def _schedule_row(self, rv: RowView, r: int, it: InitiativeView, heights: list[float], line: int,
+                      rows_have_target: bool, lanes: int) -> None:
+        item = self._indent.get(rv.depth)
+        if item is None:
+            item = self._indent[rv.depth] = self._cell(align="left", indent=rv.depth)
         self._merge_down(r, COL_ITEM, lanes, rv.title, item)
         self._share(heights, line, lanes, rv.title, self.widths[COL_ITEM] - 2 * rv.depth)
         depts = [d for d in [rv.lead, *rv.related] if d] or ([it.lead] if it.lead else [])
         dept_text = "\n".join(depts)
-        self._merge_down(r, COL_DEPT, lanes, dept_text, self._cell(align="left"))
+        self._merge_down(r, COL_DEPT, lanes, dept_text, self.f_left)
         self._share(heights, line, lanes, dept_text, self.widths[COL_DEPT])
         if self.target_col is not None and (rv.national_target_fy is not None or rv.national_target_text):
             text = target_text(rv.national_target_fy, rv.national_target_text, self.style)
-            self._merge_down(r, self.target_col, lanes, text, self._cell(align="center"))
-        elif self.target_col is not None and any(
-            x.national_target_fy is not None or x.national_target_text for x in it.rows
-        ):
-            self._merge_down(r, self.target_col, lanes, "", self._cell(align="center"))
+            self._merge_down(r, self.target_col, lanes, text, self.f_center)
+        elif self.target_col is not None and rows_have_target:
+            self._merge_down(r, self.target_col, lanes, "", self.f_center)
         for lane in range(lanes):
             need = self._lane(rv, lane, r + lane, lane == 0, lane == lanes - 1)
             heights[line + lane] = max(heights[line + lane], need)
 
-    def _col_of(self, month: int) -> int:
-        return (month - self.first_month) // self.step
-
     def _lane(self, rv: RowView, lane: int, r: int, top: bool, bottom: bool) -> float:
         """Write one lane's bars and milestones; returns the lines its labels need."""
         placed: list[list[Any]] = []  # [first col, last col, text, phase]
+        first, step = self.first_month, self.step
         for b in rv.bars:
             if b.lane != lane:
                 continue
-            c1, c2 = self._col_of(b.start), self._col_of(b.end)
-            text = b.label + (CONTINUE_MARK if b.continues else "")
+            c1, c2 = (b.start - first) // step, (b.end - first) // step
+            text = b.label + CONTINUE_MARK if b.continues else b.label
             if placed and c1 <= placed[-1][1]:
                 c1 = placed[-1][1] + 1
                 if c1 > c2:  # the bar falls inside the previous one at this unit
@@ -322,40 +339,55 @@ class ScheduleSheet:
         for x in rv.milestones:
             if x.lane != lane:
                 continue
-            c = self._col_of(x.month)
+            c = (x.month - first) // step
             mark = f"{MILESTONE_MARK}{x.label}"
             host = next((p for p in placed if p[0] <= c <= p[1]), None)
             if host is not None:
                 host[2] = f"{host[2]}\n{mark}" if host[2] else mark
             else:
                 free[c] = f"{free[c]}\n{mark}" if c in free else mark
+        ws = self.ws
         need = 1.0
         used: set[int] = set()
         for c1, c2, text, phase in placed:
             f = self._phase_format(phase)
-            if c2 > c1:
-                self.ws.merge_range(r, FIRST_TIME_COL + c1, r, FIRST_TIME_COL + c2, "", f)
-            text = clip(text, self.warnings, f"工程表 行{r + 1}")
-            if text:
-                self.ws.write_string(r, FIRST_TIME_COL + c1, text, f)
+            if len(text) > MAX_CELL_CHARS:
+                text = clip(text, self.warnings, f"工程表 行{r + 1}")
+            if c2 > c1:  # the label goes into the range's first cell ("" makes it a formatted blank)
+                ws.merge_range(r, FIRST_TIME_COL + c1, r, FIRST_TIME_COL + c2, text, f)
+            elif text:
+                ws.write_string(r, FIRST_TIME_COL + c1, text, f)
             elif c2 == c1:
-                self.ws.write_blank(r, FIRST_TIME_COL + c1, None, f)
-            width = sum(self.widths[FIRST_TIME_COL + c] for c in range(c1, c2 + 1))
-            need = max(need, lines_needed(text, width))
+                ws.write_blank(r, FIRST_TIME_COL + c1, None, f)
             used.update(range(c1, c2 + 1))
+            if text:
+                n = lines_needed(text, self._span_width(c1, c2))
+                if n > need:
+                    need = n
         grid = self._grid_format(top, bottom)
-        ms_fmt = None
+        if not used and not free:
+            for c in self._time_cols:
+                ws.write_blank(r, c, None, grid)
+            return need
         for c in range(len(self.cols)):
             if c in used:
                 continue
             if c in free:
-                ms_fmt = ms_fmt or self.fmt.get(left=7, right=7, top=1 if top else 0, bottom=1 if bottom else 0,
-                                                border_color=BORDER_COLOR, text_wrap=True, align="center")
-                self.ws.write_string(r, FIRST_TIME_COL + c, free[c], ms_fmt)
+                ms_fmt = self.fmt.get(left=7, right=7, top=1 if top else 0, bottom=1 if bottom else 0,
+                                      border_color=BORDER_COLOR, text_wrap=True, align="center")
+                ws.write_string(r, FIRST_TIME_COL + c, free[c], ms_fmt)
                 need = max(need, lines_needed(free[c], self.widths[FIRST_TIME_COL + c]))
             else:
-                self.ws.write_blank(r, FIRST_TIME_COL + c, None, grid)
+                ws.write_blank(r, FIRST_TIME_COL + c, None, grid)
         return need
+
+    def _span_width(self, c1: int, c2: int) -> float:
+        """The width of time columns ``c1`` to ``c2`` (summed left to right, as always)."""
+        key = (c1, c2)
+        width = self._spans.get(key)
+        if width is None:
+            width = self._spans[key] = sum(self.widths[FIRST_TIME_COL + c] for c in range(c1, c2 + 1))
+        return width
 
     def _empty_lane(self, r: int, top: bool, bottom: bool) -> None:
         grid = self._grid_format(top, bottom)
@@ -364,9 +396,11 @@ class ScheduleSheet:
 
     @property
     def unit_name(self) -> str:
+        """The time unit as written in messages (年度, 半期 …)."""
         return {"year": "年度", "half": "半期", "quarter": "四半期", "month": "月"}[self.unit]
 
 
+@lru_cache(maxsize=4096)
 def month_text(index: int, style: str) -> str:
-    """A month as printed (used by the department sheet's period column)."""
+    """A month as printed (used by the department sheet's period column; cached: a plan has few)."""
     return format_month(index, style)

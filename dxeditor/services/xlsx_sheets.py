@@ -8,9 +8,11 @@ exactly (see :mod:`dxeditor.services.xlsx_import`).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import unicodedata
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,7 @@ from dxeditor.services.xlsx_schedule import month_text, target_text
 from dxeditor.services.xlsx_style import (
     BORDER_COLOR,
     HEADER_FILL,
+    MAX_CELL_CHARS,
     SECTION_FILL,
     Formats,
     clip,
@@ -34,6 +37,8 @@ DATA_SHEET = "_dxeditor"
 DATA_MARKER = "dxeditor-workbook"
 DATA_VERSION = 1
 CHUNK = 32000
+DATA_ENCODING = "zlib+base64"
+DATA_FIRST_ROW = 5  # 0-based: the first chunk is in A6
 LINE_HEIGHT = 13.5
 
 
@@ -79,11 +84,14 @@ def write_table(
             r += 1
             continue
         need = 1
-        for c, value in enumerate(row):
-            text = clip(value, warnings, f"{ws.name} 行{r + 1}")
+        for c, text in enumerate(row):
             if text:
+                if len(text) > MAX_CELL_CHARS:
+                    text = clip(text, warnings, f"{ws.name} 行{r + 1}")
                 ws.write_string(r, c, text, cell)
-                need = max(need, lines_needed(text, widths[c]))
+                lines = lines_needed(text, widths[c])
+                if lines > need:
+                    need = lines
             else:
                 ws.write_blank(r, c, None, cell)
         ws.set_row(r, min(409.0, need * LINE_HEIGHT + 5))
@@ -187,15 +195,16 @@ def department_rows(view: PlanView, style: str) -> list[Sequence[str] | str]:
         for r in it.rows:
             lead = r.lead or it.lead
             names = [(lead, "主管")] + [(d, "関係") for d in (r.related if r.lead else it.related) if d]
+            if not any(name for name, _role in names):
+                continue
+            period = ""
+            if r.bars:
+                start, end = min(b.start for b in r.bars), max(b.end for b in r.bars)
+                period = f"{month_text(start, style)}〜{month_text(end, style)}"
+            steps = "\n".join(b.label for b in r.bars if b.label)
             for name, role in names:
-                if not name:
-                    continue
-                period = ""
-                if r.bars:
-                    start, end = min(b.start for b in r.bars), max(b.end for b in r.bars)
-                    period = f"{month_text(start, style)}〜{month_text(end, style)}"
-                steps = "\n".join(b.label for b in r.bars if b.label)
-                groups.setdefault(name, []).append([it.number, it.title, r.title, role, period, steps])
+                if name:
+                    groups.setdefault(name, []).append([it.number, it.title, r.title, role, period, steps])
     out: list[Sequence[str] | str] = []
     for name in sorted(groups, key=_reading_key):
         out.append(name)
@@ -247,16 +256,21 @@ def glossary_rows(data: dict[str, Any]) -> list[Sequence[str] | str]:
 
 
 def write_data_sheet(ws: Worksheet, payload: str, uid: str) -> None:
-    """The hidden sheet: marker, plan uid, SHA-256 of the JSON, chunk count, then the chunks."""
-    chunks = [payload[i:i + CHUNK] for i in range(0, len(payload), CHUNK)] or [""]
+    """The hidden sheet: A1 marker (B1 version), A2 plan uid, A3 SHA-256 of the JSON text,
+    A4 chunk count, A5 encoding, then from A6 the JSON deflated and base64-encoded in chunks
+    that fit a cell (compressed, it is a fraction of the size and quick to write and read).
+    """
+    raw = payload.encode("utf-8")
+    packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
+    chunks = [packed[i:i + CHUNK] for i in range(0, len(packed), CHUNK)] or [""]
     ws.write_string(0, 0, DATA_MARKER)
     ws.write_number(0, 1, DATA_VERSION)
     ws.write_string(1, 0, uid)
-    ws.write_string(2, 0, hashlib.sha256(payload.encode("utf-8")).hexdigest())
+    ws.write_string(2, 0, hashlib.sha256(raw).hexdigest())
     ws.write_number(3, 0, len(chunks))
+    ws.write_string(4, 0, DATA_ENCODING)
     for i, chunk in enumerate(chunks):
-        ws.write_string(4 + i, 0, chunk)
-    ws.hide()
+        ws.write_string(DATA_FIRST_ROW + i, 0, chunk)
+    # "very hidden": not offered by Excel's Unhide, so nobody edits it by accident
+    getattr(ws, "very_hidden", ws.hide)()
 
-
-SheetWriter = Callable[..., Any]

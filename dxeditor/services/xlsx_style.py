@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.format import Format
@@ -96,16 +97,19 @@ class Formats:
         return self.get(**(props | extra))
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str) -> int:
     """Display width of ``text`` in Excel column units: full-width characters count as 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
+@lru_cache(maxsize=65536)
 def longest_line(text: str) -> int:
-    """The width of the widest line of ``text``."""
+    """The width of the widest line of ``text`` (cached: titles and names repeat across sheets)."""
     return max((text_width(line) for line in str(text).split("\n")), default=0)
 
 
+@lru_cache(maxsize=65536)
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` takes when wrapped in a column ``width`` units wide."""
     if not text:
@@ -128,9 +132,23 @@ def clip(text: str, warnings: list[str], where: str) -> str:
     return text
 
 
-def header_escape(text: str) -> str:
-    """Text for a page header/footer: ``&`` doubled, line breaks removed, kept short."""
-    return " ".join(text.split()).replace("&", "&&")[:60]
+HEADER_FONT = f'&"{FONT},標準"&9'
+HEADER_LIMIT = 255  # Excel's limit for a header or footer string, codes included
+
+
+def header_escape(text: str, limit: int = 60) -> str:
+    """Text for a page header/footer: line breaks removed, cut to ``limit``, ``&`` doubled."""
+    return " ".join(text.split())[:limit].replace("&", "&&")
+
+
+def page_header(title: str, sheet: str, printed: str) -> str:
+    """The page header: plan title left, sheet name centre, date right; within Excel's limit."""
+    for limit in (60, 40, 20):
+        text = (f"&L{HEADER_FONT}{header_escape(title, limit)}&C{HEADER_FONT}{header_escape(sheet, limit)}"
+                f"&R{HEADER_FONT}{header_escape(printed, limit)}")
+        if len(text) <= HEADER_LIMIT:
+            return text
+    return f"&L{header_escape(title, 20)}&C{header_escape(sheet, 20)}&R{header_escape(printed, 20)}"
 
 
 def japanese_date(d: date, style: str) -> str:
@@ -162,10 +180,6 @@ def setup_print(
     ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
     if repeat is not None:
         ws.repeat_rows(*repeat)
-    font = f'&"{FONT},標準"&9'
-    ws.set_header(
-        f"&L{font}{header_escape(title)}&C{font}{header_escape(sheet)}&R{font}{header_escape(printed)}",
-        {"margin": 0.3},
-    )
-    ws.set_footer(f"&C{font}&P / &N", {"margin": 0.3})
+    ws.set_header(page_header(title, sheet, printed), {"margin": 0.3})
+    ws.set_footer(f"&C{HEADER_FONT}&P / &N", {"margin": 0.3})
     ws.hide_gridlines(1)  # gridlines on screen, never printed

@@ -173,3 +173,89 @@ def test_schema_document_is_current() -> None:
 def test_exported_json_validates_against_the_published_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(roundtrip(RICH), json_schema())
+
+
+def test_bar_phases_default_when_the_phases_list_is_omitted() -> None:
+    """Without "phases" the import fills in the default phases, so bars may use their keys."""
+    data = copy.deepcopy(RICH)
+    del data["phases"]
+    bars = data["initiatives"][0]["schedule_rows"][0]["bars"]
+    bars[0]["phase"], bars[1]["phase"] = "study", "continue"
+    json_io.check_data(data)
+    out = roundtrip(data)
+    assert [p["key"] for p in out["phases"]] == ["study", "build", "run", "continue", "other"]
+    assert [b["phase"] for b in out["initiatives"][0]["schedule_rows"][0]["bars"]] == ["study", "continue"]
+    bars[1]["phase"] = "custom"  # only in RICH's own list
+    with pytest.raises(ImportFormatError, match="工程の種類 'custom' がありません"):
+        json_io.check_data(data)
+    data["phases"] = []  # an explicit empty list has no phases at all
+    bars[1]["phase"] = "run"
+    with pytest.raises(ImportFormatError, match="工程の種類"):
+        json_io.check_data(data)
+
+
+@pytest.mark.parametrize("value", [
+    RICH,
+    {},
+    [],
+    {"a": [], "b": {}, "c": [[]], "d": [{}], "e": [1, [2, [3, {}]], {"x": [None]}]},
+    {"s": "引用符\" \\ 改行\n タブ\t \u0000 \u2028 😀 𠮷", "t": True, "f": False, "n": None},
+    {"int": -12, "big": 10**30, "float": 1.5, "tiny": 1e-300, "neg": -0.0, "exp": 1e22},
+    [{"a": 1}, {"b": [1, 2]}, "x", 3, None, [], {}],
+    {"nested": {"deeper": {"deepest": [{"k": "v", "l": [1, 2, {"m": []}]}]}}},
+    {"tuple": (1, 2), "after": "the standard library"},
+    {1: "int key", "x": {2.5: "float key", True: "bool key", None: "none key"}},
+    "just a string",
+    42,
+])
+def test_dumps_is_exactly_the_standard_two_space_indent(value) -> None:
+    assert json_io.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_dumps_of_an_export_is_the_standard_two_space_indent() -> None:
+    out = roundtrip(RICH)
+    assert json_io.dumps(out) == json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_quick_check_agrees_with_the_detailed_walk() -> None:
+    """validate() passes a document on its quick check alone: it must never pass one with a problem."""
+    from dxeditor.services import json_spec
+
+    palette = [None, "", "2023-04", "2023-13", "2023-04\n", "1988-04", "２０２３-０４", 0, -1, 1988, 2023, 2101, 1.5,
+               True, False, [], [1], [True], ["x"], [{}], {}, {"unknown": 1}]
+    for name, fields in json_spec.SPECS.items():
+        minimal = _minimal(name)
+        for key in fields:
+            for value in palette:
+                obj = {**minimal, key: value}
+                problems = json_spec.Problems()
+                json_spec._validate(obj, problems, name, "$")
+                assert json_spec._QUICK[name](obj) == (not problems.items), (name, key, value, problems.items)
+        assert json_spec._QUICK[name](minimal)
+        assert not json_spec._QUICK[name]({**minimal, "unknown": 1})
+    with pytest.raises(ImportFormatError, match=r"\$\.initiatives\[0\]\.schedule_rows\[0\]\.bars\[1\]\.lane"):
+        json_io.check_data(bad(lambda d: d["initiatives"][0]["schedule_rows"][0]["bars"][1].update(lane=True)))
+
+
+def _minimal(spec: str) -> dict:
+    """The smallest valid object of a spec: its required fields only."""
+    from dxeditor.services.json_spec import SPECS
+
+    samples = {"str": "x", "int": 1, "fy": 2023, "bool": True, "num": 1, "month": "2023-04", "ints": [1]}
+    return {key: samples.get(f.kind) or ([] if f.kind.startswith("list:") else _minimal(f.kind[4:]))
+            for key, f in SPECS[spec].items() if f.required}
+
+
+def test_parent_cycles_among_schedule_rows_are_refused() -> None:
+    data = copy.deepcopy(RICH)
+    rows = data["initiatives"][0]["schedule_rows"]
+    rows[0]["parent_id"] = 8  # 7 → 8 → 7
+    with pytest.raises(ImportFormatError, match="循環"):
+        json_io.check_data(data)
+
+
+def test_glossary_terms_without_ids_get_fresh_ones() -> None:
+    data = copy.deepcopy(RICH)
+    data["glossary"] = [{"term": "BPR"}, {"id": 1, "term": "AI"}, {"term": "DX"}]
+    out = roundtrip(data)
+    assert sorted((g["id"], g["term"]) for g in out["glossary"]) == [(1, "AI"), (2, "BPR"), (3, "DX")]

@@ -88,6 +88,7 @@ def sample_plan() -> dict[str, Any]:
             },
             {"id": 3, "section_id": 2, "title": "セキュリティ対策の徹底", "lead_department_id": 3},
         ],
+        "chapters": [{"id": 1, "title": "はじめに", "placement": "front", "body": "=本方針の目的"}],
         "glossary": [
             {"id": 1, "term": "RPA", "reading": "あーるぴーえー", "description": "定型作業の自動化"},
             {"id": 2, "term": "BPR", "reading": "BPR", "description": "業務の見直し"},
