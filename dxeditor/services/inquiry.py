@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.errors import DxError, ImportFormatError, ValidationError
-from dxeditor.core.fiscal import FiscalYearError, format_fy, fy_end, fy_of, fy_start, parse_fy
+from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
 from dxeditor.db import models as m
 from dxeditor.services.changes import Recorder
 from dxeditor.services.readmodel import department_names
@@ -42,6 +42,8 @@ PROGRESS_COLS = ["行ID", "取組", "工程表の行", "状況", "コメント"]
 PROGRESS_EDITABLE = {"状況": "status", "コメント": "comment"}
 KPI_COLS = ["成果目標ID", "取組", "成果目標", "目標値", "単位", "実績値", "備考"]
 KPI_EDITABLE = {"実績値": "value", "備考": "note"}
+FIELD_NAMES = {"label": "工程（内容）", "phase": "種類", "start": "開始", "end": "終了", "status": "状況",
+               "comment": "コメント", "value": "実績値", "note": "備考"}
 
 
 @dataclass
@@ -58,8 +60,22 @@ class FieldChange:
     new: Any
     accepted: bool = True
 
+    @property
+    def field_name(self) -> str:
+        """The field as the workbook names it (工程（内容）, 開始 …)."""
+        return FIELD_NAMES.get(self.field, self.field)
+
+    def shown(self, value: Any) -> str:
+        """A value as people read it: months as 令和6年3月, statuses by name."""
+        if self.field in ("start", "end") and isinstance(value, int):
+            return format_month(value)
+        if self.field == "status":
+            return m.PROGRESS_STATUSES.get(str(value), str(value or ""))
+        return "" if value is None else str(value)
+
     def describe(self) -> str:
-        return f"{self.department}「{self.title}」{self.field}: {self.old!r} → {self.new!r}"
+        return (f"{self.department}「{self.title}」{self.field_name}: "
+                f"{self.shown(self.old) or '（空）'} → {self.shown(self.new) or '（空）'}")
 
 
 @dataclass

@@ -27,13 +27,9 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import format_fy
-from dxeditor.db import models as m
 from dxeditor.services import inquiry
 from dxeditor.services.readmodel import department_names
 from dxeditor.ui.undo import DocumentController
-
-FIELD_NAMES = {"label": "工程（内容）", "phase": "種類", "start": "開始", "end": "終了", "status": "状況",
-               "comment": "コメント", "value": "実績値", "note": "備考"}
 
 
 class InquiryExportDialog(QDialog):
@@ -137,8 +133,8 @@ class AnswerPreviewDialog(QDialog):
             for w in check.warnings:
                 top.addChild(QTreeWidgetItem([w]))
             for ch in check.changes:
-                item = QTreeWidgetItem([f"{ch.sheet}「{ch.title}」{FIELD_NAMES.get(ch.field, ch.field)}",
-                                        self._show(ch, ch.old), self._show(ch, ch.new)])
+                item = QTreeWidgetItem([f"{ch.sheet}「{ch.title}」{ch.field_name}", ch.shown(ch.old),
+                                        ch.shown(ch.new)])
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked)
                 top.addChild(item)
@@ -157,16 +153,6 @@ class AnswerPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-
-    @staticmethod
-    def _show(ch: inquiry.FieldChange, value: object) -> str:
-        if ch.field in ("start", "end") and isinstance(value, int):
-            from dxeditor.core.fiscal import format_month
-
-            return format_month(value)
-        if ch.field == "status":
-            return m.PROGRESS_STATUSES.get(str(value), str(value or ""))
-        return "" if value is None else str(value)
 
     def accept(self) -> None:
         for item, ch in self._items:
