@@ -106,7 +106,7 @@ def figures(results: dict[str, Any]) -> list[Figure]:
                          limit=EDIT_LIMIT_S, target=ms, rss_limit=rss_big))
     out.append(_measured(f"edit.command.{big}", f"bar move at {big:,} rows: command only", edit,
                          part="command_only", target="(part)"))
-    out.append(_measured(f"edit.repaint.{big}", f"schedule repaint alone at {big:,} rows (no change)", edit,
+    out.append(_measured(f"edit.repaint.{big}", f"whole schedule viewport repainted at {big:,} rows (no change)", edit,
                          part="repaint_only", target="(part)"))
     for part in ("undo", "redo"):
         out.append(_measured(f"edit.{part}.{big}", f"{part} of the bar move at {big:,} rows", edit, part=part,
