@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.numbering import format_number
+from dxeditor.core.perf import gc_paused
 from dxeditor.db import models as m
 from dxeditor.db.raw import fetch_all
 
@@ -207,9 +208,14 @@ def _dept_links(conn: Connection, table: str, owner: str) -> dict[int, list[tupl
 def load_plan_view(conn: Connection, *, dept_fy: int | None = None) -> PlanView:
     """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``).
 
-    Plain driver tuples, one query per table: at 10,000 schedule rows this is the cost of
-    opening a plan, so no ORM rows and no per-row queries.
+    Plain driver tuples, one query per table, the garbage collector paused while the views
+    are built: at 10,000 schedule rows this is the cost of opening a plan.
     """
+    with gc_paused():
+        return _load_plan_view(conn, dept_fy)
+
+
+def _load_plan_view(conn: Connection, dept_fy: int | None) -> PlanView:
     plan = dict(conn.execute(select(m.Plan.__table__)).mappings().one())
     style = plan["numbering_style"]
     phases = [PhaseView(p.key, p.name, p.color, p.pattern)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from dxeditor.core.errors import DxError
+from dxeditor.core.perf import gc_paused
 from dxeditor.services import outline as ops
 from dxeditor.services.changes import ChangeSet
 from dxeditor.services.readmodel import PlanView, load_plan_view
@@ -161,9 +162,10 @@ class OutlineModel(QAbstractItemModel):
     def reload(self) -> None:
         """Rebuild everything from the document."""
         self.beginResetModel()
-        self.view = self._read()
-        self.root = build_tree(self.view)
-        self._reindex()
+        with gc_paused():
+            self.view = self._read()
+            self.root = build_tree(self.view)
+            self._reindex()
         self.endResetModel()
         self.rebuilt.emit()
 
@@ -187,8 +189,9 @@ class OutlineModel(QAbstractItemModel):
             return
         if self._titles_only(changeset) or self._lanes_only(changeset):
             return
-        view = self._read()
-        tree = build_tree(view)
+        with gc_paused():
+            view = self._read()
+            tree = build_tree(view)
         self.view = view
         if not self._patch(self.root, tree):  # pragma: no cover - defensive
             self.beginResetModel()

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.fiscal import YearStyle, fy_of
+from dxeditor.core.perf import gc_paused
 from dxeditor.db import models as m
 from dxeditor.db.raw import fetch_all
 from dxeditor.services.changes import ChangeSet
@@ -49,7 +50,8 @@ class ScheduleData:
         self.rows = {r[0]: (r[1], r[2], r[3], r[4] or "") for r in rows}
         inits = fetch_all(conn, "SELECT id, title FROM initiatives")
         self.initiative_titles = {r[0]: r[1] or "" for r in inits}
-        self.items = load_items(conn)
+        with gc_paused():
+            self.items = load_items(conn)
         self._spans.clear()
         self._rows_of = None
         span = month_range(conn)
