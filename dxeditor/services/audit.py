@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from dxeditor.core.atomic import write_atomic
 from dxeditor.db import models as m
 
 ENTITY_NAMES = {
@@ -121,9 +121,13 @@ def filter_audit(entries: list[AuditRow], *, user: str | None = None, department
 
 def export_audit_xlsx(entries: list[AuditRow], out: Path, *, title: str, initiatives: dict[int, str]) -> Path:
     """Write the entries to a workbook (print-ready, text cells stay text)."""
+    write_atomic(out, lambda tmp: _write_audit(tmp, entries, title, initiatives))
+    return out
+
+
+def _write_audit(tmp: Path, entries: list[AuditRow], title: str, initiatives: dict[int, str]) -> None:
     import xlsxwriter
 
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
                                         "strings_to_urls": False})
     try:
@@ -151,5 +155,3 @@ def export_audit_xlsx(entries: list[AuditRow], out: Path, *, title: str, initiat
         ws.set_footer("&C&P / &N")
     finally:
         wb.close()
-    os.replace(tmp, out)
-    return out

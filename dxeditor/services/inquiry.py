@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from dxeditor.core.atomic import write_atomic
 from dxeditor.core.errors import DxError, ImportFormatError, ValidationError
 from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
 from dxeditor.db import models as m
@@ -240,13 +240,7 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     bind.protection.sheet = True
     wb.properties.title = f"{plan['title']} 照会 {dept}"
     wb.properties.creator = plan["municipality"] or "dxeditor"
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomic(out, wb.save)
     return out
 
 

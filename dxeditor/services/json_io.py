@@ -6,13 +6,10 @@ specified in :mod:`dxeditor.services.json_spec` and ``docs/json-format.md``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import operator
 import os
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
@@ -21,7 +18,9 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, delete, insert, select
 
 from dxeditor import __version__
+from dxeditor.core.atomic import write_text_atomic
 from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.perf import gc_paused
 from dxeditor.db import models as m
 from dxeditor.db.document import PlanDocument
 from dxeditor.db.raw import fetch_all
@@ -318,24 +317,10 @@ def _write_value(o: Any, depth: int, w: Any, levels: list[_Level],
 def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
     """Write the plan as JSON to ``target`` (atomically)."""
     doc.session.commit()
-    with paused_gc():  # the dict and the text are gone (reference counting) before the collector is back
+    with gc_paused():  # the dict and the text are gone (reference counting) before the collector is back
         return write_text_atomic(Path(target), dumps(export_data(doc.session.connection())))
 
 
-def write_text_atomic(target: Path, text: str) -> Path:
-    """Write a text file beside the target, then replace it (never a half-written file)."""
-    target = target.absolute()
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
 
 
 # ------------------------------------------------------------------------ import
@@ -697,7 +682,7 @@ def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def import_data(data: Any, source: str = "JSON", target: Path | None = None) -> PlanDocument:
     """A new document holding the plan in ``data`` (validated first; nothing is created on error)."""
-    with paused_gc():
+    with gc_paused():
         return _import_data(data, source, target)
 
 
@@ -716,23 +701,7 @@ def _import_data(data: Any, source: str, target: Path | None) -> PlanDocument:
 
 def import_json(path: str | os.PathLike[str], target: Path | None = None) -> PlanDocument:
     """A new document from a JSON file (see :func:`import_data`)."""
-    with paused_gc():  # parsing makes hundreds of thousands of objects; they are gone before it ends
+    with gc_paused():  # parsing makes hundreds of thousands of objects; they are gone before it ends
         return import_data(load_json_file(path), str(path), target)
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while hundreds of thousands of objects are made.
-
-    Reading, writing and exporting a large plan build many small objects that live until the
-    end; the collector would walk them again and again (a fifth to a third of the time). Code
-    in the block should let go of them before it ends (plain reference counting frees them),
-    or the collector's first pass afterwards walks them all once more. Nests.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -9,11 +9,11 @@ subject set, outline for the booklet) atomically; the print dialogs in
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dxeditor.core.atomic import write_bytes_atomic
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.services import fonts
@@ -152,23 +152,6 @@ def layout_document(doc: Any, opts: PdfOptions) -> Layout:
     return layout_view(view, opts, glossary, texts)
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> Path:
-    """Write beside ``target``, flush to disk, then replace it (never a half-written PDF)."""
-    target = Path(target).absolute()
-    if not target.parent.is_dir():
-        raise PdfExportError(f"出力先のフォルダーが見つかりません: {target.parent}",
-                             f"Output folder not found: {target.parent}")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
 
 
 def export_pdf(doc: Any, out: Path, opts: PdfOptions) -> list[str]:

@@ -12,11 +12,7 @@ swapped in with ``os.replace``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import os
-import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,10 +22,12 @@ import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
 from dxeditor import __version__
+from dxeditor.core.atomic import write_atomic
 from dxeditor.core.errors import DxError, PlanFileError
 from dxeditor.core.fiscal import YearStyle
+from dxeditor.core.perf import gc_paused
 from dxeditor.db.document import PlanDocument
-from dxeditor.services.json_io import export_data, paused_gc
+from dxeditor.services.json_io import export_data
 from dxeditor.services.readmodel import PlanView
 from dxeditor.services.xlsx_schedule import SHEET_NAME as SCHEDULE
 from dxeditor.services.xlsx_schedule import UNIT_STEP, ScheduleSheet
@@ -58,7 +56,6 @@ SHEETS: dict[str, str] = {
     "glossary": "用語集",
 }
 UNITS = tuple(UNIT_STEP)
-REPLACE_RETRIES = 20
 
 
 def parse_sheets(text: str | None) -> tuple[str, ...]:
@@ -189,7 +186,7 @@ def _release(wb: xlsxwriter.Workbook) -> None:
 def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
     """Export ``doc`` as a workbook to ``out`` atomically; returns warnings (Japanese)."""
     doc.session.commit()
-    with paused_gc():
+    with gc_paused():
         # everything the export makes is freed (by reference counting) as _export returns,
         # before the collector is back: woken with it alive, its first pass would walk it all
         return _export(doc, Path(out), opts)
@@ -198,37 +195,11 @@ def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
 def _export(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
     data = export_data(doc.session.connection())
     view = view_from_data(data, dept_fy=opts.dept_year)
-    return write_atomic(out, lambda tmp: build_workbook(tmp, view, data, opts))
+    return write_atomic(out, lambda tmp: _write_workbook(tmp, view, data, opts))
 
 
-def write_atomic(target: Path, write: Any) -> list[str]:
-    """Run ``write(tmp)`` on a temp file beside ``target``, then replace ``target`` with it."""
-    target = target.absolute()
-    if not target.parent.is_dir():
-        raise PlanFileError(f"出力先のフォルダーが見つかりません: {target.parent}",
-                            f"Output folder not found: {target.parent}")
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp{target.suffix}")
+def _write_workbook(tmp: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions) -> list[str]:
     try:
-        warnings: list[str] = write(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        for attempt in range(REPLACE_RETRIES):
-            try:
-                os.replace(tmp, target)
-                break
-            except PermissionError:
-                if attempt == REPLACE_RETRIES - 1:
-                    raise PlanFileError(
-                        f"書き出せません（ファイルが開かれているか、アクセス権がありません）: {target}",
-                        f"Cannot write (the file is open elsewhere or permission denied): {target}",
-                    ) from None
-                time.sleep(0.1)
-    except OSError as exc:
-        raise PlanFileError(f"書き出せません: {target} ({exc.strerror or exc})",
-                            f"Cannot write: {target} ({exc.strerror or exc})") from exc
+        return build_workbook(tmp, view, data, opts)
     except XlsxWriterException as exc:  # e.g. the temporary file could not be created or zipped
-        raise PlanFileError(f"書き出せません: {target} ({exc})", f"Cannot write: {target} ({exc})") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return warnings
+        raise PlanFileError(f"書き出せません: {tmp} ({exc})", f"Cannot write: {tmp} ({exc})") from exc

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError
+from dxeditor.core.perf import gc_paused
 from dxeditor.db.document import PlanDocument
-from dxeditor.services.json_io import check_data, import_data, paused_gc
+from dxeditor.services.json_io import check_data, import_data
 from dxeditor.services.xlsx_body import BodyReader, Counts
 from dxeditor.services.xlsx_grid import Grid, col_name, read_grid
 from dxeditor.services.xlsx_recognise import ROLES, Layout, recognise_layout
@@ -283,7 +284,7 @@ class WorkbookReader:
     def read(self, *, sheet: str | None = None, roles: dict[int, str] | None = None,
              use_embedded: bool = True) -> WorkbookImport:
         """The plan in the workbook: embedded data when intact, otherwise recognised from ``sheet``."""
-        with paused_gc():
+        with gc_paused():
             return self._read(sheet, roles, use_embedded)
 
     def _read(self, sheet: str | None, roles: dict[int, str] | None, use_embedded: bool) -> WorkbookImport:
