@@ -5,8 +5,8 @@ only renames items or only touches bars and milestones is applied in place (titl
 counts of the touched rows). Any other change reads the plan view again and the old and
 new trees are compared: inserted, removed and changed lines are announced one by one, and
 only when that fails does the model reset (the view then restores expansion and selection
-by ``(kind, id)``). ``view`` is the plan as of the last full read: use it for structure,
-not for titles or bars.
+by ``(kind, id)``). ``view`` is the plan as of the last full read, without bars (rows
+carry their lane counts): use it for structure, not for titles or bars.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ class OutlineModel(QAbstractItemModel):
 
     # ---------------------------------------------------------------- building
     def _read(self) -> PlanView:
-        return load_plan_view(self.controller.doc.session.connection())
+        return load_plan_view(self.controller.doc.session.connection(), items=False)
 
     def reload(self) -> None:
         """Rebuild everything from the document."""

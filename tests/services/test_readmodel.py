@@ -64,3 +64,20 @@ def test_chapters_in_reading_order() -> None:
     v = view_of(copy.deepcopy(RICH))
     assert [(c.title, c.depth, c.placement) for c in v.chapters] == [
         ("はじめに", 0, "front"), ("計画の位置付け", 1, "front"), ("推進体制", 0, "back")]
+
+
+def test_view_without_items_has_the_same_outline_and_lane_counts(tmp_path):
+    from dxeditor.cli import open_template
+    from dxeditor.services.readmodel import load_plan_view
+
+    doc = open_template("demo")
+    try:
+        conn = doc.session.connection()
+        full, light = load_plan_view(conn), load_plan_view(conn, items=False)
+        assert [(k, v.id, getattr(v, "title", "")) for k, v, _ in full.walk()] == \
+            [(k, v.id, getattr(v, "title", "")) for k, v, _ in light.walk()]
+        assert [r.lanes for r in full.rows()] == [r.lanes for r in light.rows()]
+        assert max(r.lanes for r in light.rows()) == 4  # seed 000 stacks four lines in one cell
+        assert all(not r.bars for r in light.rows()) and any(r.bars for r in full.rows())
+    finally:
+        doc.close(keep_working_copy=False)
