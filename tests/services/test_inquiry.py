@@ -207,7 +207,7 @@ def test_changes_read_as_people_write_them() -> None:
     from dxeditor.core.fiscal import parse_period
     from dxeditor.services.inquiry import FieldChange
 
-    start, end = parse_period("令和5年度")
+    _start, end = parse_period("令和5年度")
     ch = FieldChange("デジタル推進室", "工程", "bars", 1, "end", "窓口改革", end, end + 12)
     assert ch.describe() == "デジタル推進室「窓口改革」終了: 令和6年3月 → 令和7年3月"
     assert FieldChange("市民税課", "進捗", "progress", 1, "comment", "RPA", None, "順調").describe() == \
