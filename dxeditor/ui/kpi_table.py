@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -52,7 +52,7 @@ class RecordTable(QWidget):
         self._records: list[dict[str, Any]] = []
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
-        self.table.setHorizontalHeaderLabels([h for _, h in columns])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("RecordTable", h) for _, h in columns])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -182,16 +182,16 @@ class RecordTable(QWidget):
 
 def kpi_table(parent: QWidget | None = None) -> RecordTable:
     """The KPI table: name, baseline, target value, target text, unit, deadline, deadline year."""
-    t = RecordTable("kpi", [("name", "成果目標（指標）"), ("baseline_text", "現状値"), ("target_value", "目標値"),
-                            ("unit", "単位"), ("target_text", "目標（文字）"), ("deadline_text", "期限"),
-                            ("deadline_fy", "期限の年度")], parent)
+    t = RecordTable("kpi", [("name", QT_TRANSLATE_NOOP("RecordTable", "成果目標（指標）")), ("baseline_text", QT_TRANSLATE_NOOP("RecordTable", "現状値")),
+                            ("target_value", QT_TRANSLATE_NOOP("RecordTable", "目標値")), ("unit", QT_TRANSLATE_NOOP("RecordTable", "単位")), ("target_text", QT_TRANSLATE_NOOP("RecordTable", "目標（文字）")),
+                            ("deadline_text", QT_TRANSLATE_NOOP("RecordTable", "期限")), ("deadline_fy", QT_TRANSLATE_NOOP("RecordTable", "期限の年度"))], parent)
     t.setObjectName("kpiTable")
     return t
 
 
 def reference_table(parent: QWidget | None = None) -> RecordTable:
     """The references table: title, date."""
-    t = RecordTable("reference", [("title", "名称"), ("date_text", "日付"), ("note", "備考")], parent)
+    t = RecordTable("reference", [("title", QT_TRANSLATE_NOOP("RecordTable", "名称")), ("date_text", QT_TRANSLATE_NOOP("RecordTable", "日付")), ("note", QT_TRANSLATE_NOOP("RecordTable", "備考"))], parent)
     t.setObjectName("referenceTable")
     return t
 

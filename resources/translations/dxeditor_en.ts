@@ -299,7 +299,7 @@
     <message>
         <location filename="../../dxeditor/ui/departments_dialog.py" line="223"/>
         <source>{0}から「{1}」</source>
-        <translation>From {0}: "{1}"</translation>
+        <translation>From {0}: &quot;{1}&quot;</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/departments_dialog.py" line="225"/>
@@ -393,7 +393,7 @@
     <message>
         <location filename="../../dxeditor/ui/departments_dialog.py" line="369"/>
         <source>「{0}」と下位の部署 {1} 件を削除します。よろしいですか？</source>
-        <translation>Delete "{0}" and its {1} sub-department(s)?</translation>
+        <translation>Delete &quot;{0}&quot; and its {1} sub-department(s)?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/departments_dialog.py" line="372"/>
@@ -488,7 +488,7 @@
     <message>
         <location filename="../../dxeditor/ui/window_files.py" line="118"/>
         <source>{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。よろしいですか？</source>
-        <translation>Remove {0}'s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
+        <translation>Remove {0}&apos;s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/window_files.py" line="125"/>
@@ -503,7 +503,7 @@
     <message>
         <location filename="../../dxeditor/ui/window_files.py" line="134"/>
         <source>相手のプログラムは終了しているようです。編集を引き継ぐこともできます。</source>
-        <translation>The other user's program seems to have closed. You can also take over editing.</translation>
+        <translation>The other user&apos;s program seems to have closed. You can also take over editing.</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/window_files.py" line="135"/>
@@ -1746,7 +1746,7 @@ Editor for municipal DX plans</translation>
     <message>
         <location filename="../../dxeditor/ui/plan_properties.py" line="253"/>
         <source>工程区分「{0}」は {1} 本の工程で使われているため削除できません。工程の区分を変更してから削除してください。</source>
-        <translation>The schedule phase "{0}" cannot be deleted because {1} schedule item(s) use it. Change their phase first, then delete it.</translation>
+        <translation>The schedule phase &quot;{0}&quot; cannot be deleted because {1} schedule item(s) use it. Change their phase first, then delete it.</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/plan_properties.py" line="271"/>
@@ -1813,6 +1813,56 @@ Editor for municipal DX plans</translation>
         <location filename="../../dxeditor/ui/kpi_table.py" line="179"/>
         <source>並べ替え</source>
         <translation>reorder</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <source>成果目標（指標）</source>
+        <translation>KPI (indicator)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <source>現状値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <source>目標（文字）</source>
+        <translation>Target (text)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <source>期限の年度</source>
+        <translation>Deadline FY</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <source>備考</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1929,37 +1979,57 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="80"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="30"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="31"/>
+        <source>半期</source>
+        <translation>Half</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="32"/>
+        <source>四半期</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="33"/>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="83"/>
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="271"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="274"/>
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="275"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="278"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="276"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="279"/>
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="278"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="284"/>
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="285"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="288"/>
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTreeView, QVBoxLayout, QWidget
 
@@ -27,7 +27,10 @@ from dxeditor.ui.schedule.styles import LegendWidget
 from dxeditor.ui.undo import DocumentController
 
 TITLE_WIDTH = 200
-ZOOM_NAMES = {Zoom.YEAR: "年度", Zoom.HALF: "半期", Zoom.QUARTER: "四半期", Zoom.MONTH: "月"}
+ZOOM_NAMES = {Zoom.YEAR: QT_TRANSLATE_NOOP("ScheduleView", "年度"),
+              Zoom.HALF: QT_TRANSLATE_NOOP("ScheduleView", "半期"),
+              Zoom.QUARTER: QT_TRANSLATE_NOOP("ScheduleView", "四半期"),
+              Zoom.MONTH: QT_TRANSLATE_NOOP("ScheduleView", "月")}
 
 
 class ScheduleView(QWidget):
