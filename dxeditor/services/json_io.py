@@ -1,7 +1,9 @@
 """JSON interchange: the whole plan as one documented, versioned JSON document.
 
 Export → import → export gives identical JSON (``exported_at`` aside). The format is
-specified in :mod:`dxeditor.services.json_spec` and ``docs/json-format.md``.
+specified in :mod:`dxeditor.services.json_spec` and ``docs/json-format.md``; the text form
+is written by :mod:`dxeditor.services.json_text` and imports are checked by
+:mod:`dxeditor.services.json_check` (``dumps`` and ``check_data`` are re-exported here).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import operator
 import os
 from collections import defaultdict
 from datetime import UTC, datetime
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,14 @@ from dxeditor.core.perf import gc_paused
 from dxeditor.db import models as m
 from dxeditor.db.document import PlanDocument
 from dxeditor.db.raw import fetch_all
+from dxeditor.services.json_check import check_data
 from dxeditor.services.json_spec import (
     FORMAT,
     FORMAT_VERSION,
-    Problems,
     index_to_month,
     month_to_index,
-    validate,
 )
+from dxeditor.services.json_text import dumps
 
 PLAN_FIELDS = [k for k in ("uid", "title", "subtitle", "municipality", "issuing_department", "version_label",
                            "formulation_date", "period_start_fy", "period_end_fy", "period_label", "year_style",
@@ -211,116 +212,11 @@ def export_data(conn: Connection) -> dict[str, Any]:
     return out
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """The canonical text form (UTF-8, readable Japanese, two-space indent, trailing newline).
-
-    Exactly ``json.dumps(data, ensure_ascii=False, indent=2) + "\n"``, about three times
-    faster: the standard library falls back to its pure-Python encoder whenever ``indent`` is
-    given; here every object or array holding only strings, numbers, booleans and nulls (bars,
-    milestones, text items …: most of a plan) is written by the C encoder in one call.
-    """
-    try:
-        return _indented(data) + "\n"
-    except _NotPlain:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-class _NotPlain(Exception):
-    """A value the fast writer leaves to the standard library (tuples, subclasses, non-string keys)."""
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-#: Per depth: the opening newline and indent, the separator, the closing newline and indent,
-#: a C encoder whose item separator indents one level deeper, and the key prefixes (with the
-#: opening or the separator before them) of the first and of the following keys.
-_Level = tuple[str, str, str, Any, dict[str, str], dict[str, str]]
-
-
-def _indented(data: Any) -> str:
-    if c_make_encoder is None:  # pragma: no cover - CPython always has the C encoder
-        raise _NotPlain
-    out: list[str] = []
-    _write_value(data, 0, out.append, [])
-    return "".join(out)
-
-
-def _level(levels: list[_Level], depth: int) -> _Level:
-    while len(levels) <= depth:
-        inner = "\n" + "  " * (len(levels) + 1)
-        levels.append((inner, "," + inner, "\n" + "  " * len(levels),
-                       c_make_encoder(None, None, encode_basestring, None, ": ", "," + inner, False, False, True),
-                       {}, {}))
-    return levels[depth]
-
-
-def _write_value(o: Any, depth: int, w: Any, levels: list[_Level],
-                 scalars: frozenset[type] = _SCALARS, quote: Any = encode_basestring) -> None:
-    t = type(o)
-    if t is dict:
-        if not o:
-            w("{}")
-            return
-        inner, sep, close, leaf, first_keys, next_keys = levels[depth] if depth < len(levels) else _level(levels,
-                                                                                                           depth)
-        for v in o.values():
-            if type(v) not in scalars:
-                break
-        else:  # strings, numbers, booleans and nulls only: one call of the C encoder
-            w("{" + inner + leaf(o, 0)[0][1:-1] + close + "}")
-            return
-        keys, pre = first_keys, "{" + inner
-        for k, v in o.items():
-            prefix = keys.get(k)
-            if prefix is None:
-                if type(k) is not str:
-                    raise _NotPlain
-                prefix = keys[k] = pre + quote(k) + ": "
-            tv = type(v)
-            if tv is str:
-                w(prefix + quote(v))
-            elif tv in scalars:
-                w(prefix + leaf(v, 0)[0])
-            else:
-                w(prefix)
-                _write_value(v, depth + 1, w, levels)
-            keys, pre = next_keys, sep
-        w(close + "}")
-    elif t is list:
-        if not o:
-            w("[]")
-            return
-        inner, sep, close, leaf, _first, _next = levels[depth] if depth < len(levels) else _level(levels, depth)
-        if type(o[0]) in scalars:
-            for v in o:
-                if type(v) not in scalars:
-                    break
-            else:
-                w("[" + inner + leaf(o, 0)[0][1:-1] + close + "]")
-                return
-        pre = "[" + inner
-        for v in o:
-            if type(v) in scalars:
-                w(pre + leaf(v, 0)[0])
-            else:
-                w(pre)
-                _write_value(v, depth + 1, w, levels)
-            pre = sep
-        w(close + "]")
-    elif t in scalars:
-        w(_level(levels, depth)[3](o, 0)[0])
-    else:
-        raise _NotPlain
-
-
 def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
     """Write the plan as JSON to ``target`` (atomically)."""
     doc.session.commit()
     with gc_paused():  # the dict and the text are gone (reference counting) before the collector is back
         return write_text_atomic(Path(target), dumps(export_data(doc.session.connection())))
-
-
 
 
 # ------------------------------------------------------------------------ import
@@ -347,172 +243,6 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
             f"Malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             where=str(p),
         ) from None
-
-
-def check_data(data: Any, source: str = "JSON") -> None:
-    """Validate a parsed JSON plan fully (types, fields, ranges, ids, references) or raise."""
-    problems = Problems()
-    if isinstance(data, dict) and isinstance(data.get("format_version"), int) and data["format_version"] > FORMAT_VERSION:
-        raise ImportFormatError(
-            f"新しいバージョンの形式です（format_version {data['format_version']}）。dxeditor を更新してください。",
-            f"A newer format (format_version {data['format_version']}); update dxeditor.",
-            where=source,
-        )
-    validate(data, problems)
-    if not problems.items:
-        if data["format"] != FORMAT:
-            problems.add("$.format", f'"{FORMAT}" ではありません', f'is not "{FORMAT}"')
-        _check_references(data, problems)
-    problems.raise_if_any(source)
-
-
-def _check_references(data: dict[str, Any], p: Problems) -> None:
-    plan = data["plan"]
-    if plan["period_end_fy"] < plan["period_start_fy"]:
-        p.add("$.plan.period_end_fy", "計画期間の終わりが始まりより前です", "the period ends before it starts")
-
-    def unique(items: list[dict[str, Any]], where: str, key: str = "id") -> set[Any]:
-        seen: set[Any] = set()
-        for i, it in enumerate(items):
-            if key not in it:
-                continue
-            if it[key] in seen:
-                p.add(f"{where}[{i}].{key}", f"{key} {it[key]!r} が重複しています", f"duplicate {key} {it[key]!r}")
-            seen.add(it[key])
-        return seen
-
-    chapters = unique(data.get("chapters", []), "$.chapters")
-    for i, c in enumerate(data.get("chapters", [])):
-        if c.get("parent_id") is not None and c["parent_id"] not in chapters:
-            p.add(f"$.chapters[{i}].parent_id", f"章 {c['parent_id']} がありません", f"no chapter {c['parent_id']}")
-        if c.get("placement", "front") not in ("front", "back"):
-            p.add(f"$.chapters[{i}].placement", "front か back を指定してください", "must be front or back")
-    _check_cycles(data.get("chapters", []), "$.chapters", p)
-    if "phases" in data:
-        phases = unique(data["phases"], "$.phases", "key")
-    else:  # import fills in the default phases
-        phases = {key for key, *_ in m.DEFAULT_PHASES}
-    depts = unique(data.get("departments", []), "$.departments")
-    for i, d in enumerate(data.get("departments", [])):
-        if d.get("parent_id") is not None and d["parent_id"] not in depts:
-            p.add(f"$.departments[{i}].parent_id", f"部署 {d['parent_id']} がありません", f"no department {d['parent_id']}")
-    _check_cycles(data.get("departments", []), "$.departments", p)
-    for i, link in enumerate(data.get("department_links", [])):
-        for k in ("predecessor_id", "successor_id"):
-            if link[k] not in depts:
-                p.add(f"$.department_links[{i}].{k}", f"部署 {link[k]} がありません", f"no department {link[k]}")
-    sections = unique(data.get("sections", []), "$.sections")
-    for i, s in enumerate(data.get("sections", [])):
-        if s.get("parent_id") is not None and s["parent_id"] not in sections:
-            p.add(f"$.sections[{i}].parent_id", f"セクション {s['parent_id']} がありません", f"no section {s['parent_id']}")
-    _check_cycles(data.get("sections", []), "$.sections", p)
-    unique(data.get("initiatives", []), "$.initiatives")
-    # ids unique across the whole plan; the JSON paths are only spelled out when one repeats
-    ids: dict[str, list[Any]] = {"schedule_rows": [], "bars": [], "milestones": [], "kpis": []}
-    row_ids, bar_ids, ms_ids = ids["schedule_rows"], ids["bars"], ids["milestones"]
-    month = month_to_index
-    for i, it in enumerate(data.get("initiatives", [])):
-        if it.get("section_id") is not None and it["section_id"] not in sections:
-            p.add(f"$.initiatives[{i}].section_id", f"セクション {it['section_id']} がありません",
-                  f"no section {it['section_id']}")
-        _check_depts(it, f"$.initiatives[{i}]", depts, p)
-        goals = it.get("sdgs", [])
-        for g in goals:
-            if not 1 <= g <= 17:
-                p.add(f"$.initiatives[{i}].sdgs", f"SDGs の目標 {g} は 1〜17 ではありません", f"SDG goal {g} is not 1–17")
-        if len(set(goals)) != len(goals):
-            p.add(f"$.initiatives[{i}].sdgs", "SDGs の目標が重複しています", "duplicate SDG goals")
-        rows = it.get("schedule_rows", [])
-        own_rows = {r["id"] for r in rows}
-        for j, r in enumerate(rows):
-            row_ids.append(r["id"])
-            parent = r.get("parent_id")
-            if parent is not None and parent not in own_rows:
-                p.add(f"$.initiatives[{i}].schedule_rows[{j}].parent_id", f"同じ取組に行 {parent} がありません",
-                      f"no row {parent} in the same initiative")
-            if r.get("lead_department_id") is not None or r.get("related_department_ids"):
-                _check_depts(r, f"$.initiatives[{i}].schedule_rows[{j}]", depts, p)
-            for k, b in enumerate(r.get("bars", ())):
-                if "id" in b:
-                    bar_ids.append(b["id"])
-                phase = b.get("phase")
-                if month(b["end"]) < month(b["start"]) or (phase and phase not in phases) or b.get("lane", 0) < 0:
-                    _check_bar(b, f"$.initiatives[{i}].schedule_rows[{j}].bars[{k}]", phases, p)
-            ms_ids.extend(x["id"] for x in r.get("milestones", ()) if "id" in x)
-        if any(r.get("parent_id") is not None for r in rows):
-            _check_cycles(rows, f"$.initiatives[{i}].schedule_rows", p)
-        ids["kpis"].extend(k["id"] for k in it.get("kpis", ()) if "id" in k)
-        for block, items in it.get("text", {}).items():
-            for k, t in enumerate(items):
-                if not 0 <= t.get("level", 0) <= 8:
-                    p.add(f"$.initiatives[{i}].text.{block}[{k}].level",
-                          f"箇条書きの階層 {t.get('level')} は 0〜8 の範囲外です", "text level outside 0–8")
-    for label, found in ids.items():
-        if len(set(found)) != len(found):
-            _report_duplicates(data, label, p)
-    unique(data.get("glossary", []), "$.glossary")
-
-
-def _check_bar(b: dict[str, Any], where: str, phases: set[Any], p: Problems) -> None:
-    if month_to_index(b["end"]) < month_to_index(b["start"]):
-        p.add(f"{where}.end", f"終わり {b['end']} が始まり {b['start']} より前です",
-              f"end {b['end']} is before start {b['start']}")
-    if b.get("phase") and b["phase"] not in phases:
-        p.add(f"{where}.phase", f"工程の種類 {b['phase']!r} がありません", f"no phase {b['phase']!r}")
-    if b.get("lane", 0) < 0:
-        p.add(f"{where}.lane", "段は 0 以上です", "lane must be 0 or more")
-
-
-def _report_duplicates(data: dict[str, Any], label: str, p: Problems) -> None:
-    """Name every repeated id of schedule rows, bars, milestones or KPIs with both JSON paths."""
-    items: list[tuple[str, dict[str, Any]]] = []
-    for i, it in enumerate(data.get("initiatives", [])):
-        w = f"$.initiatives[{i}]"
-        if label == "kpis":
-            items += [(f"{w}.kpis[{j}]", k) for j, k in enumerate(it.get("kpis", []))]
-            continue
-        for j, r in enumerate(it.get("schedule_rows", [])):
-            rw = f"{w}.schedule_rows[{j}]"
-            if label == "schedule_rows":
-                items.append((rw, r))
-            else:
-                items += [(f"{rw}.{label}[{k}]", x) for k, x in enumerate(r.get(label, []))]
-    seen: dict[int, str] = {}
-    for w, it in items:
-        if "id" in it:
-            if it["id"] in seen:
-                p.add(f"{w}.id", f"id {it['id']} が重複しています（{seen[it['id']]}）",
-                      f"duplicate id {it['id']} ({seen[it['id']]})")
-            seen[it["id"]] = w
-
-
-def _check_depts(owner: dict[str, Any], where: str, depts: set[Any], p: Problems) -> None:
-    lead = owner.get("lead_department_id")
-    if lead is not None and lead not in depts:
-        p.add(f"{where}.lead_department_id", f"部署 {lead} がありません", f"no department {lead}")
-    for d in owner.get("related_department_ids", []):
-        if d not in depts:
-            p.add(f"{where}.related_department_ids", f"部署 {d} がありません", f"no department {d}")
-
-
-def _check_cycles(items: list[dict[str, Any]], where: str, p: Problems) -> None:
-    """Name every id whose chain of parents runs into a loop (linear time: chains are walked once)."""
-    parent = {it["id"]: it.get("parent_id") for it in items if "id" in it}
-    looped: dict[Any, bool] = {}
-    for start in parent:
-        path: list[Any] = []
-        on_path: set[Any] = set()
-        cur = start
-        while cur is not None and cur not in looped and cur not in on_path:
-            path.append(cur)
-            on_path.add(cur)
-            cur = parent.get(cur)
-        bad = cur is not None and (cur in on_path or looped[cur])
-        for node in path:
-            looped[node] = bad
-    for start in parent:
-        if looped[start]:
-            p.add(where, f"id {start} の親子関係が循環しています", f"parent cycle at id {start}")
 
 
 def load_into(conn: Connection, data: dict[str, Any]) -> None:
