@@ -185,21 +185,19 @@ def _move_bar_fn(bar: dict[str, Any], delta: int) -> tuple[Callable[[Any], Any],
         "services.schedule not landed: Recorder.update on the bar"
 
 
-class _PaintCounter:
-    """Counts paint events of the widget it filters (a QObject made lazily: Qt is imported late)."""
+def _paint_counter() -> Any:
+    """An event filter counting the paint events of the widget it is installed on."""
+    from PySide6.QtCore import QEvent, QObject
 
-    def __new__(cls) -> Any:
-        from PySide6.QtCore import QEvent, QObject
+    class PaintCounter(QObject):
+        count = 0
 
-        class Counter(QObject):
-            count = 0
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
 
-            def eventFilter(self, obj: Any, event: Any) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    self.count += 1
-                return False
-
-        return Counter()
+    return PaintCounter()
 
 
 def _listeners(ctl: Any) -> tuple[Callable[[], None], str, Any]:
@@ -217,7 +215,7 @@ def _listeners(ctl: Any) -> tuple[Callable[[], None], str, Any]:
         window.show()
         app.processEvents()
         canvas = getattr(getattr(window, "schedule_view", None), "canvas", None)
-        paints = _PaintCounter()
+        paints = _paint_counter()
         if canvas is not None:
             canvas.viewport().installEventFilter(paints)
 

@@ -253,12 +253,7 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
     for s in view.sections:
         chapter_start(f"{s.number} {s.title}".strip())
         section_text(s, 0)
-        for it in s.initiatives:
-            start = len(body.pages) + 1
-            initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1)
-            toc.append((1, f"{it.number} {it.title}".strip(), start))
-        for sub in s.sections:
-            _sub_sheets(body, view, sub, texts, year_style, toc)
+        _sub_sheets(body, view, s, texts, year_style, toc)
     if view.loose:
         chapter_start("取組事項")
         initiative_list(view.loose)

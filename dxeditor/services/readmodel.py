@@ -209,6 +209,17 @@ def _dept_links(conn: Connection, table: str, owner: str) -> dict[int, list[tupl
     return out
 
 
+def lane_counts_of(conn: Connection, row_ids: list[int] | None = None) -> dict[int, int]:
+    """How many stacked lines each schedule row needs (rows without bars or milestones absent)."""
+    where, params = "", ()
+    if row_ids is not None:
+        marks = ",".join("?" * len(row_ids))
+        where, params = f" WHERE row_id IN ({marks})", tuple(row_ids)
+    return {r: top + 1 for r, top in fetch_all(
+        conn, f"SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars{where} UNION ALL "
+              f"SELECT row_id, lane FROM milestones{where}) GROUP BY row_id", params * 2)}
+
+
 def load_plan_view(conn: Connection, *, dept_fy: int | None = None, items: bool = True) -> PlanView:
     """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``).
 
@@ -237,9 +248,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
         for x in fetch_all(conn, "SELECT id, row_id, lane, month, label FROM milestones ORDER BY lane, month, id"):
             mss[x[1]].append(MilestoneView(x[0], x[1], x[2], x[3], x[4] or ""))
     else:
-        lane_counts = {r: top + 1 for r, top in fetch_all(
-            conn, "SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars UNION ALL "
-                  "SELECT row_id, lane FROM milestones) GROUP BY row_id")}
+        lane_counts = lane_counts_of(conn)
     rdepts = _dept_links(conn, "row_departments", "row_id")
     idepts = _dept_links(conn, "initiative_departments", "initiative_id")
     sdgs: dict[int, list[int]] = defaultdict(list)

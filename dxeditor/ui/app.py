@@ -49,13 +49,6 @@ def make_app(argv: Sequence[str] = ()) -> Any:
     return app
 
 
-def install_excepthook(parent_getter: Any) -> None:
-    """Crash log + plain message box (see :func:`dxeditor.ui.window_files.install_excepthook`)."""
-    from dxeditor.ui.window_files import install_excepthook as install
-
-    install(parent_getter)
-
-
 def first_document(path: Path | None, settings: Any, parent: Any = None) -> Any:
     """The document to show at start: recovered work, ``path``, the last plan, or the demo."""
     from PySide6.QtWidgets import QMessageBox
@@ -151,6 +144,7 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
     from dxeditor.ui.main_window import MainWindow
     from dxeditor.ui.settings import Settings
     from dxeditor.ui.undo import DocumentController
+    from dxeditor.ui.window_files import install_excepthook
 
     settings = Settings()
     class SplashGuard(QObject):

@@ -5,8 +5,7 @@ only renames items or only touches bars and milestones is applied in place (titl
 counts of the touched rows). Any other change reads the plan view again and the old and
 new trees are compared: inserted, removed and changed lines are announced one by one, and
 only when that fails does the model reset (the view then restores expansion and selection
-by ``(kind, id)``). ``view`` is the plan as of the last full read, without bars (rows
-carry their lane counts): use it for structure, not for titles or bars.
+by ``(kind, id)``). The plan view is read without bars: rows carry their lane counts.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.services import outline as ops
 from dxeditor.services.changes import ChangeSet
-from dxeditor.services.readmodel import PlanView, load_plan_view
+from dxeditor.services.readmodel import PlanView, lane_counts_of, load_plan_view
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.undo import DocumentController
 
@@ -146,7 +145,6 @@ class OutlineModel(QAbstractItemModel):
         self.controller = controller
         self.root = Node("root", 0, "", "", "", 1, None)
         self._index: dict[tuple[str, int], Node] = {}
-        self.view: PlanView | None = None
         #: Items matching the find bar, drawn highlighted.
         self.highlight: set[tuple[str, int]] = set()
         self._bold = QFont()
@@ -163,8 +161,7 @@ class OutlineModel(QAbstractItemModel):
         """Rebuild everything from the document."""
         self.beginResetModel()
         with gc_paused():
-            self.view = self._read()
-            self.root = build_tree(self.view)
+            self.root = build_tree(self._read())
             self._reindex()
         self.endResetModel()
         self.rebuilt.emit()
@@ -190,9 +187,7 @@ class OutlineModel(QAbstractItemModel):
         if self._titles_only(changeset) or self._lanes_only(changeset):
             return
         with gc_paused():
-            view = self._read()
-            tree = build_tree(view)
-        self.view = view
+            tree = build_tree(self._read())
         if not self._patch(self.root, tree):  # pragma: no cover - defensive
             self.beginResetModel()
             self.root = tree
@@ -244,13 +239,9 @@ class OutlineModel(QAbstractItemModel):
         nodes = [n for n in (self._index.get(("row", r)) for r in rows) if n is not None]
         if not nodes:
             return True
-        marks = ",".join("?" * len(nodes))
-        top = dict(self.controller.doc.session.connection().exec_driver_sql(
-            f"SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars WHERE row_id IN ({marks})"
-            f" UNION ALL SELECT row_id, lane FROM milestones WHERE row_id IN ({marks})) GROUP BY row_id",
-            tuple(n.id for n in nodes) * 2).all())
+        counts = lane_counts_of(self.controller.doc.session.connection(), [n.id for n in nodes])
         for node in nodes:
-            lanes = (top.get(node.id) or 0) + 1
+            lanes = counts.get(node.id, 1)
             if node.lanes != lanes:
                 node.lanes = lanes
                 left = self.createIndex(node.row, 0, node)

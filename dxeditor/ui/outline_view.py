@@ -339,7 +339,7 @@ class OutlineCommands(QObject):
         items = self.view.selected_items()
         if not items:
             return
-        plan = load_plan_view(self.controller.doc.session.connection())
+        plan = load_plan_view(self.controller.doc.session.connection(), items=False)  # no bars needed
         info: dict[tuple[str, int], list[str]] = {}
         for kind, v, _depth in plan.walk():
             if kind == "section":

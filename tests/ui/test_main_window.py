@@ -250,7 +250,7 @@ def test_english_ui_through_qt_translations(qtbot, controller, messages):
 def test_unexpected_exceptions_become_a_message_box(qtbot, window, messages):
     import sys
 
-    from dxeditor.ui.app import install_excepthook
+    from dxeditor.ui.window_files import install_excepthook
 
     old = sys.excepthook
     try:
