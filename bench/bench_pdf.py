@@ -40,7 +40,7 @@ def build_workbook(data: dict[str, Any], path: Path) -> None:
     """An Excel schedule equivalent to the PDF's: a row per schedule row, a column per month."""
     import xlsxwriter
 
-    from dxeditor.services.json_spec import month_to_index
+    from dxeditor.formats.json.spec import month_to_index
 
     plan = data["plan"]
     fy0, fy1 = plan["period_start_fy"], plan["period_end_fy"]
@@ -130,9 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench_pdf_"))
     os.environ.setdefault("DXEDITOR_DATA_DIR", str(work / "data"))
-    from dxeditor.services import json_io
-    from dxeditor.services.pdf_export import PdfOptions, export_pdf, layout_document
-    from dxeditor.services.pdf_render import render_pdf
+    from dxeditor.formats.json import io as json_io
+    from dxeditor.publish.pdf.export import PdfOptions, export_pdf, layout_document
+    from dxeditor.publish.pdf.render import render_pdf
 
     data = plan_data(args.rows)
     doc = json_io.import_data(data)

@@ -34,7 +34,7 @@ PHASES = ["study", "build", "run", "continue", "other"]
 
 def plan_data(rows: int) -> dict[str, Any]:
     """A plan with ``rows`` schedule rows, 3 bars each (lanes 0 and 1), 10 rows per initiative."""
-    from dxeditor.db.models import DEFAULT_PHASES
+    from dxeditor.store.models import DEFAULT_PHASES
 
     per_init, per_section = 10, 10
     inits = max(1, rows // per_init)
@@ -87,7 +87,7 @@ class Shown:
     def __init__(self, rows: int) -> None:
         from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
-        from dxeditor.services.json_io import import_data
+        from dxeditor.formats.json.io import import_data
         from dxeditor.ui.schedule import ScheduleView
         from dxeditor.ui.undo import DocumentController
 

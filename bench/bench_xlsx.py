@@ -25,7 +25,7 @@ REPEAT = 3
 
 def generate(rows: int) -> dict[str, Any]:
     """A plan with ``rows`` schedule rows: 10 per initiative, 2–3 bars each, some stacked lanes."""
-    from dxeditor.db.models import DEFAULT_PHASES
+    from dxeditor.store.models import DEFAULT_PHASES
 
     phases = [k for k, *_ in DEFAULT_PHASES]
     n_init = max(1, rows // 10)
@@ -159,9 +159,9 @@ def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     tmp = Path(tempfile.mkdtemp(prefix="bench_xlsx_"))
     os.environ.setdefault("DXEDITOR_DATA_DIR", str(tmp / "data"))
-    from dxeditor.services.json_io import export_data, import_data
-    from dxeditor.services.readmodel import load_plan_view
-    from dxeditor.services.xlsx_export import XlsxOptions, build_workbook, export_xlsx
+    from dxeditor.formats.json.io import export_data, import_data
+    from dxeditor.formats.xlsx.write.export import XlsxOptions, build_workbook, export_xlsx
+    from dxeditor.plan.readmodel import load_plan_view
 
     doc = import_data(generate(rows))
     try:
@@ -188,7 +188,7 @@ def main() -> None:
         conn = doc.session.connection()
         t_view, view = timed(lambda: load_plan_view(conn))
         t_data, data = timed(lambda: export_data(conn))
-        from dxeditor.services.xlsx_import import WorkbookReader, load_workbook_import
+        from dxeditor.formats.xlsx.read.workbook import WorkbookReader, load_workbook_import
 
         t_import = timed(lambda: load_workbook_import(tmp / "plan.xlsx"))[0]
 

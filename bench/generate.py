@@ -1,6 +1,6 @@
 """Realistic generated plans for benchmarks, in the JSON interchange form.
 
-``generate_plan(rows, seed)`` returns a dict that :func:`dxeditor.services.json_io.import_data`
+``generate_plan(rows, seed)`` returns a dict that :func:`dxeditor.formats.json.io.import_data`
 accepts: policies with pillars, initiatives (one per 10–25 schedule rows) with Japanese
 titles, bulleted and nested text blocks, KPIs with actuals, SDGs, references, a 部→課
 tree of about 40 departments (with a rename and a merge), schedule rows with 1–4 bars
@@ -87,7 +87,7 @@ REFERENCES = ["デジタル社会の実現に向けた重点計画", "自治体D
 GLOSSARY = ["AI", "BPR", "DX", "EBPM", "GIS", "LGWAN", "RPA", "SNS", "UI/UX", "オープンデータ", "ガバメントクラウド",
             "キャッシュレス", "クラウド", "サービスデザイン思考", "シングルサインオン", "チャットボット", "テレワーク",
             "デジタルデバイド", "マイナポータル", "ローコードツール", "情報セキュリティ", "電子決裁", "標準準拠システム"]
-PHASES = [  # the program's default phases (dxeditor.db.models.DEFAULT_PHASES)
+PHASES = [  # the program's default phases (dxeditor.store.models.DEFAULT_PHASES)
     ("study", "検討", "#8fb8de", "diagonal"),
     ("build", "準備・構築", "#f2c46d", "cross"),
     ("run", "実施", "#7cc48a", "solid"),
@@ -308,7 +308,7 @@ def generate_plan(rows: int, seed: int = 1) -> dict[str, Any]:
 
 def write_plan(rows: int, path: str | Path, seed: int = 1) -> Path:
     """Generate a plan and save it as a .dxplan file at ``path``."""
-    from dxeditor.services.json_io import import_data
+    from dxeditor.formats.json.io import import_data
 
     doc = import_data(generate_plan(rows, seed), source=f"generated {rows} rows")
     try:
@@ -319,7 +319,7 @@ def write_plan(rows: int, path: str | Path, seed: int = 1) -> Path:
 
 def cached_plan(rows: int, folder: Path, seed: int = 1) -> Path:
     """A generated plan file in ``folder``, written once per (rows, seed, generator, schema version)."""
-    from dxeditor.db.document import SCHEMA_REVISION
+    from dxeditor.store.document import SCHEMA_REVISION
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"plan-{rows}-s{seed}-g{GENERATOR_VERSION}-schema{SCHEMA_REVISION}.dxplan"

@@ -60,7 +60,7 @@ def not_landed(why: str) -> Result:
 
 
 def _open(plan: Path) -> Any:
-    from dxeditor.db.document import PlanDocument
+    from dxeditor.store.document import PlanDocument
 
     return PlanDocument.open(plan)
 
@@ -92,7 +92,7 @@ def _gui_app() -> Any:
 
 def task_open(plan: Path, repeat: int, work: Path) -> Result:
     """File → models ready: PlanDocument.open, then the outline model (or load_plan_view before it lands)."""
-    from dxeditor.services.readmodel import load_plan_view
+    from dxeditor.plan.readmodel import load_plan_view
 
     model_cls, where = outline_model_class()
     if model_cls is not None:
@@ -137,7 +137,7 @@ def task_save(plan: Path, repeat: int, work: Path) -> Result:
 
 def task_json_export(plan: Path, repeat: int, work: Path) -> Result:
     """export_json: the whole plan to a JSON file."""
-    from dxeditor.services.json_io import export_json
+    from dxeditor.formats.json.io import export_json
 
     doc = _open(plan)
     try:
@@ -149,7 +149,7 @@ def task_json_export(plan: Path, repeat: int, work: Path) -> Result:
 
 def task_json_import(plan: Path, repeat: int, work: Path) -> Result:
     """import_json: parse, validate and load a JSON file into a new document."""
-    from dxeditor.services.json_io import export_json, import_json
+    from dxeditor.formats.json.io import export_json, import_json
 
     src = work / "plan.json"
     doc = _open(plan)
@@ -166,7 +166,7 @@ def task_json_import(plan: Path, repeat: int, work: Path) -> Result:
 def _move_bar_fn(bar: dict[str, Any], delta: int) -> tuple[Callable[[Any], Any], str]:
     """A Recorder function moving ``bar`` by ``delta`` months: the schedule service when landed."""
     try:
-        from dxeditor.services import schedule
+        from dxeditor.plan.ops import schedule
     except ImportError:
         schedule = None
     if schedule is not None:
@@ -243,7 +243,7 @@ def task_edit(plan: Path, repeat: int, work: Path) -> Result:
     """One bar move through DocumentController.execute, with the program's views refreshing; undo and redo."""
     from sqlalchemy import select
 
-    from dxeditor.db import models as m
+    from dxeditor.store import models as m
     from dxeditor.ui.undo import DocumentController
 
     _gui_app()
@@ -280,11 +280,11 @@ def task_edit(plan: Path, repeat: int, work: Path) -> Result:
 
 def _xlsx_export() -> tuple[Callable[[Any, Path], Any] | None, str]:
     try:
-        from dxeditor.services.xlsx_export import export_xlsx
+        from dxeditor.formats.xlsx.write.export import export_xlsx
     except ImportError as exc:
-        return None, f"dxeditor.services.xlsx_export: {exc}"
+        return None, f"dxeditor.formats.xlsx.write.export: {exc}"
     try:
-        from dxeditor.services.xlsx_export import XlsxOptions
+        from dxeditor.formats.xlsx.write.export import XlsxOptions
     except ImportError:
         return (lambda doc, out: export_xlsx(doc, out)), ""
     return (lambda doc, out: export_xlsx(doc, out, XlsxOptions())), ""
@@ -353,9 +353,9 @@ def task_xlsx(plan: Path, repeat: int, work: Path) -> Result:
 def task_pdf(plan: Path, repeat: int, work: Path) -> Result:
     """Our PDF schedule export."""
     try:
-        from dxeditor.services import pdf_export
+        from dxeditor.publish.pdf import export as pdf_export
     except ImportError as exc:
-        return not_landed(f"dxeditor.services.pdf_export: {exc}")
+        return not_landed(f"dxeditor.publish.pdf.export: {exc}")
     options = getattr(pdf_export, "PdfOptions", None)
 
     def run(doc: Any, out: Path) -> Any:

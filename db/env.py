@@ -1,7 +1,7 @@
 """Alembic environment for .dxplan files.
 
 The program runs migrations itself on a local working copy (see
-``dxeditor.db.document._migrate``), passing the connection in
+``dxeditor.store.document._migrate``), passing the connection in
 ``config.attributes["connection"]``. ``render_as_batch`` lets SQLite alter tables.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from dxeditor.db.models import Base
+from dxeditor.store.models import Base
 
 target_metadata = Base.metadata
 
@@ -17,7 +17,7 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        from dxeditor.db.document import make_engine
+        from dxeditor.store.document import make_engine
 
         url = context.config.get_main_option("sqlalchemy.url")
         assert url and url.startswith("sqlite:///"), "pass a connection or a sqlite URL"

@@ -26,7 +26,7 @@ def main() -> int:
     os.environ["DXEDITOR_SETTINGS_DIR"] = str(scratch / "settings")
     sys.path.insert(0, str(ROOT))
     from dxeditor.cli import open_template
-    from dxeditor.services.pdf_export import PdfOptions, export_pdf
+    from dxeditor.publish.pdf.export import PdfOptions, export_pdf
     from dxeditor.ui.app import make_app
     from dxeditor.ui.main_window import MainWindow
     from dxeditor.ui.settings import Settings

@@ -93,9 +93,9 @@ def _refuse_existing(path: Path, force: bool) -> None:
 
 def open_template(template: str) -> Any:
     """A new unsaved document from a bundled template (blank / demo / national)."""
-    from dxeditor import paths
-    from dxeditor.db.document import PlanDocument
-    from dxeditor.services import json_io
+    from dxeditor.core import paths
+    from dxeditor.formats.json import io as json_io
+    from dxeditor.store.document import PlanDocument
 
     if template == "blank":
         return PlanDocument.create()
@@ -112,8 +112,8 @@ def plan_counts(doc: Any) -> dict[str, Any]:
     """Counts and facts shown by ``dxeditor info``."""
     from sqlalchemy import func, select
 
-    from dxeditor.db import models as m
-    from dxeditor.db.document import SCHEMA_REVISION
+    from dxeditor.store import models as m
+    from dxeditor.store.document import SCHEMA_REVISION
 
     conn = doc.session.connection()
 
@@ -142,7 +142,7 @@ def plan_counts(doc: Any) -> dict[str, Any]:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from dxeditor.core.fiscal import format_fy
-    from dxeditor.db.document import PlanDocument
+    from dxeditor.store.document import PlanDocument
 
     doc = PlanDocument.open(args.file, read_only=True)
     try:
@@ -173,8 +173,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from dxeditor.db.document import PlanDocument
-    from dxeditor.services.validation import check_plan
+    from dxeditor.plan.validation import check_plan
+    from dxeditor.store.document import PlanDocument
 
     doc = PlanDocument.open(args.file, read_only=True)
     try:
@@ -209,7 +209,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dxeditor.db.document import PlanDocument
+    from dxeditor.store.document import PlanDocument
 
     out = Path(args.output).absolute()
     if not out.parent.is_dir():
@@ -217,17 +217,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     doc = PlanDocument.open(args.file, read_only=True)
     try:
         if args.format == "json":
-            from dxeditor.services.json_io import export_json
+            from dxeditor.formats.json.io import export_json
 
             export_json(doc, out)
         elif args.format == "xlsx":
-            from dxeditor.services.xlsx_export import XlsxOptions, export_xlsx
+            from dxeditor.formats.xlsx.write.export import XlsxOptions, export_xlsx
 
             opts = XlsxOptions.from_cli(args)
             for warning in export_xlsx(doc, out, opts) or []:
                 _fail(str(warning))
         else:
-            from dxeditor.services.pdf_export import PdfOptions, export_pdf
+            from dxeditor.publish.pdf.export import PdfOptions, export_pdf
 
             popts = PdfOptions.from_cli(args)
             for warning in export_pdf(doc, out, popts) or []:
@@ -256,10 +256,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         src.stat()  # a missing file says so (FileNotFoundError → message) before the format does
         raise old_workbook_error(src)
     if suffix in WORKBOOK_SUFFIXES:
-        from dxeditor.services.xlsx_import import import_workbook_cli
+        from dxeditor.formats.xlsx.read.workbook import import_workbook_cli
 
         return int(import_workbook_cli(src, args))
-    from dxeditor.services import json_io
+    from dxeditor.formats.json import io as json_io
 
     data = json_io.load_json_file(src)
     json_io.check_data(data, str(src))
@@ -280,7 +280,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_inquiry(args: argparse.Namespace) -> int:
-    from dxeditor.services.inquiry import inquiry_cli
+    from dxeditor.exchange.inquiry import inquiry_cli
 
     return int(inquiry_cli(args))
 

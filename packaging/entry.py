@@ -26,7 +26,7 @@ def _ensure_streams() -> None:
 def _selftest_migrate(target: str) -> int:
     from pathlib import Path
 
-    from dxeditor.db import document
+    from dxeditor.store import document
 
     path = Path(target)
     if path.exists():

@@ -193,8 +193,8 @@ def step_json(s: Smoke) -> str:
 
 
 def step_xlsx(s: Smoke) -> str:
-    if not source_module_exists("dxeditor.services.xlsx_export"):
-        raise Skipped("dxeditor.services.xlsx_export does not exist yet")
+    if not source_module_exists("dxeditor.formats.xlsx.write.export"):
+        raise Skipped("dxeditor.formats.xlsx.write.export does not exist yet")
     out = s.scratch / "demo.xlsx"
     proc = s.run(s.cli, "export", "--format", "xlsx", "-o", str(out), str(s.plan))
     check(out.exists() and zipfile.is_zipfile(out), "no xlsx workbook written")
@@ -211,8 +211,8 @@ def step_xlsx(s: Smoke) -> str:
 
 
 def step_pdf(s: Smoke) -> str:
-    if not source_module_exists("dxeditor.services.pdf_export"):
-        raise Skipped("dxeditor.services.pdf_export does not exist yet")
+    if not source_module_exists("dxeditor.publish.pdf.export"):
+        raise Skipped("dxeditor.publish.pdf.export does not exist yet")
     notes = []
     for kind in ("schedule", "booklet"):
         try:
@@ -323,9 +323,9 @@ def step_network_trace(s: Smoke) -> str:
         (s.cli, ["info", str(s.plan)], {}),
         (s.cli, ["export", "--format", "json", "-o", str(s.scratch / "t.json"), str(s.plan)], {}),
     ]
-    if source_module_exists("dxeditor.services.xlsx_export"):
+    if source_module_exists("dxeditor.formats.xlsx.write.export"):
         runs.append((s.cli, ["export", "--format", "xlsx", "-o", str(s.scratch / "t.xlsx"), str(s.plan)], {}))
-    if source_module_exists("dxeditor.services.pdf_export"):
+    if source_module_exists("dxeditor.publish.pdf.export"):
         runs.append((s.cli, ["export", "--format", "pdf", "-o", str(s.scratch / "t.pdf"), str(s.plan)], {}))
     if gui_first_paint_implemented():
         runs.append((s.gui, [str(s.plan)], {"DXEDITOR_EXIT_AFTER_FIRST_PAINT": "1"}))

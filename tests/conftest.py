@@ -24,8 +24,8 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 @pytest.fixture
 def demo_data() -> dict:
     """The bundled demo plan (seed 000) as parsed JSON."""
-    from dxeditor import paths
-    from dxeditor.services import json_io
+    from dxeditor.core import paths
+    from dxeditor.formats.json import io as json_io
 
     return json_io.load_json_file(paths.demo_plan_json())
 
@@ -33,7 +33,7 @@ def demo_data() -> dict:
 @pytest.fixture
 def demo_doc(demo_data):
     """An open, unsaved document holding the demo plan."""
-    from dxeditor.services import json_io
+    from dxeditor.formats.json import io as json_io
 
     doc = json_io.import_data(demo_data)
     yield doc

@@ -45,7 +45,7 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
 
 def test_generated_plan_is_deterministic_and_valid() -> None:
     from bench.generate import generate_plan
-    from dxeditor.services.json_io import check_data
+    from dxeditor.formats.json.io import check_data
 
     plan = generate_plan(120, seed=3)
     assert plan == generate_plan(120, seed=3)

@@ -96,15 +96,16 @@ def has(module):
         return False
 
 
-from dxeditor import cli, paths
-from dxeditor.db.document import PlanDocument
+from dxeditor import cli
+from dxeditor.core import paths
+from dxeditor.store.document import PlanDocument
 
 # Create / open the demo (or a blank plan until the demo exists).
 doc = cli.open_template("demo") if paths.demo_plan_json().exists() else PlanDocument.create()
 steps.append("create")
 
 # Edit through the one path for changes.
-from dxeditor.services.editor import PlanEditor
+from dxeditor.plan.editor import PlanEditor
 
 plan_id = doc.plan.id
 PlanEditor(doc).run("表題の変更", lambda rec: rec.update("plan", plan_id, title="ネットワーク検査"))
@@ -124,10 +125,10 @@ steps.append("open")
 assert cli.main(["info", str(target)]) == 0
 assert cli.main(["export", "--format", "json", "-o", str(work / "plan.json"), str(target)]) == 0
 steps.append("export json")
-if has("dxeditor.services.xlsx_export"):
+if has("dxeditor.formats.xlsx.write.export"):
     assert cli.main(["export", "--format", "xlsx", "-o", str(work / "plan.xlsx"), str(target)]) == 0
     steps.append("export xlsx")
-if has("dxeditor.services.pdf_export"):
+if has("dxeditor.publish.pdf.export"):
     assert cli.main(["export", "--format", "pdf", "-o", str(work / "plan.pdf"), str(target)]) == 0
     steps.append("export pdf")
 
@@ -164,7 +165,7 @@ def test_start_open_edit_save_export_open_no_socket(tmp_path: Path) -> None:
     report = json.loads(lines[-1].removeprefix("NETWORK-REPORT "))
     assert report["recorded"] == [], f"network access: {report['recorded']}"
     expected = ["create", "edit", "save", "open", "export json"]
-    expected += [f"export {fmt}" for fmt in ("xlsx", "pdf") if _has(f"dxeditor.services.{fmt}_export")]
+    expected += [f"export {fmt}" for fmt in ("xlsx", "pdf") if _has({"xlsx": "dxeditor.formats.xlsx.write.export", "pdf": "dxeditor.publish.pdf.export"}[fmt])]
     assert report["steps"][:-1] == expected
     assert report["steps"][-1].startswith("gui")
 

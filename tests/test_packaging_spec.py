@@ -99,7 +99,7 @@ def test_datas_land_where_paths_py_looks(sd: ModuleType) -> None:
 
 
 def test_demo_and_templates_are_bundled_when_present(sd: ModuleType) -> None:
-    from dxeditor import paths
+    from dxeditor.core import paths
 
     bundled = sd.bundled_paths(sd.datas())
     for path in (paths.demo_plan_json(), paths.national_template_json()):

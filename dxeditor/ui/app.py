@@ -17,7 +17,7 @@ def load_fonts() -> str | None:
     """Register the bundled fonts (resources/fonts/*.ttf) and pick the UI font family, if any."""
     from PySide6.QtGui import QFontDatabase
 
-    from dxeditor import paths
+    from dxeditor.core import paths
 
     folder = paths.resources() / "fonts"
     if folder.is_dir():
@@ -54,7 +54,7 @@ def first_document(path: Path | None, settings: Any, parent: Any = None) -> Any:
     from PySide6.QtWidgets import QMessageBox
 
     from dxeditor.cli import open_template
-    from dxeditor.db.document import PlanDocument
+    from dxeditor.store.document import PlanDocument
     from dxeditor.ui.recovery import offer_recovery
 
     smoke = os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1"  # never block a benchmark on a dialog

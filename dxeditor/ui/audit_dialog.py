@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from dxeditor.core.errors import message_for
-from dxeditor.db import models as m
-from dxeditor.services.audit import AuditRow, export_audit_xlsx, filter_audit, load_audit
-from dxeditor.services.readmodel import department_names
+from dxeditor.plan.ops.audit import AuditRow, export_audit_xlsx, filter_audit, load_audit
+from dxeditor.plan.readmodel import department_names
+from dxeditor.store import models as m
 from dxeditor.ui.undo import DocumentController
 
 Index = QModelIndex | QPersistentModelIndex

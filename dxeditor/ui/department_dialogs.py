@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core.fiscal import format_fy
-from dxeditor.services import department_import as di
-from dxeditor.services import departments as dep
+from dxeditor.formats import department_list as di
+from dxeditor.plan.ops import departments as dep
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _ANY = Qt.ItemDataRole.DisplayRole

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import format_fy
-from dxeditor.services import department_import as di
-from dxeditor.services import departments as dep
-from dxeditor.services.changes import ChangeSet
-from dxeditor.services.plan_meta import plan_row
+from dxeditor.formats import department_list as di
+from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.ops import departments as dep
+from dxeditor.plan.ops.plan_meta import plan_row
 from dxeditor.ui.department_dialogs import (
     ID_ROLE,
     DepartmentTreeModel,

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import DxError, message_for
 from dxeditor.core.fiscal import YearStyle, format_fy
-from dxeditor.db.document import PlanDocument
-from dxeditor.services.json_io import import_data
-from dxeditor.services.xlsx_export import SHEETS, XlsxOptions, export_xlsx
-from dxeditor.services.xlsx_grid import col_name
-from dxeditor.services.xlsx_import import WorkbookImport, WorkbookReader
-from dxeditor.services.xlsx_recognise import ROLES
+from dxeditor.formats.json.io import import_data
+from dxeditor.formats.xlsx.read.grid import col_name
+from dxeditor.formats.xlsx.read.recognise import ROLES
+from dxeditor.formats.xlsx.read.workbook import WorkbookImport, WorkbookReader
+from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx
+from dxeditor.store.document import PlanDocument
 
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "令和4年度 5年度（先頭のみ元号）", "alpha": "R5",
                     "seireki": "2023年度", "both": "令和5(2023)年度"}

@@ -1,7 +1,7 @@
 """Find and filter (Ctrl+F): text, department, SDG goal, national-plan item.
 
 The bar computes the matching outline items with
-:func:`dxeditor.services.outline.find_items` and emits them; the outline view hides
+:func:`dxeditor.plan.ops.outline.find_items` and emits them; the outline view hides
 every line that neither matches nor contains a match. Editing stays possible.
 """
 
@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from dxeditor.db import models as m
-from dxeditor.services.outline import Item, find_items
+from dxeditor.plan.ops.outline import Item, find_items
+from dxeditor.store import models as m
 from dxeditor.ui.initiative_form import department_choices
 from dxeditor.ui.sdgs import SDG_NAMES
 from dxeditor.ui.undo import DocumentController

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core.errors import message_for
-from dxeditor.services import glossary as gl
-from dxeditor.services.changes import ChangeSet
+from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.ops import glossary as gl
 from dxeditor.ui.undo import DocumentController
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

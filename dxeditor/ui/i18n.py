@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from dxeditor import paths
-from dxeditor.core import errors
+from dxeditor.core import errors, paths
 
 
 def install_translations(app: QCoreApplication, lang: str) -> list[QTranslator]:

@@ -28,10 +28,10 @@ from sqlalchemy import select
 
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
-from dxeditor.db import models as m
-from dxeditor.services import initiatives as svc
-from dxeditor.services.changes import ChangeSet, row_dict
-from dxeditor.services.readmodel import department_names
+from dxeditor.plan.changes import ChangeSet, row_dict
+from dxeditor.plan.ops import initiatives as svc
+from dxeditor.plan.readmodel import department_names
+from dxeditor.store import models as m
 from dxeditor.ui.bullet_editor import BulletEditor
 from dxeditor.ui.forms.ui_initiative_form import Ui_InitiativeForm
 from dxeditor.ui.kpi_table import kpi_table, reference_table

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import format_fy
-from dxeditor.services import inquiry
-from dxeditor.services.readmodel import department_names
+from dxeditor.exchange import inquiry
+from dxeditor.plan.readmodel import department_names
 from dxeditor.ui.undo import DocumentController
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
-from dxeditor.services import initiatives as svc
+from dxeditor.plan.ops import initiatives as svc
 from dxeditor.ui.undo import DocumentController
 
 Column = tuple[str, str]  # (field, header)

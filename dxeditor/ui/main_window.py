@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxeditor import paths
+from dxeditor.core import paths
 from dxeditor.core.errors import DxError, message_for
 from dxeditor.ui.find_bar import FindBar
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm

@@ -1,6 +1,6 @@
 """The outline as a Qt item model: sections → initiatives → schedule rows.
 
-Built in one pass from :func:`dxeditor.services.readmodel.load_plan_view`. A change that
+Built in one pass from :func:`dxeditor.plan.readmodel.load_plan_view`. A change that
 only renames items or only touches bars and milestones is applied in place (titles, lane
 counts of the touched rows). Any other change reads the plan view again and the old and
 new trees are compared: inserted, removed and changed lines are announced one by one, and
@@ -27,9 +27,9 @@ from PySide6.QtGui import QColor, QFont
 
 from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
-from dxeditor.services import outline as ops
-from dxeditor.services.changes import ChangeSet
-from dxeditor.services.readmodel import PlanView, lane_counts_of, load_plan_view
+from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.ops import outline as ops
+from dxeditor.plan.readmodel import PlanView, lane_counts_of, load_plan_view
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.undo import DocumentController
 

@@ -14,10 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTreeView, QWidget
 
 from dxeditor.core.errors import DxError
-from dxeditor.services import clipboard
-from dxeditor.services import outline as ops
-from dxeditor.services.outline import Item
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.formats import clipboard
+from dxeditor.plan.ops import outline as ops
+from dxeditor.plan.ops.outline import Item
+from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.outline_model import Node, OutlineModel
 from dxeditor.ui.undo import DocumentController
 

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core.fiscal import YearStyle
-from dxeditor.services import fonts, pdf_export
-from dxeditor.services.pdf_export import KINDS, Layout, PdfOptions
-from dxeditor.services.pdf_layout import Page, hatch
+from dxeditor.publish import bundled_fonts as fonts
+from dxeditor.publish.pdf import export as pdf_export
+from dxeditor.publish.pdf.export import KINDS, Layout, PdfOptions
+from dxeditor.publish.pdf.layout import Page, hatch
 
 YEAR_STYLES = {
     "": "計画の設定に従う",

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, YearStyle, format_fy, format_fy_header
 from dxeditor.core.numbering import STYLE_NAMES, STYLES, format_number
-from dxeditor.services import plan_meta as pm
-from dxeditor.services.changes import Recorder
+from dxeditor.plan.changes import Recorder
+from dxeditor.plan.ops import plan_meta as pm
 from dxeditor.ui.undo import DocumentController
 
 _BRUSHES = {"solid": Qt.BrushStyle.SolidPattern, "diagonal": Qt.BrushStyle.BDiagPattern,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core.errors import DxError
-from dxeditor.db.document import PlanDocument, RecoverableWork, discard, list_recoverable, recover
+from dxeditor.store.document import PlanDocument, RecoverableWork, discard, list_recoverable, recover
 
 
 def describe(work: RecoverableWork) -> str:

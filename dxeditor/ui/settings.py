@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from dxeditor import paths
+from dxeditor.core import paths
 
 ORGANIZATION = "dxeditor"
 APPLICATION = "dxeditor"

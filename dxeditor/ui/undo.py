@@ -2,7 +2,7 @@
 
 Widgets never write to the database. They call :meth:`DocumentController.execute` with
 a name (shown in Edit ▸ Undo) and a function that records its edits through a
-:class:`~dxeditor.services.changes.Recorder`. The controller runs it as one
+:class:`~dxeditor.plan.changes.Recorder`. The controller runs it as one
 transaction, pushes an undoable command and emits :attr:`DocumentController.changed`
 with the change set so views refresh only what changed.
 """
@@ -15,9 +15,9 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.services.changes import ChangeSet, Recorder
-from dxeditor.services.editor import PlanEditor
+from dxeditor.plan.changes import ChangeSet, Recorder
+from dxeditor.plan.editor import PlanEditor
+from dxeditor.store.document import PlanDocument
 
 T = TypeVar("T")
 

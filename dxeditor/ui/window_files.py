@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from dxeditor import paths
+from dxeditor.core import paths
 from dxeditor.core.errors import DxError, message_for
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class FileHandling(_Window):
         if doc.source is None or doc.read_only:
             return
         try:
-            from dxeditor.db import lock as locks
+            from dxeditor.store import lock as locks
         except ImportError:  # pragma: no cover - the lock module ships with the program
             return
         try:
@@ -104,7 +104,7 @@ class FileHandling(_Window):
     def _plan_is_locked(self, exc: Any) -> None:
         """Someone else has the plan open: read-only, a copy, or (stale lock) take over."""
         from dxeditor.core.identity import host_name, os_user
-        from dxeditor.db import lock as locks
+        from dxeditor.store import lock as locks
 
         doc = self.controller.doc
         info = exc.info
@@ -220,7 +220,7 @@ class FileHandling(_Window):
         """Open a plan file (after asking about unsaved edits); errors are shown, not raised."""
         if ask and not self.confirm_close():
             return False
-        from dxeditor.db.document import PlanDocument
+        from dxeditor.store.document import PlanDocument
 
         try:
             doc = PlanDocument.open(path)
@@ -308,7 +308,7 @@ class FileHandling(_Window):
                 return
         if not self.confirm_close():
             return
-        from dxeditor.services import json_io
+        from dxeditor.formats.json import io as json_io
 
         try:
             doc = json_io.import_json(path)
@@ -326,7 +326,7 @@ class FileHandling(_Window):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("JSON にエクスポート"), start, "JSON (*.json)")
             if not path:
                 return
-        from dxeditor.services import json_io
+        from dxeditor.formats.json import io as json_io
 
         try:
             out = json_io.export_json(self.controller.doc, path)

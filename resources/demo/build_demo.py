@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dxeditor.db.models import DEFAULT_PHASES  # noqa: E402
-from dxeditor.services.json_io import dumps  # noqa: E402
-from dxeditor.services.json_spec import FORMAT, FORMAT_VERSION  # noqa: E402
+from dxeditor.formats.json.io import dumps  # noqa: E402
+from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION  # noqa: E402
+from dxeditor.store.models import DEFAULT_PHASES  # noqa: E402
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dxeditor.services import json_io
-from tests.services.test_json_io import RICH
+from dxeditor.formats.json import io as json_io
+from tests.formats.test_json_io import RICH
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.services import json_io
+from dxeditor.formats.json import io as json_io
+from dxeditor.store.document import PlanDocument
 from tests.ui.conftest import controller, messages, small_doc, window  # noqa: F401  (shared UI fixtures)
 from tests.ui.test_main_window import ime_type
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from dxeditor.db.models import DEFAULT_PHASES
+from dxeditor.store.models import DEFAULT_PHASES
 
 SMALL_PLAN: dict[str, Any] = {
     "format": "dxeditor-plan",
@@ -83,7 +83,7 @@ def small_doc():
     """An open, unsaved document with the small plan."""
     import copy
 
-    from dxeditor.services import json_io
+    from dxeditor.formats.json import io as json_io
 
     doc = json_io.import_data(copy.deepcopy(SMALL_PLAN))
     yield doc

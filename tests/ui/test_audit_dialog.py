@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dxeditor.services import json_io
+from dxeditor.formats.json import io as json_io
 from dxeditor.ui.audit_dialog import AuditDialog
 from dxeditor.ui.undo import DocumentController
-from tests.services.test_json_io import RICH
+from tests.formats.test_json_io import RICH
 
 
 @pytest.fixture

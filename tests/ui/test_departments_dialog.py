@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.services import departments as dep
-from dxeditor.services import json_io
+from dxeditor.formats.json import io as json_io
+from dxeditor.plan.ops import departments as dep
+from dxeditor.store.document import PlanDocument
 from dxeditor.ui.department_dialogs import DepartmentTreeModel, ImportPreviewDialog, NameDialog, SplitDialog
 from dxeditor.ui.departments_dialog import DepartmentsDialog
 from dxeditor.ui.undo import DocumentController

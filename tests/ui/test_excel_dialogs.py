@@ -8,12 +8,12 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QWidget
 
-from dxeditor.services.json_io import import_data
-from dxeditor.services.xlsx_import import WorkbookReader
+from dxeditor.formats.json.io import import_data
+from dxeditor.formats.xlsx.read.workbook import WorkbookReader
 from dxeditor.ui import excel_dialogs as xd
 from dxeditor.ui.undo import DocumentController
-from tests.services.test_xlsx_import import seed002_workbook
-from tests.services.xlsx_samples import sample_plan
+from tests.formats.test_xlsx_import import seed002_workbook
+from tests.formats.xlsx_samples import sample_plan
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.services import glossary as gl
-from dxeditor.services import json_io
+from dxeditor.formats.json import io as json_io
+from dxeditor.plan.ops import glossary as gl
+from dxeditor.store.document import PlanDocument
 from dxeditor.ui.glossary_dialog import GlossaryDialog, GlossaryModel
 from dxeditor.ui.undo import DocumentController
 

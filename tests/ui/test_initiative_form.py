@@ -7,8 +7,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from dxeditor.db import models as m
-from dxeditor.services import initiatives as svc
+from dxeditor.plan.ops import initiatives as svc
+from dxeditor.store import models as m
 from tests.ui.test_main_window import ime_type
 
 

@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from dxeditor.db import models as m
-from dxeditor.services import inquiry
+from dxeditor.exchange import inquiry
+from dxeditor.store import models as m
 from dxeditor.ui.inquiry_dialogs import AnswerPreviewDialog, InquiryExportDialog
 from dxeditor.ui.undo import DocumentController
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.plan.readmodel import load_plan_view
+from dxeditor.store.document import PlanDocument
 
 
 def ime_type(widget, text: str) -> None:
@@ -34,7 +34,7 @@ def test_title_status_and_modified_marker(qtbot, window):
     assert window.windowTitle() == "テスト市DX推進計画[*] — dxeditor"
     assert not window.isWindowModified()
     assert window.state_label.text() == "保存済み"
-    window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
+    window.commands.run("x", lambda rec: __import__("dxeditor.plan.ops.outline").plan.ops.outline.rename(
         rec, "row", 1, "改名"))
     assert window.isWindowModified() and window.state_label.text() == "未保存"
     assert not window.read_only_label.isVisible()
@@ -173,7 +173,7 @@ def test_save_as_close_prompt_and_recent_files(qtbot, window, messages, tmp_path
     assert window.settings.recent_files()[0] == str(saved)
     window.fill_recent_menu()
     assert "計画.dxplan" in window.recent_menu.actions()[0].text()
-    window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
+    window.commands.run("x", lambda rec: __import__("dxeditor.plan.ops.outline").plan.ops.outline.rename(
         rec, "row", 1, "保存前"))
     messages.answers = [QMessageBox.StandardButton.Cancel]
     assert not window.close()
@@ -317,7 +317,7 @@ def test_plan_open_elsewhere_opens_read_only(qtbot, window, messages, small_doc,
     assert window.open_path(plan)
     assert len(asked) == 1 and "sato" in asked[0][0] and "PC-02" in asked[0][0] and asked[0][1] is False
     assert window.controller.doc.read_only and window.read_only_label.isVisible()
-    window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
+    window.commands.run("x", lambda rec: __import__("dxeditor.plan.ops.outline").plan.ops.outline.rename(
         rec, "row", 1, "だめ"))
     assert "読み取り専用" in messages.texts("warning")[-1]
 
@@ -355,7 +355,7 @@ def test_keyboard_multi_select_then_delete_and_paste_after_a_row(qtbot, window, 
 
 
 def test_text_still_being_typed_is_not_lost_on_close(qtbot, window, messages, tmp_path: Path):
-    from dxeditor.services import initiatives as svc
+    from dxeditor.plan.ops import initiatives as svc
 
     assert window.save_as(tmp_path / "typing.dxplan")
     window.outline_view.select_item("initiative", 2)
@@ -426,7 +426,7 @@ def test_schedule_zoom_today_and_legend_on_the_toolbar_and_in_the_view_menu(qtbo
 
 
 def test_tools_menu_opens_the_audit_log_on_this_plan(qtbot, window, monkeypatch):
-    from dxeditor.services import outline as ops
+    from dxeditor.plan.ops import outline as ops
     from dxeditor.ui.audit_dialog import AuditDialog
 
     window.controller.execute("名称の変更", lambda rec: ops.rename(rec, "row", 1, "監査の確認"))
@@ -463,7 +463,7 @@ def test_file_menu_takes_in_inquiry_answers_as_one_undo(qtbot, window, monkeypat
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from dxeditor.services import inquiry
+    from dxeditor.exchange import inquiry
     from dxeditor.ui.inquiry_dialogs import AnswerPreviewDialog
 
     answer = inquiry.export_inquiry(window.controller.doc.session.connection(), 3, tmp_path / "戸籍住民課.xlsx",
@@ -561,7 +561,7 @@ def test_plan_open_elsewhere_can_be_opened_as_a_copy(qtbot, window, messages, tm
     doc = window.controller.doc
     assert doc.source is None and not doc.read_only and doc.copy_of == plan
     assert "shared.dxplan のコピー" in window.windowTitle()
-    window.commands.run("x", lambda rec: __import__("dxeditor.services.outline").services.outline.rename(
+    window.commands.run("x", lambda rec: __import__("dxeditor.plan.ops.outline").plan.ops.outline.rename(
         rec, "row", 1, "コピーで編集"))
     copy = tmp_path / "mine.dxplan"
     assert window.save_as(copy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from dxeditor.services import outline as ops
+from dxeditor.plan.ops import outline as ops
 from dxeditor.ui.outline_model import MIME, OutlineModel
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 
@@ -98,7 +98,7 @@ def test_drop_moves_rows_to_another_initiative(qtbot, controller):
 
 
 def test_ten_thousand_rows_build(qtbot, messages):
-    from dxeditor.services import json_io
+    from dxeditor.formats.json import io as json_io
     from dxeditor.ui.undo import DocumentController
 
     data = {"format": "dxeditor-plan", "format_version": 1,
@@ -115,7 +115,7 @@ def test_ten_thousand_rows_build(qtbot, messages):
 
 
 def test_bar_edits_change_only_the_touched_rows_lane_count(qtbot, controller):
-    from dxeditor.services import schedule
+    from dxeditor.plan.ops import schedule
 
     model = OutlineModel(controller)
     row = model.index_of("row", 1)

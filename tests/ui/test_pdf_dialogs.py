@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from dxeditor.services import json_io
-from dxeditor.services.pdf_export import PdfOptions, layout_document
+from dxeditor.formats.json import io as json_io
+from dxeditor.publish.pdf.export import PdfOptions, layout_document
 from dxeditor.ui import pdf_dialogs
 from dxeditor.ui.pdf_dialogs import PdfOptionsDialog, make_printer, paint_pages
 from dxeditor.ui.undo import DocumentController
-from tests.services.test_pdf_support import (
+from tests.publish.test_pdf_support import (
     NO_FONT,
     all_text,
     needs_poppler,

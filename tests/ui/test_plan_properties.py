@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
-from dxeditor.db.document import PlanDocument
-from dxeditor.db.models import DEFAULT_PHASES
-from dxeditor.services import json_io
-from dxeditor.services import plan_meta as pm
+from dxeditor.formats.json import io as json_io
+from dxeditor.plan.ops import plan_meta as pm
+from dxeditor.store.document import PlanDocument
+from dxeditor.store.models import DEFAULT_PHASES
 from dxeditor.ui.plan_properties import PlanPropertiesDialog
 from dxeditor.ui.undo import DocumentController
 

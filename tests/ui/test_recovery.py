@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from dxeditor import paths
-from dxeditor.db.document import PlanDocument, list_recoverable
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.core import paths
+from dxeditor.plan.readmodel import load_plan_view
+from dxeditor.store.document import PlanDocument, list_recoverable
 from dxeditor.ui import recovery
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ EDITED = "クラッシュ前の編集 𠮷"
 
 def edit_and_die(window) -> None:
     """Runs inside the child program (DXEDITOR_TEST_HOOK): make an edit, then die without saving."""
-    from dxeditor.services import outline as ops
+    from dxeditor.plan.ops import outline as ops
 
     window.controller.execute("名称の変更", lambda rec: ops.rename(rec, "row", 1, EDITED))
     sys.stdout.flush()

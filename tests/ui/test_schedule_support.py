@@ -13,9 +13,9 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTreeView, QWidget
 from sqlalchemy import select
 
-from dxeditor.db import models as m
-from dxeditor.services.json_io import import_data
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.formats.json.io import import_data
+from dxeditor.plan.readmodel import load_plan_view
+from dxeditor.store import models as m
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.schedule import ScheduleView
 from dxeditor.ui.undo import DocumentController

@@ -10,7 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from dxeditor.core.fiscal import YearStyle
-from dxeditor.services import schedule as ops
+from dxeditor.plan.ops import schedule as ops
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE
 from dxeditor.ui.schedule.layout import TimeAxis, Zoom
 from tests.ui.test_schedule_support import bar, basic_rows, make_doc, make_view, plan, point, ym

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit
 
-from dxeditor import paths
-from dxeditor.db.document import PlanDocument
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.core import paths
+from dxeditor.plan.readmodel import load_plan_view
+from dxeditor.store.document import PlanDocument
 from dxeditor.ui.window_files import install_excepthook
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
@@ -68,7 +68,7 @@ def test_a_converted_old_file_is_not_an_unsaved_edit(qtbot, window, messages, tm
 
 
 def test_a_converted_old_file_with_an_edit_asks(qtbot, window, messages, tmp_path: Path):
-    from dxeditor.services import outline as ops
+    from dxeditor.plan.ops import outline as ops
 
     old = tmp_path / "旧形式.dxplan"
     shutil.copyfile(SCHEMAS / "0001.dxplan", old)

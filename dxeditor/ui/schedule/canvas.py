@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from dxeditor.core.fiscal import format_month, index_of_calendar
-from dxeditor.db.models import Milestone
-from dxeditor.services import schedule as ops
-from dxeditor.services.changes import row_dict
+from dxeditor.plan.changes import row_dict
+from dxeditor.plan.ops import schedule as ops
+from dxeditor.store.models import Milestone
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.interaction import Drag, Hit, hit_test
 from dxeditor.ui.schedule.label_editor import LabelEditor

@@ -14,11 +14,11 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.core.perf import gc_paused
-from dxeditor.db import models as m
-from dxeditor.db.raw import fetch_all
-from dxeditor.services.changes import ChangeSet
-from dxeditor.services.readmodel import PhaseView
-from dxeditor.services.schedule import BarItem, MilestoneItem, RowItems, load_items, month_range
+from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.ops.schedule import BarItem, MilestoneItem, RowItems, load_items, month_range
+from dxeditor.plan.readmodel import PhaseView
+from dxeditor.store import models as m
+from dxeditor.store.raw import fetch_all
 from dxeditor.ui.schedule.styles import PhaseStyles
 
 EMPTY = RowItems()

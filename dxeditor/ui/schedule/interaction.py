@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
 
-from dxeditor.services.schedule import MAX_MONTH, MIN_MONTH, BarItem, MilestoneItem
+from dxeditor.plan.ops.schedule import MAX_MONTH, MIN_MONTH, BarItem, MilestoneItem
 from dxeditor.ui.roles import LANE_HEIGHT
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.lines import Line

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from dxeditor.services import schedule as ops
+from dxeditor.plan.ops import schedule as ops
 from dxeditor.ui.schedule.interaction import Hit
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 
 from dxeditor.core.fiscal import fy_end, fy_start
-from dxeditor.services.schedule import BarItem, MilestoneItem
+from dxeditor.plan.ops.schedule import BarItem, MilestoneItem
 from dxeditor.ui.roles import LANE_HEIGHT
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.layout import TimeAxis

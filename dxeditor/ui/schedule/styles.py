@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from dxeditor.services.readmodel import PhaseView
+from dxeditor.plan.readmodel import PhaseView
 
 #: pattern name → (overlay brush style, border pen style)
 PATTERNS: dict[str, tuple[Qt.BrushStyle, Qt.PenStyle]] = {

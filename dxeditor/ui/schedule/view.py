@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTreeView, QVBoxLayout, QWidget
 
 from dxeditor.core.errors import DxError, message_for
-from dxeditor.services.changes import ChangeSet
-from dxeditor.services.readmodel import load_plan_view
+from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.schedule.canvas import ScheduleCanvas, today_month
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.header import HeaderWidget

@@ -1,1 +1,0 @@
-"""SQLAlchemy models and the plan document (open, working copy, atomic save, migrations)."""

@@ -1,0 +1,1 @@
+"""JSON interchange: field specification, checks, import/export, canonical text."""

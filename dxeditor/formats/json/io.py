@@ -1,0 +1,437 @@
+"""JSON interchange: the whole plan as one documented, versioned JSON document.
+
+Export → import → export gives identical JSON (``exported_at`` aside). The format is
+specified in :mod:`dxeditor.formats.json.spec` and ``docs/json-format.md``; the text form
+is written by :mod:`dxeditor.formats.json.text` and imports are checked by
+:mod:`dxeditor.formats.json.check` (``dumps`` and ``check_data`` are re-exported here).
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Connection, delete, insert, select
+
+from dxeditor import __version__
+from dxeditor.core.atomic import write_text_atomic
+from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.perf import gc_paused
+from dxeditor.formats.json.check import check_data
+from dxeditor.formats.json.spec import (
+    FORMAT,
+    FORMAT_VERSION,
+    index_to_month,
+    month_to_index,
+)
+from dxeditor.formats.json.text import dumps
+from dxeditor.store import models as m
+from dxeditor.store.document import PlanDocument
+from dxeditor.store.raw import fetch_all
+
+PLAN_FIELDS = [k for k in ("uid", "title", "subtitle", "municipality", "issuing_department", "version_label",
+                           "formulation_date", "period_start_fy", "period_end_fy", "period_label", "year_style",
+                           "numbering_style", "basic_philosophy", "vision", "note")]
+
+
+def _tuples(conn: Connection, table: Any, columns: str, *order: Any) -> list[tuple[Any, ...]]:
+    """The named columns (space-separated) of every row of ``table``, in ``order``, as the driver gives them.
+
+    Export and import move tens of thousands of rows: SQLAlchemy's per-row result objects and
+    per-row parameter processing cost several times what SQLite itself does, so the bulk reads
+    and writes here go to the driver (inside the session's transaction), with SQL compiled by
+    SQLAlchemy.
+    """
+    query = select(*(table.c[c] for c in columns.split())).order_by(*order)
+    return fetch_all(conn, str(query.compile(dialect=conn.dialect)))
+
+
+def _rows(conn: Connection, table: Any, *order: Any) -> list[dict[str, Any]]:
+    """Every row of ``table`` as a dict (Python values: booleans as bool), in ``order``."""
+    names = [c.name for c in table.c]
+    out = [dict(zip(names, r, strict=True)) for r in _tuples(conn, table, " ".join(names), *order)]
+    for c in table.c:
+        convert = c.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None)
+        if convert is not None:
+            for r in out:
+                r[c.name] = convert(r[c.name])
+    return out
+
+
+def _bool(v: Any) -> bool | None:
+    """An SQLite integer as a boolean (what SQLAlchemy's Boolean gives)."""
+    return None if v is None else bool(v)
+
+
+def _group(rows: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        out[r[key]].append(r)
+    return out
+
+
+def _ordered_tree(rows: list[dict[str, Any]], parent_key: str = "parent_id") -> list[dict[str, Any]]:
+    """Rows sorted so that parents come before children and siblings keep their position."""
+    by_parent = _group(sorted(rows, key=lambda r: (r["position"], r["id"])), parent_key)
+    out: list[dict[str, Any]] = []
+    stack = [iter(by_parent.get(None, ()))]
+    while stack:
+        r = next(stack[-1], None)
+        if r is None:
+            stack.pop()
+            continue
+        out.append(r)
+        children = by_parent.get(r["id"])
+        if children:
+            stack.append(iter(children))
+    if len(out) != len(rows):  # orphans (should not exist), in their stored order
+        seen = {r["id"] for r in out}
+        out.extend(r for r in rows if r["id"] not in seen)
+    return out
+
+
+def _depts(links: list[dict[str, Any]] | None) -> tuple[int | None, list[int]]:
+    """(lead, related) from department links read in (position, id) order."""
+    if not links:
+        return None, []
+    lead = next((d["department_id"] for d in links if d["role"] == "lead"), None)
+    return lead, [d["department_id"] for d in links if d["role"] != "lead"]
+
+
+def export_data(conn: Connection) -> dict[str, Any]:
+    """The plan on ``conn`` as a JSON-ready dict."""
+    plan = conn.execute(select(m.Plan.__table__)).mappings().one()
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generator": f"dxeditor {__version__}",
+        "plan": {k: plan[k] for k in PLAN_FIELDS},
+    }
+    out["chapters"] = [{k: c[k] for k in ("id", "parent_id", "placement", "title", "body")}
+                       for c in _ordered_tree(_rows(conn, m.Chapter.__table__))]
+    out["phases"] = [{k: p[k] for k in ("key", "name", "color", "pattern")}
+                     for p in _rows(conn, m.Phase.__table__, m.Phase.position, m.Phase.id)]
+    renames = _group(_rows(conn, m.DepartmentName.__table__, m.DepartmentName.valid_from_fy, m.DepartmentName.id),
+                     "department_id")
+    out["departments"] = [
+        {**{k: d[k] for k in ("id", "parent_id", "kind", "name", "code", "valid_from_fy", "valid_to_fy", "note")},
+         "renames": [{"name": r["name"], "valid_from_fy": r["valid_from_fy"]} for r in renames.get(d["id"], [])]}
+        for d in _ordered_tree(_rows(conn, m.Department.__table__))
+    ]
+    out["department_links"] = [
+        {k: d[k] for k in ("predecessor_id", "successor_id", "fiscal_year", "kind")}
+        for d in _rows(conn, m.DepartmentLink.__table__, m.DepartmentLink.id)
+    ]
+    sections = _ordered_tree(_rows(conn, m.Section.__table__))
+    out["sections"] = [{k: s[k] for k in ("id", "parent_id", "kind", "number_label", "title", "description")}
+                       for s in sections]
+
+    sdgs = _group(_rows(conn, m.InitiativeSdg.__table__, m.InitiativeSdg.goal), "initiative_id")
+    idepts = _group(_rows(conn, m.InitiativeDepartment.__table__, m.InitiativeDepartment.position,
+                          m.InitiativeDepartment.id), "initiative_id")
+    texts: dict[Any, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for iid, block, text, level, bullet in _tuples(conn, m.TextItem.__table__, "initiative_id block text level bullet",
+                                                   m.TextItem.position, m.TextItem.id):
+        texts[iid].append((block, {"text": text, "level": level, "bullet": _bool(bullet)}))
+    kpis = _group(_rows(conn, m.Kpi.__table__, m.Kpi.position, m.Kpi.id), "initiative_id")
+    actuals = _group(_rows(conn, m.KpiActual.__table__, m.KpiActual.fiscal_year, m.KpiActual.id), "kpi_id")
+    refs = _group(_rows(conn, m.Reference.__table__, m.Reference.position, m.Reference.id), "initiative_id")
+    progress = _rows(conn, m.Progress.__table__, m.Progress.fiscal_year, m.Progress.id)
+    iprog = _group([p for p in progress if p["initiative_id"] is not None], "initiative_id")
+    rprog = _group([p for p in progress if p["row_id"] is not None], "row_id")
+    rows = _group(_rows(conn, m.ScheduleRow.__table__), "initiative_id")
+    row_lead: dict[Any, Any] = {}  # the first lead link, like _depts
+    row_related: dict[Any, list[Any]] = defaultdict(list)
+    for row_id, dept, role in _tuples(conn, m.RowDepartment.__table__, "row_id department_id role",
+                                      m.RowDepartment.position, m.RowDepartment.id):
+        if role == "lead":
+            row_lead.setdefault(row_id, dept)
+        else:
+            row_related[row_id].append(dept)
+    month = index_to_month
+    bars: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for bid, row_id, lane, start, end, label, phase, continues, note in _tuples(
+            conn, m.Bar.__table__, "id row_id lane start end label phase continues note", m.Bar.lane, m.Bar.start,
+            m.Bar.id):
+        bars[row_id].append({"id": bid, "lane": lane, "start": month(start), "end": month(end), "label": label,
+                             "phase": phase, "continues": _bool(continues), "note": note})
+    mss: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for mid, row_id, lane, at, label in _tuples(conn, m.Milestone.__table__, "id row_id lane month label",
+                                                m.Milestone.lane, m.Milestone.month, m.Milestone.id):
+        mss[row_id].append({"id": mid, "lane": lane, "month": month(at), "label": label})
+
+    section_order = {s["id"]: i for i, s in enumerate(sections)}
+    initiatives = _rows(conn, m.Initiative.__table__)
+    initiatives.sort(key=lambda r: (section_order.get(r["section_id"], -1), r["position"], r["id"]))
+    out_inits = []
+    for it in initiatives:
+        iid = it["id"]
+        lead, related = _depts(idepts.get(iid))
+        text: dict[str, list[dict[str, Any]]] = {b: [] for b in m.TEXT_BLOCKS}
+        for block, item in texts.get(iid, ()):
+            text.setdefault(block, []).append(item)
+        out_rows = []
+        for r in _ordered_tree(rows.get(iid, [])):
+            rid = r["id"]
+            rp = rprog.get(rid)
+            out_rows.append({
+                "id": rid, "parent_id": r["parent_id"], "title": r["title"], "note": r["note"],
+                "national_target_fy": r["national_target_fy"], "national_target_text": r["national_target_text"],
+                "lead_department_id": row_lead.get(rid),
+                "related_department_ids": row_related.get(rid, []),
+                "bars": bars.get(rid, []),
+                "milestones": mss.get(rid, []),
+                "progress": [{k: p[k] for k in ("fiscal_year", "status", "comment")} for p in rp] if rp else [],
+            })
+        out_inits.append({
+            **{k: it[k] for k in ("id", "section_id", "number_label", "title", "summary", "national_category",
+                                  "national_number", "national_target_fy", "national_target_text", "note")},
+            "sdgs": [s["goal"] for s in sdgs.get(iid, [])],
+            "lead_department_id": lead,
+            "related_department_ids": related,
+            "text": text,
+            "kpis": [{**{k: x[k] for k in ("id", "name", "baseline_text", "baseline_value", "target_value",
+                                            "target_text", "unit", "deadline_text", "deadline_fy", "note")},
+                      "actuals": [{k: a[k] for k in ("fiscal_year", "value", "note")} for a in actuals.get(x["id"], [])]}
+                     for x in kpis.get(iid, [])],
+            "references": [{k: x[k] for k in ("title", "date_text", "note")} for x in refs.get(iid, [])],
+            "progress": [{k: p[k] for k in ("fiscal_year", "status", "comment")} for p in iprog.get(iid, [])],
+            "schedule_rows": out_rows,
+        })
+    out["initiatives"] = out_inits
+    out["glossary"] = [{k: g[k] for k in ("id", "term", "reading", "description")}
+                       for g in _rows(conn, m.GlossaryTerm.__table__, m.GlossaryTerm.id)]
+    out["audit_log"] = [{k: a[k] for k in ("at", "user", "host", "action", "entity", "entity_id", "before", "after")}
+                        for a in _rows(conn, m.AuditEntry.__table__, m.AuditEntry.id)]
+    return out
+
+
+def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
+    """Write the plan as JSON to ``target`` (atomically)."""
+    doc.session.commit()
+    with gc_paused():  # the dict and the text are gone (reference counting) before the collector is back
+        return write_text_atomic(Path(target), dumps(export_data(doc.session.connection())))
+
+
+# ------------------------------------------------------------------------ import
+def load_json_file(path: str | os.PathLike[str]) -> Any:
+    """Parse a JSON file, turning every failure into a clear :class:`ImportFormatError`."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ImportFormatError(f"ファイルが見つかりません: {p}", f"File not found: {p}") from None
+    except OSError as exc:
+        raise ImportFormatError(f"ファイルを読めません: {p} ({exc.strerror})", f"Cannot read {p} ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(
+            f"UTF-8 のテキストではありません（{exc.start} バイト目）", f"Not UTF-8 text (byte {exc.start})", where=str(p)
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"JSON の書式が正しくありません（{exc.lineno} 行 {exc.colno} 列: {exc.msg}）",
+            f"Malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            where=str(p),
+        ) from None
+
+
+def load_into(conn: Connection, data: dict[str, Any]) -> None:
+    """Replace the content of the plan database on ``conn`` with validated ``data``."""
+    driver: Any = conn.connection.dbapi_connection  # the session's transaction, as fetch_all does
+    for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__]):
+        conn.execute(delete(t))
+    plan = {k: data["plan"].get(k) for k in PLAN_FIELDS if k in data["plan"]}
+    conn.execute(insert(m.Plan.__table__).values(id=1, **plan))
+
+    def many(table: Any, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            sql, params = _bulk_insert(conn, table, rows)
+            driver.executemany(sql, params)
+
+    positions: dict[Any, int] = defaultdict(int)
+
+    def pos(key: Any) -> int:
+        positions[key] += 1
+        return positions[key] - 1
+
+    many(m.Chapter.__table__, _parents_first(
+        [{**c, "position": pos(("chap", c.get("parent_id")))} for c in data.get("chapters", [])]))
+    phases = data.get("phases")
+    if phases is None:
+        phases = [{"key": k, "name": n, "color": c, "pattern": pt} for k, n, c, pt in m.DEFAULT_PHASES]
+    many(m.Phase.__table__, [{**ph, "position": i} for i, ph in enumerate(phases)])
+
+    depts, renames = [], []
+    for d in data.get("departments", []):
+        depts.append({**d, "position": pos(("dept", d.get("parent_id")))})
+        renames += [{"department_id": d["id"], **r} for r in d.get("renames", [])]
+    # parents first so foreign keys hold
+    many(m.Department.__table__, _parents_first(depts))
+    many(m.DepartmentName.__table__, renames)
+    many(m.DepartmentLink.__table__, list(data.get("department_links", [])))
+    many(m.Section.__table__, _parents_first(
+        [{**s, "position": pos(("sec", s.get("parent_id")))} for s in data.get("sections", [])]))
+
+    inits, sdgs, idepts, texts, kpis, actuals, refs, progress = [], [], [], [], [], [], [], []
+    rows, rdepts, bars, mss = [], [], [], []
+    next_ids: dict[str, int] = defaultdict(int)
+    for kind, key in (("kpi", "kpis"), ("bar", "bars"), ("ms", "milestones")):
+        used = [x["id"] for it in data.get("initiatives", []) for x in _nested(it, key) if "id" in x]
+        next_ids[kind] = max(used, default=0) + 1
+    next_ids["term"] = max((g["id"] for g in data.get("glossary", []) if "id" in g), default=0) + 1
+
+    def new_id(kind: str, obj: dict[str, Any]) -> int:
+        if "id" in obj:
+            return int(obj["id"])
+        next_ids[kind] += 1
+        return next_ids[kind] - 1
+
+    month = month_to_index
+    for it in data.get("initiatives", []):
+        iid = it["id"]
+        inits.append({**it, "position": pos(("init", it.get("section_id")))})
+        sdgs += [{"initiative_id": iid, "goal": g} for g in it.get("sdgs", [])]
+        idepts += _dept_rows(it, "initiative_id", iid)
+        for block, items in it.get("text", {}).items():
+            texts += [{"initiative_id": iid, "block": block, "position": n, **t} for n, t in enumerate(items)]
+        for n, k in enumerate(it.get("kpis", [])):
+            kid = new_id("kpi", k)
+            kpis.append({**k, "id": kid, "initiative_id": iid, "position": n})
+            actuals += [{"kpi_id": kid, **a} for a in k.get("actuals", [])]
+        refs += [{"initiative_id": iid, "position": n, **r} for n, r in enumerate(it.get("references", []))]
+        progress += [{"initiative_id": iid, **pr} for pr in it.get("progress", [])]
+        for r in it.get("schedule_rows", []):
+            rid = r["id"]
+            rows.append({**r, "initiative_id": iid, "position": pos(("row", iid, r.get("parent_id")))})
+            if r.get("lead_department_id") is not None or r.get("related_department_ids"):
+                rdepts += _dept_rows(r, "row_id", rid)
+            for b in r.get("bars", ()):
+                bars.append({**b, "id": new_id("bar", b), "row_id": rid, "start": month(b["start"]),
+                             "end": month(b["end"])})
+            for x in r.get("milestones", ()):
+                mss.append({**x, "id": new_id("ms", x), "row_id": rid, "month": month(x["month"])})
+            if r.get("progress"):
+                progress += [{"row_id": rid, **pr} for pr in r["progress"]]
+    many(m.Initiative.__table__, inits)
+    many(m.InitiativeSdg.__table__, sdgs)
+    many(m.InitiativeDepartment.__table__, idepts)
+    many(m.TextItem.__table__, texts)
+    many(m.Kpi.__table__, kpis)
+    many(m.KpiActual.__table__, actuals)
+    many(m.Reference.__table__, refs)
+    many(m.ScheduleRow.__table__, _parents_first(rows))
+    many(m.RowDepartment.__table__, rdepts)
+    many(m.Bar.__table__, bars)
+    many(m.Milestone.__table__, mss)
+    many(m.Progress.__table__, progress)
+    many(m.GlossaryTerm.__table__, [{**g, "id": new_id("term", g)} for g in data.get("glossary", [])])
+    many(m.AuditEntry.__table__, list(data.get("audit_log", [])))
+
+
+class _TableInsert:
+    """How rows of one table are inserted: the SQL, the defaults of absent keys, value conversions."""
+
+    def __init__(self, conn: Connection, table: Any) -> None:
+        quote = conn.dialect.identifier_preparer.quote
+        names = [c.name for c in table.c]
+        self.sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+                    f"VALUES ({', '.join('?' * len(names))})")
+        # an absent id is None: SQLite numbers the row (an INTEGER PRIMARY KEY)
+        self.defaults = {c.name: c.default.arg if c.default is not None and c.default.is_scalar else None
+                         for c in table.c}
+        self.values = operator.itemgetter(*names)
+        # SQLAlchemy's value conversions (floats), except Boolean's: validated JSON booleans are
+        # bool already, which the driver stores as 1 / 0 just as the conversion would
+        self.convert = [(c.name, p) for c in table.c if not isinstance(c.type, Boolean)
+                        and (p := c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)) is not None]
+
+
+_INSERTS: dict[tuple[str, str], _TableInsert] = {}
+
+
+def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> tuple[str, list[tuple[Any, ...]]]:
+    """The INSERT statement and one parameter tuple per row: every column present, unknown keys dropped."""
+    how = _INSERTS.get((conn.dialect.name, table.name))
+    if how is None:
+        how = _INSERTS[(conn.dialect.name, table.name)] = _TableInsert(conn, table)
+    defaults, values = how.defaults, how.values
+    if not how.convert:
+        return how.sql, [values({**defaults, **r}) for r in rows]
+    params = []
+    for r in rows:
+        full = {**defaults, **r}
+        for name, convert in how.convert:
+            full[name] = convert(full[name])
+        params.append(values(full))
+    return how.sql, params
+
+
+def _nested(it: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    if key == "kpis":
+        return list(it.get("kpis", []))
+    return [x for r in it.get("schedule_rows", []) for x in r.get(key, [])]
+
+
+def _dept_rows(owner: dict[str, Any], fk: str, owner_id: int) -> list[dict[str, Any]]:
+    out = []
+    if owner.get("lead_department_id") is not None:
+        out.append({fk: owner_id, "department_id": owner["lead_department_id"], "role": "lead", "position": 0})
+    for n, d in enumerate(owner.get("related_department_ids", []), start=1):
+        out.append({fk: owner_id, "department_id": d, "role": "related", "position": n})
+    return out
+
+
+def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    done: set[Any] = set()
+    out: list[dict[str, Any]] = []
+    pending = list(rows)
+    while pending:
+        rest = []
+        for r in pending:
+            if r.get("parent_id") is None or r["parent_id"] in done:
+                out.append(r)
+                done.add(r["id"])
+            else:
+                rest.append(r)
+        if len(rest) == len(pending):  # validated data has no cycles; keep going anyway
+            out.extend(rest)
+            break
+        pending = rest
+    return out
+
+
+def import_data(data: Any, source: str = "JSON", target: Path | None = None) -> PlanDocument:
+    """A new document holding the plan in ``data`` (validated first; nothing is created on error)."""
+    with gc_paused():
+        return _import_data(data, source, target)
+
+
+def _import_data(data: Any, source: str, target: Path | None) -> PlanDocument:
+    check_data(data, source)
+    doc = PlanDocument.create(target)
+    try:
+        conn = doc.session.connection()
+        load_into(conn, data)
+        doc.session.commit()
+    except BaseException:
+        doc.close(keep_working_copy=False)
+        raise
+    return doc
+
+
+def import_json(path: str | os.PathLike[str], target: Path | None = None) -> PlanDocument:
+    """A new document from a JSON file (see :func:`import_data`)."""
+    with gc_paused():  # parsing makes hundreds of thousands of objects; they are gone before it ends
+        return import_data(load_json_file(path), str(path), target)
+
+

@@ -1,0 +1,447 @@
+"""The JSON interchange format: field specifications, validation and the JSON Schema.
+
+One table of specs (:data:`SPECS`) drives both the validator used on import and the
+JSON Schema published in ``docs/plan.schema.json`` (``python -m dxeditor.formats.json.spec``
+regenerates it; a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dxeditor.core.errors import ImportFormatError
+
+FORMAT = "dxeditor-plan"
+FORMAT_VERSION = 1
+MIN_FY = 1989
+MAX_FY = 2100
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class F:
+    """One field: its kind, whether it must be present, and a description for the schema."""
+
+    kind: str  # str, int, fy, bool, num, month, list:<spec>, ints, obj:<spec>, id, ref
+    required: bool = False
+    doc: str = ""
+    nullable: bool = False
+
+
+S, I, FY, B = "str", "int", "fy", "bool"  # noqa: E741
+
+SPECS: dict[str, dict[str, F]] = {
+    "root": {
+        "format": F(S, True, f'always "{FORMAT}"'),
+        "format_version": F(I, True, f"format version; this program writes {FORMAT_VERSION}"),
+        "exported_at": F(S, False, "UTC time of export (ignored on import)"),
+        "generator": F(S, False, "program that wrote the file (ignored on import)"),
+        "plan": F("obj:plan", True, "plan metadata"),
+        "chapters": F("list:chapter", False, "plan-level prose (はじめに, 推進体制 …), parents first, in order"),
+        "phases": F("list:phase", False,
+                    "phase kinds of bars, in legend order; when omitted, the default phases study / build / run / "
+                    "continue / other"),
+        "departments": F("list:department", False, "organisation tree (部 / 課 / 係)"),
+        "department_links": F("list:department_link", False, "merges and splits"),
+        "sections": F("list:section", False, "outline sections, parents before children, in order"),
+        "initiatives": F("list:initiative", False, "initiatives (取組事項), in outline order"),
+        "glossary": F("list:glossary", False, "glossary terms (用語集)"),
+        "audit_log": F("list:audit", False, "change history"),
+    },
+    "plan": {
+        "uid": F(S, False, "stable identifier of the plan (binds inquiry workbooks)"),
+        "title": F(S, True, "plan title"),
+        "subtitle": F(S),
+        "municipality": F(S, False, "自治体名"),
+        "issuing_department": F(S, False, "発行・編集部署"),
+        "version_label": F(S, False, "版 (Ver.2.0)"),
+        "formulation_date": F(S, False, "策定日 as printed (令和5年11月)"),
+        "period_start_fy": F(FY, True, "first fiscal year of the plan period"),
+        "period_end_fy": F(FY, True, "last fiscal year of the plan period"),
+        "period_label": F(S, False, "period as printed when it is not whole fiscal years"),
+        "year_style": F(S, False, "wareki / short / alpha / seireki / both"),
+        "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / none"),
+        "basic_philosophy": F(S, False, "基本理念"),
+        "vision": F(S, False, "目指す姿"),
+        "note": F(S),
+    },
+    "chapter": {
+        "id": F(I, True),
+        "parent_id": F(I, False, nullable=True),
+        "placement": F(S, False, "front (before the initiatives) / back (after them)"),
+        "title": F(S, True),
+        "body": F(S, False, "paragraphs separated by blank lines"),
+    },
+    "phase": {
+        "key": F(S, True, "identifier used by bars"),
+        "name": F(S, True, "name shown in the legend"),
+        "color": F(S, False, "#rrggbb"),
+        "pattern": F(S, False, "solid / diagonal / cross / dots / horizontal / vertical / outline"),
+    },
+    "department": {
+        "id": F(I, True),
+        "parent_id": F(I, False, "parent department", nullable=True),
+        "kind": F(S, False, "部 / 課 / 係 / 室"),
+        "name": F(S, True, "name from valid_from_fy until the first rename"),
+        "code": F(S),
+        "valid_from_fy": F(FY, False, nullable=True),
+        "valid_to_fy": F(FY, False, "last fiscal year it exists", nullable=True),
+        "note": F(S),
+        "renames": F("list:rename", False, "later names, each valid from a fiscal year"),
+    },
+    "rename": {"name": F(S, True), "valid_from_fy": F(FY, True)},
+    "department_link": {
+        "predecessor_id": F(I, True),
+        "successor_id": F(I, True),
+        "fiscal_year": F(FY, True, "first fiscal year of the successor"),
+        "kind": F(S, False, "merge / split"),
+    },
+    "section": {
+        "id": F(I, True),
+        "parent_id": F(I, False, nullable=True),
+        "kind": F(S, False, "policy (基本方針) / pillar (柱) / group (グループ)"),
+        "number_label": F(S, False, "manual number; empty = automatic"),
+        "title": F(S, True),
+        "description": F(S),
+    },
+    "initiative": {
+        "id": F(I, True),
+        "section_id": F(I, False, nullable=True),
+        "number_label": F(S),
+        "title": F(S, True),
+        "summary": F(S),
+        "national_category": F(S, False, "system / focus / together / optional / empty"),
+        "national_number": F(I, False, "number within the national category (①=1)", nullable=True),
+        "national_target_fy": F(FY, False, "国が掲げる目標時期", nullable=True),
+        "national_target_text": F(S, False, "target as printed when not a fiscal year"),
+        "note": F(S),
+        "sdgs": F("ints", False, "SDGs goals 1–17"),
+        "lead_department_id": F(I, False, "主管課", nullable=True),
+        "related_department_ids": F("ints", False, "関係課"),
+        "text": F("obj:text_blocks", False, "text blocks"),
+        "kpis": F("list:kpi", False),
+        "references": F("list:reference", False, "根拠・関連計画"),
+        "progress": F("list:progress", False, "progress per fiscal year"),
+        "schedule_rows": F("list:row", False, "schedule rows, parents before sub-rows, in order"),
+    },
+    "text_blocks": {
+        "current": F("list:text_item", False, "現状と課題"),
+        "direction": F("list:text_item", False, "取組の方向性"),
+        "content": F("list:text_item", False, "取組内容"),
+    },
+    "text_item": {
+        "text": F(S, True),
+        "level": F(I, False, "nesting level, 0 = top"),
+        "bullet": F(B, False, "false for a plain paragraph"),
+    },
+    "kpi": {
+        "id": F(I, False),
+        "name": F(S, True),
+        "baseline_text": F(S),
+        "baseline_value": F("num", False, nullable=True),
+        "target_value": F("num", False, nullable=True),
+        "target_text": F(S, False, "target when it is not a number"),
+        "unit": F(S),
+        "deadline_text": F(S, False, "令和7(2025)年度末まで"),
+        "deadline_fy": F(FY, False, nullable=True),
+        "note": F(S),
+        "actuals": F("list:actual", False, "measured values per fiscal year"),
+    },
+    "actual": {"fiscal_year": F(FY, True), "value": F("num", False, nullable=True), "note": F(S)},
+    "reference": {"title": F(S, True), "date_text": F(S), "note": F(S)},
+    "progress": {"fiscal_year": F(FY, True), "status": F(S), "comment": F(S)},
+    "row": {
+        "id": F(I, True),
+        "parent_id": F(I, False, "parent row (sub-rows)", nullable=True),
+        "title": F(S, True),
+        "note": F(S),
+        "national_target_fy": F(FY, False, nullable=True),
+        "national_target_text": F(S),
+        "lead_department_id": F(I, False, nullable=True),
+        "related_department_ids": F("ints"),
+        "bars": F("list:bar"),
+        "milestones": F("list:milestone"),
+        "progress": F("list:progress"),
+    },
+    "bar": {
+        "id": F(I, False),
+        "lane": F(I, False, "line within the row, 0 = top"),
+        "start": F("month", True, "first month, YYYY-MM (calendar)"),
+        "end": F("month", True, "last month (inclusive), YYYY-MM"),
+        "label": F(S),
+        "phase": F(S, False, "phase key"),
+        "continues": F(B, False, "drawn with an arrow: continues past the plan period"),
+        "note": F(S),
+    },
+    "milestone": {
+        "id": F(I, False),
+        "lane": F(I),
+        "month": F("month", True, "YYYY-MM"),
+        "label": F(S),
+    },
+    "glossary": {
+        "id": F(I, False),
+        "term": F(S, True),
+        "reading": F(S, False, "reading in kana, for ordering"),
+        "description": F(S),
+    },
+    "audit": {
+        "at": F(S, True),
+        "user": F(S),
+        "host": F(S),
+        "action": F(S),
+        "entity": F(S),
+        "entity_id": F(I, False, nullable=True),
+        "before": F(S),
+        "after": F(S),
+    },
+}
+
+
+@lru_cache(maxsize=4096)
+def month_to_index(text: str) -> int:
+    """``"2023-06"`` → absolute month index (fiscal year × 12 + months since April).
+
+    Cached: a plan repeats the same few dozen months across tens of thousands of bars.
+    """
+    m = MONTH_RE.match(text)
+    if not m:
+        raise ValueError(text)
+    year, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(text)
+    fy = year if month >= 4 else year - 1
+    return fy * 12 + (month - 4) % 12
+
+
+@lru_cache(maxsize=4096)
+def index_to_month(index: int) -> str:
+    """Absolute month index → ``"YYYY-MM"`` (cached, like :func:`month_to_index`)."""
+    fy, k = divmod(index, 12)
+    month = (k + 3) % 12 + 1
+    year = fy if month >= 4 else fy + 1
+    return f"{year:04d}-{month:02d}"
+
+
+class Problems:
+    """Collects validation problems with their JSON paths."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, str]] = []
+
+    def add(self, where: str, ja: str, en: str) -> None:
+        self.items.append((where, ja, en))
+
+    def raise_if_any(self, source: str) -> None:
+        if not self.items:
+            return
+        shown = self.items[:10]
+        more = len(self.items) - len(shown)
+        ja = "\n".join(f"{w}: {j}" for w, j, _ in shown)
+        en = "\n".join(f"{w}: {e}" for w, _, e in shown)
+        if more:
+            ja += f"\nほか {more} 件"
+            en += f"\nand {more} more"
+        raise ImportFormatError(
+            f"JSON の内容に問題があります（{len(self.items)} 件）。何も取り込んでいません。\n{ja}",
+            f"The JSON has {len(self.items)} problem(s); nothing was imported.\n{en}",
+            where=source,
+        )
+
+
+def _type_name(v: Any) -> str:
+    return {str: "文字列", int: "整数", float: "数値", bool: "真偽値", list: "配列", dict: "オブジェクト"}.get(
+        type(v), "null" if v is None else type(v).__name__
+    )
+
+
+def validate(data: Any, problems: Problems, spec: str = "root", where: str = "$") -> None:
+    """Check ``data`` against :data:`SPECS` (types, required and unknown fields, ranges).
+
+    A valid document passes the quick check alone; only a document with problems is walked
+    again field by field to name each one with its path.
+    """
+    if _QUICK[spec](data):
+        return
+    _validate(data, problems, spec, where)
+
+
+def _validate(data: Any, problems: Problems, spec: str, where: str) -> None:
+    fields = SPECS[spec]
+    if not isinstance(data, dict):
+        problems.add(where, f"オブジェクトが必要です（{_type_name(data)} があります）",
+                     f"an object is required (found {type(data).__name__})")
+        return
+    for key in data:
+        if key not in fields:
+            problems.add(f"{where}.{key}", "不明な項目です", "unknown field")
+    for key, f in fields.items():
+        path = f"{where}.{key}"
+        if key not in data:
+            if f.required:
+                problems.add(path, "必須の項目がありません", "required field is missing")
+            continue
+        _check_value(data[key], f, problems, path)
+
+
+def _check_value(v: Any, f: F, problems: Problems, path: str) -> None:
+    if v is None:
+        if not f.nullable:
+            problems.add(path, "null は使えません", "null is not allowed")
+        return
+    kind = f.kind
+    if kind == S:
+        if not isinstance(v, str):
+            problems.add(path, f"文字列が必要です（{_type_name(v)} があります）", "a string is required")
+    elif kind in (I, FY):
+        if not isinstance(v, int) or isinstance(v, bool):
+            problems.add(path, f"整数が必要です（{_type_name(v)} があります）", "an integer is required")
+        elif kind == FY and not MIN_FY <= v <= MAX_FY:
+            problems.add(path, f"年度 {v} は {MIN_FY}〜{MAX_FY} の範囲外です", f"fiscal year {v} is outside {MIN_FY}–{MAX_FY}")
+    elif kind == B:
+        if not isinstance(v, bool):
+            problems.add(path, "真偽値 (true/false) が必要です", "a boolean is required")
+    elif kind == "num":
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            problems.add(path, f"数値が必要です（{_type_name(v)} があります）", "a number is required")
+    elif kind == "month":
+        if not isinstance(v, str) or not MONTH_RE.match(v) or not 1 <= int(v[5:7]) <= 12:
+            problems.add(path, f"年月は YYYY-MM 形式で書いてください（{v!r}）", f"a month must be YYYY-MM ({v!r})")
+        elif not MIN_FY <= month_to_index(v) // 12 <= MAX_FY:
+            problems.add(path, f"{v} は {MIN_FY}〜{MAX_FY} 年度の範囲外です", f"{v} is outside fiscal years {MIN_FY}–{MAX_FY}")
+    elif kind == "ints":
+        if not isinstance(v, list) or any(not isinstance(x, int) or isinstance(x, bool) for x in v):
+            problems.add(path, "整数の配列が必要です", "an array of integers is required")
+    elif kind.startswith("list:"):
+        if not isinstance(v, list):
+            problems.add(path, f"配列が必要です（{_type_name(v)} があります）", "an array is required")
+            return
+        for i, item in enumerate(v):
+            _validate(item, problems, kind[5:], f"{path}[{i}]")
+    elif kind.startswith("obj:"):
+        _validate(v, problems, kind[4:], path)
+
+
+# ------------------------------------------------------------- the quick check
+# ``_QUICK[spec](value)`` is True only when :func:`_validate` would find no problem in it. It
+# may be stricter (exact JSON types: ``type(v) is int``, not int subclasses), never looser: a
+# False only sends the document through the detailed walk, which has the last word.
+_NONE = type(None)
+
+
+@lru_cache(maxsize=4096)
+def _month_ok(v: str) -> bool:
+    if not MONTH_RE.match(v) or not 1 <= int(v[5:7]) <= 12:
+        return False
+    return MIN_FY <= month_to_index(v) // 12 <= MAX_FY
+
+
+def _quick_value(f: F) -> frozenset[type] | Callable[[Any], bool]:
+    """The exact types allowed for a plain field, or a check function for the others."""
+    kind, nullable = f.kind, f.nullable
+    plain = {S: {str}, I: {int}, B: {bool}, "num": {int, float}}.get(kind)
+    if plain is not None:
+        return frozenset(plain | {_NONE} if nullable else plain)
+    if kind == FY:
+        return lambda v: (v is None and nullable) or (type(v) is int and MIN_FY <= v <= MAX_FY)
+    if kind == "month":
+        return lambda v: (v is None and nullable) or (type(v) is str and _month_ok(v))
+    if kind == "ints":
+        return lambda v: (v is None and nullable) or (type(v) is list and all(type(x) is int for x in v))
+    if kind.startswith("list:"):
+        name = kind[5:]
+
+        def items_ok(v: Any) -> bool:
+            if v is None:
+                return nullable
+            if type(v) is not list:
+                return False
+            check = _QUICK[name]
+            for item in v:
+                if not check(item):
+                    return False
+            return True
+
+        return items_ok
+    name = kind[4:]
+    return lambda v: (v is None and nullable) or _QUICK[name](v)
+
+
+def _quick_object(spec: str) -> Callable[[Any], bool]:
+    fields = {key: _quick_value(f) for key, f in SPECS[spec].items()}
+    required = frozenset(key for key, f in SPECS[spec].items() if f.required)
+
+    def ok(data: Any) -> bool:
+        if type(data) is not dict:
+            return False
+        for key, v in data.items():
+            check = fields.get(key)
+            if check is None:  # an unknown field
+                return False
+            if check.__class__ is frozenset:
+                if type(v) not in check:  # type: ignore[operator]
+                    return False
+            elif not check(v):  # type: ignore[operator]
+                return False
+        return required.issubset(data)
+
+    return ok
+
+
+_QUICK: dict[str, Callable[[Any], bool]] = {name: _quick_object(name) for name in SPECS}
+
+
+def _schema_for(spec: str) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for key, f in SPECS[spec].items():
+        props[key] = _schema_value(f)
+    required = [k for k, f in SPECS[spec].items() if f.required]
+    out: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": props}
+    if required:
+        out["required"] = required
+    return out
+
+
+def _schema_value(f: F) -> dict[str, Any]:
+    kind = f.kind
+    if kind == S:
+        s: dict[str, Any] = {"type": "string"}
+    elif kind == I:
+        s = {"type": "integer"}
+    elif kind == FY:
+        s = {"type": "integer", "minimum": MIN_FY, "maximum": MAX_FY}
+    elif kind == B:
+        s = {"type": "boolean"}
+    elif kind == "num":
+        s = {"type": "number"}
+    elif kind == "month":
+        s = {"type": "string", "pattern": MONTH_RE.pattern}
+    elif kind == "ints":
+        s = {"type": "array", "items": {"type": "integer"}}
+    elif kind.startswith("list:"):
+        s = {"type": "array", "items": {"$ref": f"#/$defs/{kind[5:]}"}}
+    else:
+        s = {"$ref": f"#/$defs/{kind[4:]}"}
+    if f.nullable:
+        s = {"anyOf": [s, {"type": "null"}]}
+    if f.doc:
+        s["description"] = f.doc
+    return s
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the interchange format."""
+    root = _schema_for("root")
+    root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    root["title"] = "dxeditor plan (JSON interchange)"
+    root["$defs"] = {name: _schema_for(name) for name in SPECS if name != "root"}
+    return root
+
+
+if __name__ == "__main__":
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

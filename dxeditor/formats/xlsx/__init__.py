@@ -1,0 +1,1 @@
+"""Workbooks: the XlsxWriter export (write/) and the openpyxl import of workbooks (read/)."""

@@ -1,0 +1,1 @@
+"""The Excel export (XlsxWriter): schedule table and list sheets, print set-up."""

@@ -1,0 +1,1 @@
+"""The one way to change a plan (Recorder, editor), the read model and the plan rules."""

@@ -1,0 +1,154 @@
+"""One path for every change: a recorder that remembers each row before and after.
+
+A service changes the plan only through a :class:`Recorder`; what it records is a
+:class:`ChangeSet` that can be applied again (redo) or inverted (undo) on the same
+database, leaving it exactly as it was. Deletes cascade through the foreign keys,
+children first, and every removed row is remembered so undo restores it with its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+
+from dxeditor.store.models import Base
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row of one table: ``before`` None = inserted, ``after`` None = deleted."""
+
+    table: str
+    id: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def inverted(self) -> RowChange:
+        """The change that undoes this one."""
+        return RowChange(self.table, self.id, self.after, self.before)
+
+
+@dataclass
+class ChangeSet:
+    """The rows one user action changed, in the order they were changed."""
+
+    name: str
+    changes: list[RowChange] = field(default_factory=list)
+
+    def inverted(self) -> ChangeSet:
+        """The change set that undoes this one (reverse order, before and after swapped)."""
+        return ChangeSet(self.name, [c.inverted() for c in reversed(self.changes)])
+
+    def tables(self) -> set[str]:
+        """The names of the tables this change touches (for views to refresh)."""
+        return {c.table for c in self.changes}
+
+    def ids(self, table: str) -> set[int]:
+        """The ids of the rows of ``table`` this change touches."""
+        return {c.id for c in self.changes if c.table == table}
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def extend(self, other: ChangeSet) -> None:
+        """Append another change set's rows (for composite commands)."""
+        self.changes.extend(other.changes)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _children(table: Table) -> list[tuple[Table, str]]:
+    """(child table, column) pairs whose foreign key points at ``table.id``."""
+    out: list[tuple[Table, str]] = []
+    for t in Base.metadata.sorted_tables:
+        for fk in t.foreign_keys:
+            if fk.column.table is table:
+                out.append((t, fk.parent.name))
+    return out
+
+
+_CHILDREN: dict[str, list[tuple[Table, str]]] = {}
+
+
+def children_of(table: Table) -> list[tuple[Table, str]]:
+    """Cached :func:`_children`."""
+    found = _CHILDREN.get(table.name)
+    if found is None:
+        found = _CHILDREN[table.name] = _children(table)
+    return found
+
+
+def row_dict(conn: Connection, table: Table, row_id: int) -> dict[str, Any] | None:
+    """The row of ``table`` with ``id`` as a plain dict, or None."""
+    row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+class Recorder:
+    """Changes rows on ``conn`` and remembers each one for undo."""
+
+    def __init__(self, conn: Connection, name: str) -> None:
+        self.conn = conn
+        self.changeset = ChangeSet(name)
+
+    def insert(self, table: str | Table, **values: Any) -> int:
+        """Insert a row; returns its id."""
+        t = _table(table) if isinstance(table, str) else table
+        result = self.conn.execute(insert(t).values(**values))
+        new_id = int(result.inserted_primary_key[0])
+        after = row_dict(self.conn, t, new_id)
+        self.changeset.changes.append(RowChange(t.name, new_id, None, after))
+        return new_id
+
+    def update(self, table: str | Table, row_id: int, **values: Any) -> bool:
+        """Update a row's columns; records (and returns True) only when something changed."""
+        t = _table(table) if isinstance(table, str) else table
+        before = row_dict(self.conn, t, row_id)
+        if before is None:
+            raise KeyError(f"{t.name} {row_id} does not exist")
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return False
+        self.conn.execute(update(t).where(t.c.id == row_id).values(**changed))
+        after = dict(before)
+        after.update(changed)
+        self.changeset.changes.append(RowChange(t.name, row_id, before, after))
+        return True
+
+    def delete(self, table: str | Table, row_id: int) -> None:
+        """Delete a row and, first, every row that refers to it (recursively)."""
+        t = _table(table) if isinstance(table, str) else table
+        for child, column in children_of(t):
+            ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
+            for child_id in ids:
+                if child is t and child_id == row_id:
+                    continue
+                self.delete(child, child_id)
+        before = row_dict(self.conn, t, row_id)
+        if before is None:
+            return
+        self.conn.execute(delete(t).where(t.c.id == row_id))
+        self.changeset.changes.append(RowChange(t.name, row_id, before, None))
+
+    def delete_many(self, table: str | Table, ids: Iterable[int]) -> None:
+        """Delete several rows (each with its children)."""
+        for row_id in ids:
+            self.delete(table, row_id)
+
+
+def apply(conn: Connection, changeset: ChangeSet) -> None:
+    """Apply a recorded change set (redo); apply ``changeset.inverted()`` to undo it."""
+    for c in changeset.changes:
+        t = _table(c.table)
+        if c.after is None:
+            conn.execute(delete(t).where(t.c.id == c.id))
+        elif c.before is None:
+            conn.execute(insert(t).values(**c.after))
+        else:
+            values = {k: v for k, v in c.after.items() if k != "id"}
+            conn.execute(update(t).where(t.c.id == c.id).values(**values))

@@ -1,0 +1,101 @@
+"""Running a change as one transaction, and undoing or redoing it (no Qt here).
+
+``PlanEditor.run(name, fn)`` calls ``fn(recorder)`` inside one transaction on the
+document's working copy. If ``fn`` raises, nothing is changed. Otherwise the
+transaction is committed at once (so a crash loses nothing), the change is written to
+the audit log, and the recorded :class:`ChangeSet` is returned for the undo stack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert
+
+from dxeditor.core.errors import PlanFileError
+from dxeditor.core.identity import host_name, os_user
+from dxeditor.plan.changes import ChangeSet, Recorder, apply
+from dxeditor.store.document import PlanDocument
+from dxeditor.store.models import AuditEntry
+
+T = TypeVar("T")
+AUDIT_VALUE_LIMIT = 2000
+
+
+def _audit_json(value: dict[str, Any] | None) -> str:
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= AUDIT_VALUE_LIMIT else text[:AUDIT_VALUE_LIMIT] + "…"
+
+
+class PlanEditor:
+    """Applies changes to one document: run (do), revert (undo), apply (redo)."""
+
+    def __init__(self, doc: PlanDocument) -> None:
+        self.doc = doc
+
+    def _check_writable(self) -> None:
+        if self.doc.read_only:
+            raise PlanFileError(
+                "読み取り専用で開いているため編集できません。", "The plan is open read-only and cannot be edited."
+            )
+
+    def run(self, name: str, fn: Callable[[Recorder], T]) -> tuple[ChangeSet, T]:
+        """Do a change: ``fn`` records its edits; all of them or none reach the document."""
+        self._check_writable()
+        session = self.doc.session
+        session.commit()
+        conn = session.connection()
+        recorder = Recorder(conn, name)
+        try:
+            result = fn(recorder)
+            if recorder.changeset:
+                self._audit(conn, name, recorder.changeset)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        session.expire_all()
+        if recorder.changeset:
+            self.doc.mark_dirty()
+        return recorder.changeset, result
+
+    def apply(self, changeset: ChangeSet, *, action: str | None = None) -> None:
+        """Apply a recorded change again (redo)."""
+        self._replay(changeset, action or f"やり直し: {changeset.name}")
+
+    def revert(self, changeset: ChangeSet) -> None:
+        """Undo a recorded change."""
+        self._replay(changeset.inverted(), f"元に戻す: {changeset.name}")
+
+    def _replay(self, changeset: ChangeSet, action: str) -> None:
+        self._check_writable()
+        session = self.doc.session
+        session.commit()
+        conn = session.connection()
+        try:
+            apply(conn, changeset)
+            self._audit(conn, action, changeset)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        session.expire_all()
+        self.doc.mark_dirty()
+
+    def _audit(self, conn: Any, action: str, changeset: ChangeSet) -> None:
+        first = changeset.changes[0]
+        conn.execute(insert(AuditEntry.__table__).values(
+            at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            user=os_user(),
+            host=host_name(),
+            action=action,
+            entity=first.table,
+            entity_id=first.id,
+            before=_audit_json(first.before),
+            after=_audit_json(first.after),
+        ))

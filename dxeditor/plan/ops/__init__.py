@@ -1,0 +1,1 @@
+"""Operations that change a plan, one module per concept; each takes a Recorder."""

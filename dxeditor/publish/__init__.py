@@ -1,0 +1,1 @@
+"""Printed output: bundled fonts and the PDF writer."""
