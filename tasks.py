@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Developer tasks that set themselves up: ``python tasks.py run | test | bench | build``.
+"""Developer tasks that set themselves up: ``python tasks.py run | test | lint | bench | build``.
 
 Each task first makes sure ``.venv`` exists with the project installed (re-installing
 when ``pyproject.toml`` changed, or when a task needs an extra not installed yet). On Linux, ``test`` also installs the system packages
@@ -160,9 +160,34 @@ def task_run(args: list[str]) -> int:
     return subprocess.call([str(py), "-m", "dxeditor", *args], cwd=ROOT)
 
 
+def lint(py: Path) -> int:
+    """ruff, mypy and the layer contracts (import-linter); the first failure's exit code."""
+    bindir = py.parent
+    for name, cmd in (("ruff", [str(bindir / "ruff"), "check", "."]),
+                      ("mypy", [str(py), "-m", "mypy"]),
+                      ("import-linter", [str(bindir / "lint-imports")])):
+        log(f"lint: {name}")
+        code = subprocess.call(cmd, cwd=ROOT, stdout=subprocess.DEVNULL if name == "import-linter" else None)
+        if code:
+            if name == "import-linter":  # show the broken contract
+                subprocess.call(cmd, cwd=ROOT)
+            log(f"lint: {name} failed")
+            return code
+    return 0
+
+
+def task_lint(args: list[str]) -> int:
+    return lint(ensure_venv())
+
+
 def task_test(args: list[str]) -> int:
+    """The lint checks, then the whole suite (``--no-lint`` skips the checks)."""
     ensure_system_packages()
     py = ensure_venv()
+    if "--no-lint" in args:
+        args = [a for a in args if a != "--no-lint"]
+    elif code := lint(py):
+        return code
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.call([str(py), "-m", "pytest", *args], cwd=ROOT, env=env)
 
@@ -178,7 +203,7 @@ def task_build(args: list[str]) -> int:
     return subprocess.call([str(py), str(ROOT / "packaging" / "build.py"), *args], cwd=ROOT)
 
 
-TASKS = {"run": task_run, "test": task_test, "bench": task_bench, "build": task_build}
+TASKS = {"run": task_run, "test": task_test, "lint": task_lint, "bench": task_bench, "build": task_build}
 
 
 def main() -> int:

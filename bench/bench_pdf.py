@@ -40,7 +40,7 @@ def build_workbook(data: dict[str, Any], path: Path) -> None:
     """An Excel schedule equivalent to the PDF's: a row per schedule row, a column per month."""
     import xlsxwriter
 
-    from dxeditor.formats.json.spec import month_to_index
+    from dxeditor.core.fiscal import month_to_index
 
     plan = data["plan"]
     fy0, fy1 = plan["period_start_fy"], plan["period_end_fy"]

@@ -14,11 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from dxeditor import __version__
+from dxeditor.app.imports import check_new_file, import_plan_file
+from dxeditor.app.templates import open_template, template_names
 from dxeditor.core import errors
-from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError, message_for
+from dxeditor.core.errors import DxError, PlanFileError, message_for
 
 COMMANDS = ("new", "info", "check", "export", "import", "inquiry")
 
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="新しい計画ファイルを作る / create a plan file")
-    new.add_argument("--template", choices=["blank", "demo", "national"], default="blank")
+    new.add_argument("--template", choices=template_names(), default="blank")
     new.add_argument("--force", action="store_true", help="既存のファイルを上書きする / overwrite")
     new.add_argument("file")
 
@@ -76,71 +77,8 @@ def _fail(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise PlanFileError(
-            f"ファイルが既にあります（上書きするには --force）: {path}",
-            f"The file already exists (use --force to overwrite): {path}",
-        )
-    if not path.parent.is_dir():
-        raise PlanFileError(f"フォルダーが見つかりません: {path.parent}", f"Folder not found: {path.parent}")
-    if not os.access(path.parent, os.W_OK):
-        raise PlanFileError(
-            f"フォルダーに書き込めません（アクセス権がありません）: {path.parent}",
-            f"Cannot write to the folder (permission denied): {path.parent}",
-        )
-
-
-def open_template(template: str) -> Any:
-    """A new unsaved document from a bundled template (blank / demo / national)."""
-    from dxeditor.core import paths
-    from dxeditor.formats.json import io as json_io
-    from dxeditor.store.document import PlanDocument
-
-    if template == "blank":
-        return PlanDocument.create()
-    src = paths.demo_plan_json() if template == "demo" else paths.national_template_json()
-    data = json_io.load_json_file(src)
-    if template != "demo":
-        import uuid
-
-        data["plan"]["uid"] = uuid.uuid4().hex
-    return json_io.import_data(data, str(src))
-
-
-def plan_counts(doc: Any) -> dict[str, Any]:
-    """Counts and facts shown by ``dxeditor info``."""
-    from sqlalchemy import func, select
-
-    from dxeditor.store import models as m
-    from dxeditor.store.document import SCHEMA_REVISION
-
-    conn = doc.session.connection()
-
-    def count(model: Any) -> int:
-        return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
-
-    plan = doc.plan
-    return {
-        "file": str(doc.source) if doc.source else None,
-        "title": plan.title,
-        "municipality": plan.municipality,
-        "version_label": plan.version_label,
-        "period_start_fy": plan.period_start_fy,
-        "period_end_fy": plan.period_end_fy,
-        "schema_version": SCHEMA_REVISION,
-        "sections": count(m.Section),
-        "initiatives": count(m.Initiative),
-        "schedule_rows": count(m.ScheduleRow),
-        "bars": count(m.Bar),
-        "milestones": count(m.Milestone),
-        "departments": count(m.Department),
-        "kpis": count(m.Kpi),
-        "glossary_terms": count(m.GlossaryTerm),
-    }
-
-
 def cmd_info(args: argparse.Namespace) -> int:
+    from dxeditor.app.plan_info import plan_counts
     from dxeditor.core.fiscal import format_fy
     from dxeditor.store.document import PlanDocument
 
@@ -198,7 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     target = Path(args.file).absolute()
-    _refuse_existing(target, args.force)
+    check_new_file(target, force=args.force)
     doc = open_template(args.template)
     try:
         doc.save(target)
@@ -238,51 +176,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-OLD_WORKBOOK_SUFFIXES = (".xls",)
-
-
-def old_workbook_error(src: Path) -> ImportFormatError:
-    """The refusal of an Excel 97-2003 (.xls) workbook, which openpyxl cannot read."""
-    return ImportFormatError("古い形式(.xls)のブックは読み込めません。Excelで.xlsx形式で保存し直してください。",
-                             "Old-format (.xls) workbooks cannot be read. Save the workbook again in .xlsx "
-                             "format in Excel.", where=str(src))
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    src = Path(args.input)
-    suffix = src.suffix.lower()
-    if suffix in OLD_WORKBOOK_SUFFIXES:
-        src.stat()  # a missing file says so (FileNotFoundError → message) before the format does
-        raise old_workbook_error(src)
-    if suffix in WORKBOOK_SUFFIXES:
-        from dxeditor.formats.xlsx.read.workbook import import_workbook_cli
-
-        return int(import_workbook_cli(src, args))
-    from dxeditor.formats.json import io as json_io
-
-    data = json_io.load_json_file(src)
-    json_io.check_data(data, str(src))
+    target = Path(args.output).absolute() if args.output else None
+    run = import_plan_file(Path(args.input), target, force=args.force, dry_run=args.dry_run)
     if args.dry_run:
-        _say("JSON は正しい形式です。" if errors.language() == "ja" else "The JSON is valid.")
+        _say(run.report)
         return 0
-    if not args.output:
-        raise DxError("出力ファイル (-o) を指定してください。", "Give an output file with -o.")
-    target = Path(args.output).absolute()
-    _refuse_existing(target, args.force)
-    doc = json_io.import_data(data, str(src))
-    try:
-        doc.save(target)
-    finally:
-        doc.close(keep_working_copy=False)
-    _say(str(target))
+    for w in run.warnings:
+        _fail(("warning: " if errors.language() == "en" else "警告: ") + w)
+    _say(str(run.target))
     return 0
 
 
 def cmd_inquiry(args: argparse.Namespace) -> int:
-    from dxeditor.exchange.inquiry import inquiry_cli
+    from dxeditor.app.inquiry_runs import export_inquiries, import_answers
 
-    return int(inquiry_cli(args))
+    if args.action == "export":
+        for path in export_inquiries(args.file, Path(args.output) if args.output else None, args.dept):
+            _say(str(path))
+        return 0
+    checks = import_answers(args.file, [Path(a) for a in args.answers], dry_run=args.dry_run)
+    for c in checks:
+        _say(f"== {c.path.name}（{c.department}）")
+        for e in c.errors:
+            _say(f"エラー: {e}")
+        for w in c.warnings:
+            _say(f"注意: {w}")
+        for ch in c.changes:
+            _say(f"変更: {ch.describe()}")
+    return 0 if all(c.ok for c in checks) else 1
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -97,11 +97,12 @@ def has(module):
 
 
 from dxeditor import cli
+from dxeditor.app.templates import open_template
 from dxeditor.core import paths
 from dxeditor.store.document import PlanDocument
 
 # Create / open the demo (or a blank plan until the demo exists).
-doc = cli.open_template("demo") if paths.demo_plan_json().exists() else PlanDocument.create()
+doc = open_template("demo") if paths.demo_plan_json().exists() else PlanDocument.create()
 steps.append("create")
 
 # Edit through the one path for changes.

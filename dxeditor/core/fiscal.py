@@ -15,12 +15,14 @@ import enum
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from dxeditor.core.errors import DxError
 
 MIN_FY = 1989
 MAX_FY = 2100
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")  # the interchange form of a month: "2023-06"
 
 
 class FiscalYearError(DxError, ValueError):
@@ -455,3 +457,28 @@ def format_deadline(
     if style is YearStyle.ALPHA:
         text += "年度"
     return f"{text}{'末' if end else ''}まで"
+
+
+@lru_cache(maxsize=4096)
+def month_to_index(text: str) -> int:
+    """``"2023-06"`` → absolute month index (fiscal year × 12 + months since April).
+
+    Cached: a plan repeats the same few dozen months across tens of thousands of bars.
+    """
+    m = MONTH_RE.match(text)
+    if not m:
+        raise ValueError(text)
+    year, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        raise ValueError(text)
+    fy = year if month >= 4 else year - 1
+    return fy * 12 + (month - 4) % 12
+
+
+@lru_cache(maxsize=4096)
+def index_to_month(index: int) -> str:
+    """Absolute month index → ``"YYYY-MM"`` (cached, like :func:`month_to_index`)."""
+    fy, k = divmod(index, 12)
+    month = (k + 3) % 12 + 1
+    year = fy if month >= 4 else fy + 1
+    return f"{year:04d}-{month:02d}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, FromClause, Table, delete, insert, select, update
 
 from dxeditor.store.models import Base
 
@@ -58,8 +58,12 @@ class ChangeSet:
         self.changes.extend(other.changes)
 
 
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
+TableRef = str | FromClause
+"""A table by name or as a model's ``__table__`` (typed as a FromClause by SQLAlchemy)."""
+
+
+def _table(table: TableRef) -> Table:
+    return Base.metadata.tables[table] if isinstance(table, str) else cast(Table, table)
 
 
 def _children(table: Table) -> list[tuple[Table, str]]:
@@ -83,7 +87,7 @@ def children_of(table: Table) -> list[tuple[Table, str]]:
     return found
 
 
-def row_dict(conn: Connection, table: Table, row_id: int) -> dict[str, Any] | None:
+def row_dict(conn: Connection, table: FromClause, row_id: int) -> dict[str, Any] | None:
     """The row of ``table`` with ``id`` as a plain dict, or None."""
     row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
     return dict(row) if row is not None else None
@@ -96,18 +100,18 @@ class Recorder:
         self.conn = conn
         self.changeset = ChangeSet(name)
 
-    def insert(self, table: str | Table, **values: Any) -> int:
+    def insert(self, table: TableRef, **values: Any) -> int:
         """Insert a row; returns its id."""
-        t = _table(table) if isinstance(table, str) else table
+        t = _table(table)
         result = self.conn.execute(insert(t).values(**values))
-        new_id = int(result.inserted_primary_key[0])
+        new_id = int(result.inserted_primary_key[0])  # type: ignore[index]
         after = row_dict(self.conn, t, new_id)
         self.changeset.changes.append(RowChange(t.name, new_id, None, after))
         return new_id
 
-    def update(self, table: str | Table, row_id: int, **values: Any) -> bool:
+    def update(self, table: TableRef, row_id: int, **values: Any) -> bool:
         """Update a row's columns; records (and returns True) only when something changed."""
-        t = _table(table) if isinstance(table, str) else table
+        t = _table(table)
         before = row_dict(self.conn, t, row_id)
         if before is None:
             raise KeyError(f"{t.name} {row_id} does not exist")
@@ -120,9 +124,9 @@ class Recorder:
         self.changeset.changes.append(RowChange(t.name, row_id, before, after))
         return True
 
-    def delete(self, table: str | Table, row_id: int) -> None:
+    def delete(self, table: TableRef, row_id: int) -> None:
         """Delete a row and, first, every row that refers to it (recursively)."""
-        t = _table(table) if isinstance(table, str) else table
+        t = _table(table)
         for child, column in children_of(t):
             ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
             for child_id in ids:
@@ -135,7 +139,7 @@ class Recorder:
         self.conn.execute(delete(t).where(t.c.id == row_id))
         self.changeset.changes.append(RowChange(t.name, row_id, before, None))
 
-    def delete_many(self, table: str | Table, ids: Iterable[int]) -> None:
+    def delete_many(self, table: TableRef, ids: Iterable[int]) -> None:
         """Delete several rows (each with its children)."""
         for row_id in ids:
             self.delete(table, row_id)

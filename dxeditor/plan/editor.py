@@ -89,7 +89,7 @@ class PlanEditor:
 
     def _audit(self, conn: Any, action: str, changeset: ChangeSet) -> None:
         first = changeset.changes[0]
-        conn.execute(insert(AuditEntry.__table__).values(
+        conn.execute(insert(AuditEntry).values(
             at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             user=os_user(),
             host=host_name(),

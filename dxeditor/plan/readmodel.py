@@ -64,12 +64,8 @@ class RowView:
         """How many stacked lines the row needs (at least one)."""
         if self.lane_count is not None:
             return self.lane_count
-        top = 0
-        for item in self.bars:
-            top = max(top, item.lane)
-        for item in self.milestones:
-            top = max(top, item.lane)
-        return top + 1
+        top = max((b.lane for b in self.bars), default=0)
+        return max(top, max((ms.lane for ms in self.milestones), default=0)) + 1
 
 
 @dataclass
@@ -211,7 +207,7 @@ def _dept_links(conn: Connection, table: str, owner: str) -> dict[int, list[tupl
 
 def lane_counts_of(conn: Connection, row_ids: list[int] | None = None) -> dict[int, int]:
     """How many stacked lines each schedule row needs (rows without bars or milestones absent)."""
-    where, params = "", ()
+    where, params = "", tuple[int, ...]()
     if row_ids is not None:
         marks = ",".join("?" * len(row_ids))
         where, params = f" WHERE row_id IN ({marks})", tuple(row_ids)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from dxeditor.formats.json.spec import index_to_month
+from dxeditor.core.fiscal import index_to_month
 from dxeditor.store import models as m
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -440,7 +441,7 @@ class RecoverableWork:
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)

@@ -53,7 +53,7 @@ def first_document(path: Path | None, settings: Any, parent: Any = None) -> Any:
     """The document to show at start: recovered work, ``path``, the last plan, or the demo."""
     from PySide6.QtWidgets import QMessageBox
 
-    from dxeditor.cli import open_template
+    from dxeditor.app.templates import open_template
     from dxeditor.store.document import PlanDocument
     from dxeditor.ui.recovery import offer_recovery
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxeditor.app.inquiry_runs import answering_departments, current_fiscal_year
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import format_fy
 from dxeditor.exchange import inquiry
@@ -44,10 +45,10 @@ class InquiryExportDialog(QDialog):
         self.year = QComboBox()
         for fy in range(plan.period_start_fy, plan.period_end_fy + 1):
             self.year.addItem(format_fy(fy), fy)
-        current = inquiry._current_fy(conn)
+        current = current_fiscal_year(conn)
         self.year.setCurrentIndex(max(0, self.year.findData(current)))
         self.departments = QListWidget()
-        answering = set(inquiry._answering_departments(conn))
+        answering = set(answering_departments(conn))
         for did, name in sorted(department_names(conn, current).items(), key=lambda x: x[1]):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, did)

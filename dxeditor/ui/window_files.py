@@ -200,7 +200,7 @@ class FileHandling(_Window):
         """A new unsaved plan: blank, the demo, or the national template."""
         if not self.confirm_close():
             return
-        from dxeditor.cli import open_template
+        from dxeditor.app.templates import open_template
 
         try:
             doc = open_template(template)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.fiscal import index_to_month, month_to_index
 from dxeditor.formats.json import io as json_io
-from dxeditor.formats.json.spec import index_to_month, json_schema, month_to_index
+from dxeditor.formats.json.spec import json_schema
 from dxeditor.store.document import PlanDocument
 
 RICH = {

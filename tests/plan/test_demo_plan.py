@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from dxeditor.core import paths
+from dxeditor.core.fiscal import index_to_month
 from dxeditor.formats.json.io import check_data, export_data, import_data, load_json_file
-from dxeditor.formats.json.spec import index_to_month
 from dxeditor.plan.readmodel import PlanView, RowView, load_plan_view
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument

@@ -67,7 +67,7 @@ def test_chapters_in_reading_order() -> None:
 
 
 def test_view_without_items_has_the_same_outline_and_lane_counts(tmp_path):
-    from dxeditor.cli import open_template
+    from dxeditor.app.templates import open_template
     from dxeditor.plan.readmodel import load_plan_view
 
     doc = open_template("demo")

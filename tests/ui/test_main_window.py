@@ -497,7 +497,7 @@ def test_dialog_modules_are_imported_only_when_chosen(tmp_path: Path):
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from dxeditor.cli import open_template\n"
+        "from dxeditor.app.templates import open_template\n"
         "from dxeditor.ui.main_window import MainWindow\n"
         "from dxeditor.ui.undo import DocumentController\n"
         "doc = open_template('blank')\n"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
-from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION, Problems, month_to_index, validate
+from dxeditor.core.fiscal import month_to_index
+from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION, Problems, validate
 from dxeditor.store import models as m
 
 
@@ -97,20 +98,20 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
                       f"no row {parent} in the same initiative")
             if r.get("lead_department_id") is not None or r.get("related_department_ids"):
                 _check_depts(r, f"$.initiatives[{i}].schedule_rows[{j}]", depts, p)
-            for k, b in enumerate(r.get("bars", ())):
+            for bi, b in enumerate(r.get("bars", ())):
                 if "id" in b:
                     bar_ids.append(b["id"])
                 phase = b.get("phase")
                 if month(b["end"]) < month(b["start"]) or (phase and phase not in phases) or b.get("lane", 0) < 0:
-                    _check_bar(b, f"$.initiatives[{i}].schedule_rows[{j}].bars[{k}]", phases, p)
+                    _check_bar(b, f"$.initiatives[{i}].schedule_rows[{j}].bars[{bi}]", phases, p)
             ms_ids.extend(x["id"] for x in r.get("milestones", ()) if "id" in x)
         if any(r.get("parent_id") is not None for r in rows):
             _check_cycles(rows, f"$.initiatives[{i}].schedule_rows", p)
         ids["kpis"].extend(k["id"] for k in it.get("kpis", ()) if "id" in k)
         for block, items in it.get("text", {}).items():
-            for k, t in enumerate(items):
+            for ti, t in enumerate(items):
                 if not 0 <= t.get("level", 0) <= 8:
-                    p.add(f"$.initiatives[{i}].text.{block}[{k}].level",
+                    p.add(f"$.initiatives[{i}].text.{block}[{ti}].level",
                           f"箇条書きの階層 {t.get('level')} は 0〜8 の範囲外です", "text level outside 0–8")
     for label, found in ids.items():
         if len(set(found)) != len(found):

@@ -21,14 +21,10 @@ from sqlalchemy import Boolean, Connection, delete, insert, select
 from dxeditor import __version__
 from dxeditor.core.atomic import write_text_atomic
 from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.fiscal import index_to_month, month_to_index
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.check import check_data
-from dxeditor.formats.json.spec import (
-    FORMAT,
-    FORMAT_VERSION,
-    index_to_month,
-    month_to_index,
-)
+from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
 from dxeditor.formats.json.text import dumps
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument
@@ -136,9 +132,9 @@ def export_data(conn: Connection) -> dict[str, Any]:
     idepts = _group(_rows(conn, m.InitiativeDepartment.__table__, m.InitiativeDepartment.position,
                           m.InitiativeDepartment.id), "initiative_id")
     texts: dict[Any, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for iid, block, text, level, bullet in _tuples(conn, m.TextItem.__table__, "initiative_id block text level bullet",
+    for iid, block, body, level, bullet in _tuples(conn, m.TextItem.__table__, "initiative_id block text level bullet",
                                                    m.TextItem.position, m.TextItem.id):
-        texts[iid].append((block, {"text": text, "level": level, "bullet": _bool(bullet)}))
+        texts[iid].append((block, {"text": body, "level": level, "bullet": _bool(bullet)}))
     kpis = _group(_rows(conn, m.Kpi.__table__, m.Kpi.position, m.Kpi.id), "initiative_id")
     actuals = _group(_rows(conn, m.KpiActual.__table__, m.KpiActual.fiscal_year, m.KpiActual.id), "kpi_id")
     refs = _group(_rows(conn, m.Reference.__table__, m.Reference.position, m.Reference.id), "initiative_id")
@@ -251,7 +247,7 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__]):
         conn.execute(delete(t))
     plan = {k: data["plan"].get(k) for k in PLAN_FIELDS if k in data["plan"]}
-    conn.execute(insert(m.Plan.__table__).values(id=1, **plan))
+    conn.execute(insert(m.Plan).values(id=1, **plan))
 
     def many(table: Any, rows: list[dict[str, Any]]) -> None:
         if rows:

@@ -8,19 +8,16 @@ regenerates it; a test keeps the two in step).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.fiscal import MAX_FY, MIN_FY, MONTH_RE, month_to_index
 
 FORMAT = "dxeditor-plan"
 FORMAT_VERSION = 1
-MIN_FY = 1989
-MAX_FY = 2100
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -203,31 +200,6 @@ SPECS: dict[str, dict[str, F]] = {
 }
 
 
-@lru_cache(maxsize=4096)
-def month_to_index(text: str) -> int:
-    """``"2023-06"`` → absolute month index (fiscal year × 12 + months since April).
-
-    Cached: a plan repeats the same few dozen months across tens of thousands of bars.
-    """
-    m = MONTH_RE.match(text)
-    if not m:
-        raise ValueError(text)
-    year, month = int(m.group(1)), int(m.group(2))
-    if not 1 <= month <= 12:
-        raise ValueError(text)
-    fy = year if month >= 4 else year - 1
-    return fy * 12 + (month - 4) % 12
-
-
-@lru_cache(maxsize=4096)
-def index_to_month(index: int) -> str:
-    """Absolute month index → ``"YYYY-MM"`` (cached, like :func:`month_to_index`)."""
-    fy, k = divmod(index, 12)
-    month = (k + 3) % 12 + 1
-    year = fy if month >= 4 else fy + 1
-    return f"{year:04d}-{month:02d}"
-
-
 class Problems:
     """Collects validation problems with their JSON paths."""
 
@@ -344,7 +316,7 @@ def _month_ok(v: str) -> bool:
 def _quick_value(f: F) -> frozenset[type] | Callable[[Any], bool]:
     """The exact types allowed for a plain field, or a check function for the others."""
     kind, nullable = f.kind, f.nullable
-    plain = {S: {str}, I: {int}, B: {bool}, "num": {int, float}}.get(kind)
+    plain: set[Any] | None = {S: {str}, I: {int}, B: {bool}, "num": {int, float}}.get(kind)  # type: ignore[assignment]
     if plain is not None:
         return frozenset(plain | {_NONE} if nullable else plain)
     if kind == FY:

@@ -57,7 +57,7 @@ def _level(levels: list[_Level], depth: int) -> _Level:
 
 
 def _write_value(o: Any, depth: int, w: Any, levels: list[_Level],
-                 scalars: frozenset[type] = _SCALARS, quote: Any = encode_basestring) -> None:
+                 scalars: frozenset[Any] = _SCALARS, quote: Any = encode_basestring) -> None:
     t = type(o)
     if t is dict:
         if not o:

@@ -69,8 +69,8 @@ def load_audit(conn: Connection) -> list[AuditRow]:
     rows = dict(conn.execute(select(m.ScheduleRow.id, m.ScheduleRow.initiative_id)).all())
     kpis = dict(conn.execute(select(m.Kpi.id, m.Kpi.initiative_id)).all())
     init_depts: dict[int, set[int]] = {}
-    for iid, did in conn.execute(select(m.InitiativeDepartment.initiative_id, m.InitiativeDepartment.department_id)):
-        init_depts.setdefault(iid, set()).add(did)
+    for owner, did in conn.execute(select(m.InitiativeDepartment.initiative_id, m.InitiativeDepartment.department_id)):
+        init_depts.setdefault(owner, set()).add(did)
     for rid, did in conn.execute(select(m.RowDepartment.row_id, m.RowDepartment.department_id)):
         if rid in rows:
             init_depts.setdefault(rows[rid], set()).add(did)

@@ -266,7 +266,7 @@ def move_to(rec: Recorder, kind: str, item_id: int, parent: Item | None, index: 
     if not same:
         rec.update(t, item_id, **where)
         if kind == "row" and row["initiative_id"] != where["initiative_id"]:
-            _move_subrows(rec, item_id, where["initiative_id"])
+            _move_subrows(rec, item_id, int(where["initiative_id"] or 0))
         _renumber(rec, kind, old_siblings)
     index = len(new_siblings) if index is None else max(0, min(index, len(new_siblings)))
     new_siblings.insert(index, item_id)
@@ -413,21 +413,21 @@ def find_items(conn: Connection, text: str = "", department_id: int | None = Non
         for r in conn.execute(select(m.Section.id, m.Section.title, m.Section.description)):
             if needle in _norm(r.title) or needle in _norm(r.description):
                 found.add(("section", r.id))
-        for r in conn.execute(select(m.Initiative.id, m.Initiative.title, m.Initiative.summary, m.Initiative.note,
-                                     m.Initiative.number_label)):
-            if any(needle in _norm(x) for x in (r.title, r.summary, r.note, r.number_label)):
-                found.add(("initiative", r.id))
-        for table in (m.TextItem, m.Kpi, m.Reference):
-            col = table.text if table is m.TextItem else (table.name if table is m.Kpi else table.title)
-            for r in conn.execute(select(table.initiative_id, col)):
-                if needle in _norm(r[1]):
-                    found.add(("initiative", r.initiative_id))
+        for it in conn.execute(select(m.Initiative.id, m.Initiative.title, m.Initiative.summary,
+                                      m.Initiative.note, m.Initiative.number_label)):
+            if any(needle in _norm(x) for x in (it.title, it.summary, it.note, it.number_label)):
+                found.add(("initiative", it.id))
+        for owner, col in ((m.TextItem.initiative_id, m.TextItem.text), (m.Kpi.initiative_id, m.Kpi.name),
+                           (m.Reference.initiative_id, m.Reference.title)):
+            for owner_id, value in conn.execute(select(owner, col)):
+                if needle in _norm(value):
+                    found.add(("initiative", owner_id))
         for r in conn.execute(select(m.ScheduleRow.id, m.ScheduleRow.title, m.ScheduleRow.note)):
             if needle in _norm(r.title) or needle in _norm(r.note):
                 found.add(("row", r.id))
-        for r in conn.execute(select(m.Bar.row_id, m.Bar.label)):
-            if needle in _norm(r.label):
-                found.add(("row", r.row_id))
+        for bar_row, label in conn.execute(select(m.Bar.row_id, m.Bar.label)):
+            if needle in _norm(label):
+                found.add(("row", bar_row))
         results.append(found)
     if department_id is not None:
         found = {("initiative", r) for r in conn.execute(select(m.InitiativeDepartment.initiative_id).where(

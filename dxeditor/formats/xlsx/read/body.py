@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from dxeditor.core.fiscal import FiscalYearError, parse_fy
-from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION, index_to_month
+from dxeditor.core.fiscal import FiscalYearError, index_to_month, parse_fy
+from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
 from dxeditor.formats.xlsx.read.grid import Fill, Grid, col_name
 from dxeditor.formats.xlsx.read.recognise import Layout, YearColumn
 from dxeditor.store.models import DEFAULT_PHASES

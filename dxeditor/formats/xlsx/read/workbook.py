@@ -14,12 +14,10 @@ Nothing is written unless the whole import succeeds.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import json
 import re
-import sys
 import warnings
 import zipfile
 import zlib
@@ -27,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError
+from dxeditor.core.errors import DxError, ImportFormatError
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import check_data, import_data
 from dxeditor.formats.xlsx.read.body import BodyReader, Counts
@@ -350,28 +348,3 @@ def import_workbook(src: Path, target: Path | None = None, **kw: Any) -> PlanDoc
     """A new document from the workbook ``src`` (nothing is created on error)."""
     result = load_workbook_import(src, **kw)
     return import_data(result.data, str(src), target)
-
-
-def import_workbook_cli(src: Path, args: argparse.Namespace) -> int:
-    """``dxeditor import IN.xlsx -o OUT.dxplan [--dry-run] [--force]``."""
-    result = load_workbook_import(Path(src))
-    if getattr(args, "dry_run", False):
-        sys.stdout.write(result.report() + "\n")
-        return 0
-    if not getattr(args, "output", None):
-        raise DxError("出力ファイル (-o) を指定してください。", "Give an output file with -o.")
-    target = Path(args.output).absolute()
-    if target.exists() and not getattr(args, "force", False):
-        raise PlanFileError(f"ファイルが既にあります（上書きするには --force）: {target}",
-                            f"The file already exists (use --force to overwrite): {target}")
-    if not target.parent.is_dir():
-        raise PlanFileError(f"フォルダーが見つかりません: {target.parent}", f"Folder not found: {target.parent}")
-    doc = import_data(result.data, str(src))
-    try:
-        doc.save(target)
-    finally:
-        doc.close(keep_working_copy=False)
-    for w in result.warnings:
-        sys.stderr.write(f"警告: {w}\n")
-    sys.stdout.write(str(target) + "\n")
-    return 0

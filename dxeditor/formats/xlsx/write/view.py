@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from dxeditor.core.fiscal import month_to_index
 from dxeditor.core.numbering import format_number
-from dxeditor.formats.json.spec import month_to_index
 from dxeditor.plan.readmodel import (
     BarView,
     ChapterView,

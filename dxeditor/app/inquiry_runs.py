@@ -1,0 +1,75 @@
+"""The department inquiry round trip as runs shared by the CLI and the GUI.
+
+:func:`export_inquiries` writes one workbook per department; :func:`import_answers` checks
+answer workbooks and, unless it is a dry run, applies each valid one as one undoable change
+and saves the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from dxeditor.core.errors import DxError, ValidationError
+from dxeditor.exchange.inquiry import AnswerCheck, apply_answers, check_answer, export_all
+from dxeditor.plan.editor import PlanEditor
+from dxeditor.plan.readmodel import department_names
+from dxeditor.store import models as m
+from dxeditor.store.document import PlanDocument
+
+
+def current_fiscal_year(conn: Connection, today: date | None = None) -> int:
+    """This fiscal year, kept within the plan's period (the year an inquiry asks about by default)."""
+    today = today or date.today()
+    fy = today.year if today.month >= 4 else today.year - 1
+    start, end = conn.execute(select(m.Plan.period_start_fy, m.Plan.period_end_fy)).one()
+    return int(min(max(fy, start), end))
+
+
+def answering_departments(conn: Connection) -> list[int]:
+    """Departments responsible for at least one initiative or schedule row."""
+    ids = set(conn.execute(select(m.RowDepartment.department_id)).scalars())
+    ids |= set(conn.execute(select(m.InitiativeDepartment.department_id)).scalars())
+    return sorted(ids)
+
+
+def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequence[str] = ()) -> list[Path]:
+    """One inquiry workbook per department (named or id; all answering ones when none) in ``folder``."""
+    if folder is None:
+        raise DxError("出力フォルダー (-o) を指定してください。", "Give an output folder with -o.")
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = PlanDocument.open(plan, read_only=True)
+    try:
+        conn = doc.session.connection()
+        fy = current_fiscal_year(conn)
+        names = department_names(conn, fy)
+        ids: list[int] = []
+        for d in departments:
+            match = [k for k, v in names.items() if v == d or str(k) == d]
+            if not match:
+                raise ValidationError(f"部署「{d}」が見つかりません", f"department {d!r} not found")
+            ids.extend(match)
+        return export_all(conn, ids or answering_departments(conn), folder, fiscal_year=fy)
+    finally:
+        doc.close(keep_working_copy=False)
+
+
+def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool = False) -> list[AnswerCheck]:
+    """Check every answer workbook; apply and save the valid ones unless ``dry_run``."""
+    doc = PlanDocument.open(plan)
+    try:
+        conn = doc.session.connection()
+        checks = [check_answer(conn, Path(a)) for a in answers]
+        applicable = [c for c in checks if c.ok and c.changes]
+        if not dry_run and applicable:
+            editor = PlanEditor(doc)
+            for c in applicable:
+                editor.run(f"照会回答の取込（{c.department}）",
+                           lambda rec, c=c: apply_answers(rec, c.changes, c.fiscal_year))
+            doc.save()
+        return checks
+    finally:
+        doc.close(keep_working_copy=False)
