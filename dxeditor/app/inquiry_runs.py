@@ -15,8 +15,8 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.errors import DxError, ValidationError
 from dxeditor.exchange.inquiry import AnswerCheck, apply_answers, check_answer, export_all
+from dxeditor.plan.department_names import department_names
 from dxeditor.plan.editor import PlanEditor
-from dxeditor.plan.readmodel import department_names
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument
 

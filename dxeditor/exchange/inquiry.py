@@ -26,7 +26,7 @@ from dxeditor.core.atomic import write_atomic
 from dxeditor.core.errors import DxError, ImportFormatError, ValidationError
 from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
 from dxeditor.plan.changes import Recorder
-from dxeditor.plan.readmodel import department_names
+from dxeditor.plan.department_names import department_names
 from dxeditor.store import models as m
 
 BIND_SHEET = "_dxeditor"

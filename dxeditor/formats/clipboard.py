@@ -18,8 +18,8 @@ from sqlalchemy import Connection
 
 from dxeditor.core.errors import ValidationError
 from dxeditor.plan.changes import Recorder
+from dxeditor.plan.department_names import department_names
 from dxeditor.plan.ops.outline import MAX_TEXT, add_initiative, add_row
-from dxeditor.plan.readmodel import department_names
 
 HEADER = ("番号", "名称", "主管課", "関係課", "備考")
 MAX_LINES = 5000

@@ -17,12 +17,15 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.numbering import format_number
 from dxeditor.core.perf import gc_paused
+from dxeditor.plan.department_names import printed_department_names
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class BarView:
+    """A bar as views and exports read it (month indexes, inclusive)."""
+
     id: int
     row_id: int
     lane: int
@@ -33,8 +36,10 @@ class BarView:
     continues: bool
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class MilestoneView:
+    """A milestone as views and exports read it."""
+
     id: int
     row_id: int
     lane: int
@@ -158,19 +163,6 @@ def _walk_initiative(it: InitiativeView, depth: int) -> Iterator[tuple[str, Any,
         yield "row", r, depth + 1 + r.depth
 
 
-def department_names(conn: Connection, fiscal_year: int | None = None) -> dict[int, str]:
-    """Each department's name as valid in ``fiscal_year`` (latest rename when None)."""
-    names = {d.id: d.name for d in conn.execute(select(m.Department.id, m.Department.name))}
-    renames = conn.execute(
-        select(m.DepartmentName.department_id, m.DepartmentName.name, m.DepartmentName.valid_from_fy)
-        .order_by(m.DepartmentName.valid_from_fy, m.DepartmentName.id)
-    ).all()
-    for dept_id, name, valid_from in renames:
-        if fiscal_year is None or valid_from <= fiscal_year:
-            names[dept_id] = name
-    return names
-
-
 def _group(rows: Any, key: int = 0) -> dict[Any, list[Any]]:
     """Plain tuples grouped by the column at ``key`` (order kept)."""
     out: dict[Any, list[Any]] = defaultdict(list)
@@ -233,7 +225,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     style = plan["numbering_style"]
     phases = [PhaseView(p.key, p.name, p.color, p.pattern)
               for p in conn.execute(select(m.Phase.__table__).order_by(m.Phase.position, m.Phase.id))]
-    names = department_names(conn, dept_fy)
+    names = printed_department_names(conn, dept_fy)
     bars: dict[int, list[BarView]] = defaultdict(list)
     mss: dict[int, list[MilestoneView]] = defaultdict(list)
     lane_counts: dict[int, int] = {}

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from dxeditor.core.errors import message_for
+from dxeditor.plan.department_names import department_names
 from dxeditor.plan.ops.audit import AuditRow, export_audit_xlsx, filter_audit, load_audit
-from dxeditor.plan.readmodel import department_names
 from dxeditor.store import models as m
 from dxeditor.ui.undo import DocumentController
 

@@ -29,8 +29,8 @@ from sqlalchemy import select
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
 from dxeditor.plan.changes import ChangeSet, row_dict
+from dxeditor.plan.department_names import department_names
 from dxeditor.plan.ops import initiatives as svc
-from dxeditor.plan.readmodel import department_names
 from dxeditor.store import models as m
 from dxeditor.ui.bullet_editor import BulletEditor
 from dxeditor.ui.forms.ui_initiative_form import Ui_InitiativeForm

@@ -29,7 +29,7 @@ from dxeditor.app.inquiry_runs import answering_departments, current_fiscal_year
 from dxeditor.core.errors import message_for
 from dxeditor.core.fiscal import format_fy
 from dxeditor.exchange import inquiry
-from dxeditor.plan.readmodel import department_names
+from dxeditor.plan.department_names import department_names
 from dxeditor.ui.undo import DocumentController
 
 

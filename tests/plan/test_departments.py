@@ -297,3 +297,21 @@ def test_bad_files_get_clear_messages(tmp_path: Path, content: bytes, name: str,
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="読めません"):
         di.parse_department_file(tmp_path / "nothing.csv")
+
+
+def test_exports_print_the_successor_of_a_merged_department_in_every_read_model(doc: PlanDocument) -> None:
+    """The read model (PDF, views) and the workbook's JSON view print one name for one department-year."""
+    from dxeditor.formats.xlsx.write.view import view_from_data
+    from dxeditor.plan.readmodel import load_plan_view
+
+    new_id = run(doc, lambda rec: dep.merge(rec, [3, 4], "市民窓口課", 2025, parent_id=1))
+    c = conn(doc)
+    data = json_io.export_data(c)
+    for fy, expected in ((2024, "戸籍住民課"), (2025, "市民窓口課")):
+        from_db = load_plan_view(c, dept_fy=fy)
+        from_json = view_from_data(data, dept_fy=fy)
+        for view in (from_db, from_json):
+            init = next(i for i in view.initiatives() if i.id == 1)
+            assert init.related == [expected], (fy, view)
+            assert init.rows[0].lead == expected
+    assert dep.label_in(c, 3, 2025) == "市民窓口課" and new_id

@@ -7,7 +7,8 @@ import copy
 import pytest
 
 from dxeditor.formats.json import io as json_io
-from dxeditor.plan.readmodel import department_names, load_plan_view
+from dxeditor.plan.department_names import department_names
+from dxeditor.plan.readmodel import load_plan_view
 from tests.formats.test_json_io import RICH
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Table, select
 
 from dxeditor.core.errors import ValidationError
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, format_fy
+from dxeditor.plan import department_names as dn
 from dxeditor.plan.changes import Recorder, row_dict
 from dxeditor.store import models as m
 
@@ -117,54 +118,15 @@ def renames(conn: Connection, dept_id: int) -> list[Any]:
 
 def name_in(conn: Connection, dept_id: int, fy: int | None = None) -> str:
     """The department's own name valid in ``fy`` (the latest name when None)."""
-    name = _get(conn, dept_id)["name"]
-    for r in renames(conn, dept_id):
-        if fy is None or r.valid_from_fy <= fy:
-            name = r.name
-    return str(name)
-
-
-def _links(conn: Connection) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    succ: dict[int, list[int]] = {}
-    pred: dict[int, list[int]] = {}
-    for r in conn.execute(select(TL.c.predecessor_id, TL.c.successor_id).order_by(TL.c.id)):
-        succ.setdefault(r.predecessor_id, []).append(r.successor_id)
-        pred.setdefault(r.successor_id, []).append(r.predecessor_id)
-    return succ, pred
-
-
-def _resolve(spans: dict[int, tuple[int | None, int | None]], succ: dict[int, list[int]],
-             pred: dict[int, list[int]], dept_id: int, fy: int) -> list[int]:
-    out: list[int] = []
-    seen: set[int] = set()
-
-    def walk(d: int, forward: bool | None) -> None:
-        if d in seen or d not in spans:
-            return
-        seen.add(d)
-        start, end = spans[d]
-        if (start is None or start <= fy) and (end is None or fy <= end):
-            out.append(d)
-        elif end is not None and fy > end and forward is not False:
-            for s in succ.get(d, []):
-                walk(s, True)
-        elif start is not None and fy < start and forward is not True:
-            for p in pred.get(d, []):
-                walk(p, False)
-
-    walk(dept_id, None)
-    return out
+    base = {dept_id: str(_get(conn, dept_id)["name"])}
+    return dn.own_names(base, [(dept_id, r.name, r.valid_from_fy) for r in renames(conn, dept_id)], fy)[dept_id]
 
 
 def successors_in(conn: Connection, dept_id: int, fy: int) -> list[int]:
-    """The departments that carry ``dept_id``'s work in ``fy``, following merges and splits.
-
-    Itself when it exists in ``fy``; its successors (recursively) when it ended before; its
-    predecessors when it only began later (a revised plan viewed as of an earlier year).
-    """
+    """The departments that carry ``dept_id``'s work in ``fy`` (see :func:`department_names.successors_in`)."""
     spans = {r.id: (r.valid_from_fy, r.valid_to_fy)
              for r in conn.execute(select(T.c.id, T.c.valid_from_fy, T.c.valid_to_fy))}
-    return _resolve(spans, *_links(conn), dept_id, fy)
+    return dn.successors_in(spans, dn.links_of(conn), dept_id, fy)
 
 
 def label_in(conn: Connection, dept_id: int, fy: int | None = None) -> str:
@@ -173,26 +135,14 @@ def label_in(conn: Connection, dept_id: int, fy: int | None = None) -> str:
 
 
 def names_in(conn: Connection, fy: int | None = None) -> dict[int, str]:
-    """Every department's printed name in ``fy`` (renames, merges and splits applied; latest when None).
-
-    A drop-in for ``readmodel.department_names`` that also follows reorganisations, so a
-    revision shows today's departments for work assigned to ones that no longer exist.
-    """
-    depts = list_departments(conn, fy)
-    names = {d.id: d.name for d in depts}
-    if fy is None:
-        return names
-    spans = {d.id: (d.valid_from_fy, d.valid_to_fy) for d in depts}
-    succ, pred = _links(conn)
-    return {d.id: "・".join(names[x] for x in _resolve(spans, succ, pred, d.id, fy)) or d.name for d in depts}
+    """Every department's printed name in ``fy`` (renames, merges and splits applied; latest when None)."""
+    return dn.printed_department_names(conn, fy)
 
 
 def list_departments(conn: Connection, fy: int | None = None) -> list[DepartmentInfo]:
     """Every department (ended ones too) with its name as of ``fy``, in tree order (parents first)."""
     rows = list(conn.execute(select(T).order_by(T.c.position, T.c.id)))
-    renames: dict[int, list[Any]] = {}
-    for r in conn.execute(select(TN).order_by(TN.c.valid_from_fy, TN.c.id)):
-        renames.setdefault(r.department_id, []).append(r)
+    names = dn.department_names(conn, fy)
     by_parent: dict[int | None, list[Any]] = {}
     for r in rows:
         by_parent.setdefault(r.parent_id, []).append(r)
@@ -200,11 +150,7 @@ def list_departments(conn: Connection, fy: int | None = None) -> list[Department
 
     def walk(parent: int | None) -> None:
         for r in by_parent.get(parent, []):
-            name = r.name
-            for x in renames.get(r.id, []):
-                if fy is None or x.valid_from_fy <= fy:
-                    name = x.name
-            out.append(DepartmentInfo(r.id, r.parent_id, r.position, r.kind, name, r.code, r.valid_from_fy,
+            out.append(DepartmentInfo(r.id, r.parent_id, r.position, r.kind, names[r.id], r.code, r.valid_from_fy,
                                       r.valid_to_fy, r.note))
             walk(r.id)
 

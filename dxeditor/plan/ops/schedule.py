@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 from dxeditor.core.errors import ValidationError
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, format_month
 from dxeditor.plan.changes import Recorder, row_dict
+from dxeditor.plan.readmodel import BarView, MilestoneView
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 
@@ -32,37 +33,12 @@ BAR_COLUMNS = ("id", "row_id", "lane", "start", "end", "label", "phase", "contin
 MILESTONE_COLUMNS = ("id", "row_id", "lane", "month", "label")
 
 
-@dataclass(frozen=True)
-class BarItem:
-    """A bar as the schedule view caches it."""
-
-    id: int
-    row_id: int
-    lane: int
-    start: int
-    end: int
-    label: str
-    phase: str
-    continues: bool
-
-
-@dataclass(frozen=True)
-class MilestoneItem:
-    """A milestone as the schedule view caches it."""
-
-    id: int
-    row_id: int
-    lane: int
-    month: int
-    label: str
-
-
 @dataclass
 class RowItems:
     """The bars and milestones of one schedule row."""
 
-    bars: list[BarItem] = field(default_factory=list)
-    milestones: list[MilestoneItem] = field(default_factory=list)
+    bars: list[BarView] = field(default_factory=list)
+    milestones: list[MilestoneView] = field(default_factory=list)
 
     @property
     def lanes(self) -> int:
@@ -321,10 +297,10 @@ def load_items(conn: Connection, row_ids: Iterable[int] | None = None) -> dict[i
     out: dict[int, RowItems] = defaultdict(RowItems)
     cols = ", ".join(f'"{c}"' for c in BAR_COLUMNS)
     for r in fetch_all(conn, f"SELECT {cols} FROM bars{where} ORDER BY lane, start, id", params):
-        out[r[1]].bars.append(BarItem(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", bool(r[7])))
+        out[r[1]].bars.append(BarView(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", bool(r[7])))
     cols = ", ".join(f'"{c}"' for c in MILESTONE_COLUMNS)
     for r in fetch_all(conn, f"SELECT {cols} FROM milestones{where} ORDER BY lane, month, id", params):
-        out[r[1]].milestones.append(MilestoneItem(r[0], r[1], r[2], r[3], r[4] or ""))
+        out[r[1]].milestones.append(MilestoneView(r[0], r[1], r[2], r[3], r[4] or ""))
     result = dict(out)
     for rid in wanted or []:
         result.setdefault(rid, RowItems())

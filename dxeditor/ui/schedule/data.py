@@ -15,8 +15,8 @@ from sqlalchemy import Connection, select
 from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
-from dxeditor.plan.ops.schedule import BarItem, MilestoneItem, RowItems, load_items, month_range
-from dxeditor.plan.readmodel import PhaseView
+from dxeditor.plan.ops.schedule import RowItems, load_items, month_range
+from dxeditor.plan.readmodel import BarView, MilestoneView, PhaseView
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 from dxeditor.ui.schedule.styles import PhaseStyles
@@ -139,7 +139,7 @@ class ScheduleData:
         """The bars and milestones of a row (empty when it has none)."""
         return self.items.get(row_id, EMPTY)
 
-    def bar(self, bar_id: int, row_id: int | None = None) -> BarItem | None:
+    def bar(self, bar_id: int, row_id: int | None = None) -> BarView | None:
         """A cached bar (searching one row when ``row_id`` is given)."""
         rows = [self.items.get(row_id, EMPTY)] if row_id is not None else self.items.values()
         for items in rows:
@@ -148,7 +148,7 @@ class ScheduleData:
                     return b
         return None
 
-    def milestone(self, ms_id: int, row_id: int | None = None) -> MilestoneItem | None:
+    def milestone(self, ms_id: int, row_id: int | None = None) -> MilestoneView | None:
         """A cached milestone."""
         rows = [self.items.get(row_id, EMPTY)] if row_id is not None else self.items.values()
         for items in rows:

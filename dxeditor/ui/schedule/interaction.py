@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
 
-from dxeditor.plan.ops.schedule import MAX_MONTH, MIN_MONTH, BarItem, MilestoneItem
+from dxeditor.plan.ops.schedule import MAX_MONTH, MIN_MONTH
+from dxeditor.plan.readmodel import BarView, MilestoneView
 from dxeditor.ui.roles import LANE_HEIGHT
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.lines import Line
@@ -27,8 +28,8 @@ class Hit:
     line: Line
     lane: int
     month: int
-    bar: BarItem | None = None
-    milestone: MilestoneItem | None = None
+    bar: BarView | None = None
+    milestone: MilestoneView | None = None
 
 
 def hit_test(g: Geometry, data: ScheduleData, lines: list[Line], pos: QPointF) -> Hit | None:
@@ -79,8 +80,8 @@ class Drag:
     row_id: int
     lane: int
     press_x: float  # content x where the button went down
-    bars: list[BarItem]
-    milestone: MilestoneItem | None = None
+    bars: list[BarView]
+    milestone: MilestoneView | None = None
     current_x: float = 0.0
     fine: bool = False  # Alt: month precision
     active: bool = False  # moved past the drag threshold

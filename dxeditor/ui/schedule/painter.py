@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
 
 from dxeditor.core.fiscal import fy_end, fy_start
-from dxeditor.plan.ops.schedule import BarItem, MilestoneItem
+from dxeditor.plan.readmodel import BarView, MilestoneView
 from dxeditor.ui.roles import LANE_HEIGHT
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.layout import TimeAxis
@@ -178,7 +178,7 @@ def text_width(fm: QFontMetrics, text: str) -> int:
     return w
 
 
-def paint_bar(p: QPainter, g: Geometry, line: Line, b: BarItem, span: tuple[int, int, int],
+def paint_bar(p: QPainter, g: Geometry, line: Line, b: BarView, span: tuple[int, int, int],
               selected: bool, arrow: bool, label: str, data: ScheduleData, fm: QFontMetrics, right: int) -> None:
     """One bar: phase fill and pattern, its label inside (elided), an arrow when it continues.
 
@@ -217,7 +217,7 @@ def paint_bar(p: QPainter, g: Geometry, line: Line, b: BarItem, span: tuple[int,
             p.fillRect(QRectF(x - 2.5, r.center().y() - 4, 5, 8), SELECT)
 
 
-def paint_milestone(p: QPainter, g: Geometry, line: Line, x: MilestoneItem, month: int, selected: bool,
+def paint_milestone(p: QPainter, g: Geometry, line: Line, x: MilestoneView, month: int, selected: bool,
                     fm: QFontMetrics) -> None:
     """A milestone: ◆ at the middle of its month, its label to the right."""
     c = milestone_point(g, line, month, x.lane)

@@ -15,6 +15,7 @@ from typing import Any
 
 from dxeditor.core.fiscal import month_to_index
 from dxeditor.core.numbering import format_number
+from dxeditor.plan.department_names import printed_names_of_data
 from dxeditor.plan.readmodel import (
     BarView,
     ChapterView,
@@ -25,19 +26,6 @@ from dxeditor.plan.readmodel import (
     RowView,
     SectionView,
 )
-
-
-def department_names(data: dict[str, Any], fiscal_year: int | None) -> dict[int, str]:
-    """Each department's name as valid in ``fiscal_year`` (the latest rename when None)."""
-    names: dict[int, str] = {}
-    renames: list[tuple[int, int, str]] = []
-    for d in data.get("departments", []):
-        names[d["id"]] = d["name"]
-        renames += [(r["valid_from_fy"], d["id"], r["name"]) for r in d.get("renames", [])]
-    for valid_from, dept_id, name in sorted(renames, key=lambda x: x[0]):
-        if fiscal_year is None or valid_from <= fiscal_year:
-            names[dept_id] = name
-    return names
 
 
 def _rows(init: dict[str, Any], names: dict[int, str]) -> list[RowView]:
@@ -65,7 +53,7 @@ def view_from_data(data: dict[str, Any], *, dept_fy: int | None = None) -> PlanV
     """The :class:`PlanView` of an exported plan dict (as ``load_plan_view`` would read it)."""
     plan = {"id": 1, **data["plan"]}
     phases = [PhaseView(p["key"], p["name"], p["color"], p["pattern"]) for p in data.get("phases", [])]
-    names = department_names(data, dept_fy)
+    names = printed_names_of_data(data, dept_fy)
     build = _Builder(data, names, plan.get("numbering_style", "paren"))
     loose = [build.initiative(r, [], k) for k, r in enumerate(build.inits_by_section.get(None, []), start=1)]
     sections = build.sections(None, 0, [])
