@@ -21,7 +21,7 @@ from dxeditor.app.templates import open_template, template_names
 from dxeditor.core import errors
 from dxeditor.core.errors import DxError, PlanFileError, message_for
 
-COMMANDS = ("new", "info", "check", "export", "import", "inquiry")
+COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "version", "compare")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,6 +66,24 @@ def _parser() -> argparse.ArgumentParser:
     inq.add_argument("--dept", action="append", default=[])
     inq.add_argument("-o", "--output")
     inq.add_argument("--dry-run", action="store_true")
+
+    ver = sub.add_parser("version", help="版の作成・一覧・削除・復元 / plan versions")
+    ver.add_argument("action", choices=["create", "list", "delete", "restore"])
+    ver.add_argument("file")
+    ver.add_argument("--label", help="版の名前 (Ver.2.0)")
+    ver.add_argument("--date", default="", help="日付の表記 (令和6年3月改定)")
+    ver.add_argument("--note", default="")
+    ver.add_argument("--json", action="store_true")
+    ver.add_argument("-o", "--output", help="restore: 新しい計画ファイル")
+    ver.add_argument("--force", action="store_true")
+
+    cmp = sub.add_parser("compare", help="新旧対照表 / compare versions or plan files")
+    cmp.add_argument("file", help="計画ファイル（または比較元の計画ファイル）")
+    cmp.add_argument("other", nargs="?", help="比較先の計画ファイル（2つのファイルを比べるとき）")
+    cmp.add_argument("--from", dest="before", help="改定前: 版の名前 / current")
+    cmp.add_argument("--to", dest="after", default="current", help="改定後: 版の名前 / current（既定）")
+    cmp.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
+    cmp.add_argument("-o", "--output", required=True)
     return p
 
 
@@ -207,6 +225,80 @@ def cmd_inquiry(args: argparse.Namespace) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
+def cmd_version(args: argparse.Namespace) -> int:
+    from dxeditor.app import versions as runs
+    from dxeditor.plan import versions
+    from dxeditor.plan.editor import PlanEditor
+    from dxeditor.store.document import PlanDocument
+
+    if args.action in ("create", "delete", "restore") and not args.label:
+        raise DxError("版の名前 (--label) を指定してください。", "Give the version's label with --label.")
+    if args.action == "list":
+        doc = PlanDocument.open(args.file, read_only=True)
+        try:
+            found = versions.list_versions(doc.session.connection())
+        finally:
+            doc.close(keep_working_copy=False)
+        if args.json:
+            _say(json.dumps([vars(v) for v in found], ensure_ascii=False, indent=2))
+        for v in [] if args.json else found:
+            _say(f"{v.label}\t{v.date_text}\t{v.created_at}\t{v.created_by}\t{v.note}")
+        return 0
+    if args.action == "restore":
+        if not args.output:
+            raise DxError("新しい計画ファイル (-o) を指定してください。", "Give the new plan file with -o.")
+        target = Path(args.output).absolute()
+        check_new_file(target, force=args.force)
+        src = PlanDocument.open(args.file, read_only=True)
+        try:
+            doc = runs.restored_document(src.session.connection(), args.label)
+        finally:
+            src.close(keep_working_copy=False)
+        try:
+            doc.save(target)
+        finally:
+            doc.close(keep_working_copy=False)
+        _say(str(target))
+        return 0
+    doc = PlanDocument.open(args.file)
+    try:
+        editor = PlanEditor(doc)
+        if args.action == "create":
+            runs.make_version(editor, args.label, args.date, args.note)
+        else:
+            v = versions.find_version(doc.session.connection(), args.label)
+            editor.run(f"版の削除（{v.label}）", lambda rec: versions.delete_version(rec, v.id))
+        doc.save()
+    finally:
+        doc.close(keep_working_copy=False)
+    _say(args.label)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from dxeditor.app import versions as runs
+
+    out = Path(args.output).absolute()
+    if not out.parent.is_dir():
+        raise PlanFileError(f"出力先のフォルダーが見つかりません: {out.parent}", f"Output folder not found: {out.parent}")
+    if args.other:
+        cmp = runs.compare_files(Path(args.file), Path(args.other))
+    else:
+        if not args.before:
+            raise DxError("比べる版 (--from) を指定してください。", "Give the version to compare from with --from.")
+        cmp = runs.compare_in_plan(args.file, args.before, args.after)
+    runs.write_comparison(cmp, args.format, out)
+    counts = cmp.counts()
+    _say(f"{out}")
+    from dxeditor.plan.compare import KINDS
+
+    if errors.language() == "en":
+        _fail(f"{len(cmp.changes)} change(s): " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    else:
+        _fail(f"変更 {len(cmp.changes)} 件（" + "、".join(f"{KINDS[k]} {n}" for k, n in counts.items()) + "）")
+    return 0
+
+
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the windowed program (no console on Windows)."""
     return main(argv)
@@ -245,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else 2
     handlers = {"info": cmd_info, "check": cmd_check, "new": cmd_new, "export": cmd_export,
-                "import": cmd_import, "inquiry": cmd_inquiry}
+                "import": cmd_import, "inquiry": cmd_inquiry, "version": cmd_version, "compare": cmd_compare}
     try:
         return handlers[args.command](args)
     except DxError as exc:

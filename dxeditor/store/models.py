@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -326,6 +327,24 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str] = mapped_column(Text, default="")  # JSON
     after: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class PlanVersion(Base):
+    """A named version (版) of the plan: the whole plan as it was, kept inside the file.
+
+    ``snapshot`` is the plan's JSON interchange form (without versions), compressed: a
+    version is read only to compare, print or restore it, never edited.
+    """
+
+    __tablename__ = "plan_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(Text, default="")  # Ver.1.0
+    date_text: Mapped[str] = mapped_column(Text, default="")  # as printed: 令和4年3月策定
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String(32), default="")  # ISO 8601, UTC
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # Tables that hold the plan's content, in dependency order (parents first).

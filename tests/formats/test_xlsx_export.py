@@ -16,7 +16,7 @@ from dxeditor.formats.json.io import export_data, import_data
 from dxeditor.formats.xlsx.read.workbook import import_workbook
 from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx, parse_sheets
 from dxeditor.formats.xlsx.write.style import FONT, text_width
-from dxeditor.formats.xlsx.write.view import view_from_data
+from dxeditor.plan.data_view import view_from_data
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.store.document import PlanDocument
 from tests.formats.xlsx_samples import sample_plan

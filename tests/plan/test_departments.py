@@ -301,7 +301,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_exports_print_the_successor_of_a_merged_department_in_every_read_model(doc: PlanDocument) -> None:
     """The read model (PDF, views) and the workbook's JSON view print one name for one department-year."""
-    from dxeditor.formats.xlsx.write.view import view_from_data
+    from dxeditor.plan.data_view import view_from_data
     from dxeditor.plan.readmodel import load_plan_view
 
     new_id = run(doc, lambda rec: dep.merge(rec, [3, 4], "市民窓口課", 2025, parent_id=1))

@@ -29,7 +29,22 @@ def check_data(data: Any, source: str = "JSON") -> None:
         if data["format"] != FORMAT:
             problems.add("$.format", f'"{FORMAT}" ではありません', f'is not "{FORMAT}"')
         _check_references(data, problems)
+        _check_versions(data.get("versions", []), problems)
     problems.raise_if_any(source)
+
+
+def _check_versions(versions: list[dict[str, Any]], problems: Problems) -> None:
+    """Each version's content is a whole plan: its ids and references hold too; labels are unique."""
+    seen: set[str] = set()
+    for i, v in enumerate(versions):
+        where = f"$.versions[{i}]"
+        if v["label"] in seen:
+            problems.add(f"{where}.label", f"版の名前「{v['label']}」が重複しています", f"duplicate label {v['label']!r}")
+        seen.add(v["label"])
+        inner = Problems()
+        _check_references(v["content"], inner)
+        for path, ja, en in inner.items:
+            problems.add(where + ".content" + path[1:], ja, en)
 
 
 def _check_references(data: dict[str, Any], p: Problems) -> None:

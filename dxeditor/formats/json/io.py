@@ -26,6 +26,7 @@ from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.check import check_data
 from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
 from dxeditor.formats.json.text import dumps
+from dxeditor.plan import versions
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument
 from dxeditor.store.raw import fetch_all
@@ -99,8 +100,8 @@ def _depts(links: list[dict[str, Any]] | None) -> tuple[int | None, list[int]]:
     return lead, [d["department_id"] for d in links if d["role"] != "lead"]
 
 
-def export_data(conn: Connection) -> dict[str, Any]:
-    """The plan on ``conn`` as a JSON-ready dict."""
+def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, Any]:
+    """The plan on ``conn`` as a JSON-ready dict (with its versions unless ``with_versions`` is False)."""
     plan = conn.execute(select(m.Plan.__table__)).mappings().one()
     out: dict[str, Any] = {
         "format": FORMAT,
@@ -205,7 +206,25 @@ def export_data(conn: Connection) -> dict[str, Any]:
                        for g in _rows(conn, m.GlossaryTerm.__table__, m.GlossaryTerm.id)]
     out["audit_log"] = [{k: a[k] for k in ("at", "user", "host", "action", "entity", "entity_id", "before", "after")}
                         for a in _rows(conn, m.AuditEntry.__table__, m.AuditEntry.id)]
+    version_rows = _rows(conn, m.PlanVersion.__table__, m.PlanVersion.position, m.PlanVersion.id) \
+        if with_versions else []
+    if version_rows:
+        out["versions"] = [{"label": v["label"], "date": v["date_text"], "note": v["note"],
+                            "created_at": v["created_at"], "created_by": v["created_by"],
+                            "content": versions.unpack(v["snapshot"])} for v in version_rows]
     return out
+
+
+#: Keys of the exported plan that are not part of what a version keeps.
+NOT_IN_SNAPSHOT = ("exported_at", "generator", "audit_log", "versions")
+
+
+def snapshot_data(conn: Connection) -> dict[str, Any]:
+    """The plan on ``conn`` as a version keeps it: the JSON form without history and versions."""
+    data = export_data(conn, with_versions=False)
+    for key in NOT_IN_SNAPSHOT:
+        data.pop(key, None)
+    return data
 
 
 def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
@@ -244,7 +263,7 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
 def load_into(conn: Connection, data: dict[str, Any]) -> None:
     """Replace the content of the plan database on ``conn`` with validated ``data``."""
     driver: Any = conn.connection.dbapi_connection  # the session's transaction, as fetch_all does
-    for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__]):
+    for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__, m.PlanVersion.__table__]):
         conn.execute(delete(t))
     plan = {k: data["plan"].get(k) for k in PLAN_FIELDS if k in data["plan"]}
     conn.execute(insert(m.Plan).values(id=1, **plan))
@@ -332,6 +351,10 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     many(m.Progress.__table__, progress)
     many(m.GlossaryTerm.__table__, [{**g, "id": new_id("term", g)} for g in data.get("glossary", [])])
     many(m.AuditEntry.__table__, list(data.get("audit_log", [])))
+    many(m.PlanVersion.__table__, [
+        {"position": i, "label": v["label"], "date_text": v.get("date", ""), "note": v.get("note", ""),
+         "created_at": v.get("created_at", ""), "created_by": v.get("created_by", ""),
+         "snapshot": versions.pack(v["content"])} for i, v in enumerate(data.get("versions", []))])
 
 
 class _TableInsert:

@@ -17,7 +17,7 @@ from dxeditor.core.errors import ImportFormatError
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, MONTH_RE, month_to_index
 
 FORMAT = "dxeditor-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: named versions (版); version 1 files are read as they are
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,15 @@ SPECS: dict[str, dict[str, F]] = {
         "initiatives": F("list:initiative", False, "initiatives (取組事項), in outline order"),
         "glossary": F("list:glossary", False, "glossary terms (用語集)"),
         "audit_log": F("list:audit", False, "change history"),
+        "versions": F("list:version", False, "named versions (版) of the plan, oldest first (format 2)"),
+    },
+    "version": {
+        "label": F(S, True, "版の名前 (Ver.1.0)"),
+        "date": F(S, False, "date as printed (令和4年3月策定)"),
+        "note": F(S),
+        "created_at": F(S, False, "UTC time the version was made"),
+        "created_by": F(S, False, "who made it"),
+        "content": F("obj:snapshot", True, "the whole plan as it was (this format, without versions and history)"),
     },
     "plan": {
         "uid": F(S, False, "stable identifier of the plan (binds inquiry workbooks)"),
@@ -198,6 +207,10 @@ SPECS: dict[str, dict[str, F]] = {
         "after": F(S),
     },
 }
+
+
+# A version's content: the plan document without versions of its own and without history.
+SPECS["snapshot"] = {k: f for k, f in SPECS["root"].items() if k not in ("versions", "audit_log")}
 
 
 class Problems:

@@ -43,7 +43,7 @@ from dxeditor.formats.xlsx.write.sheets import (
     write_table,
 )
 from dxeditor.formats.xlsx.write.style import FONT, FONT_SIZE, Formats, japanese_date, setup_print
-from dxeditor.formats.xlsx.write.view import view_from_data
+from dxeditor.plan.data_view import view_from_data
 from dxeditor.plan.readmodel import PlanView
 from dxeditor.store.document import PlanDocument
 
