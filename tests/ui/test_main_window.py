@@ -250,7 +250,7 @@ def test_english_ui_through_qt_translations(qtbot, controller, messages):
 def test_unexpected_exceptions_become_a_message_box(qtbot, window, messages):
     import sys
 
-    from dxeditor.ui.window_files import install_excepthook
+    from dxeditor.ui.crash import install_excepthook
 
     old = sys.excepthook
     try:
@@ -518,7 +518,7 @@ def test_english_ui_covers_file_handling_new_menus_and_the_crash_box(qtbot, cont
     from dxeditor.core import errors
     from dxeditor.ui.i18n import install_translations
     from dxeditor.ui.main_window import MainWindow
-    from dxeditor.ui.window_files import crash_message
+    from dxeditor.ui.crash import crash_message
 
     app = QApplication.instance()
     translators = install_translations(app, "en")
