@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import Cancelled, DxError, message_for
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -300,9 +300,13 @@ class FileHandling(_Window):
         if not self.confirm_close():
             return
         from dxeditor.formats.json import io as json_io
+        from dxeditor.ui.background import run_new_document
 
+        source = path
         try:
-            doc = json_io.import_json(path)
+            doc = run_new_document(self, self.tr("JSON を読み込んでいます…"), lambda _p: json_io.import_json(source))
+        except Cancelled:
+            return
         except (DxError, OSError) as exc:
             self.show_error(message_for(exc))
             return
