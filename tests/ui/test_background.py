@@ -7,6 +7,7 @@ The longest gap between ticks is printed for bench/ and the report (``pytest -s`
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -67,7 +68,7 @@ class Ticks:
 
 def max_gap_ms(times: list[float], start: float, end: float) -> float:
     points = [start, *times, end]
-    return max(b - a for a, b in zip(points, points[1:], strict=False)) * 1000
+    return max(b - a for a, b in itertools.pairwise(points)) * 1000
 
 
 def leftovers(folder: Path) -> list[str]:

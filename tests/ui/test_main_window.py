@@ -533,9 +533,9 @@ def test_dialog_modules_are_imported_only_when_chosen(tmp_path: Path):
 
 def test_english_ui_covers_file_handling_new_menus_and_the_crash_box(qtbot, controller, messages):
     from dxeditor.core import errors
+    from dxeditor.ui.crash import crash_message
     from dxeditor.ui.i18n import install_translations
     from dxeditor.ui.main_window import MainWindow
-    from dxeditor.ui.crash import crash_message
 
     app = QApplication.instance()
     translators = install_translations(app, "en")
