@@ -468,10 +468,10 @@ class MainWindow(FileHandling, QMainWindow):
                                                   "The language changes the next time dxeditor starts.")
 
     def about(self) -> None:
-        from dxeditor import __version__
+        """Help ▸ dxeditor について: version, licence, third-party notices."""
+        from dxeditor.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(self, self.tr("dxeditor について"),
-                          self.tr("dxeditor {0}\n自治体DX計画エディタ").format(__version__))
+        AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():
