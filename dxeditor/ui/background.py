@@ -27,7 +27,7 @@ from dxeditor.core.perf import gc_paused
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-#: The worker tells the dialog at most this often (seconds); cancelling is checked at every call.
+# The worker tells the dialog at most this often (seconds); cancelling is checked at every call.
 REPORT_EVERY_S = 0.05
 
 
@@ -64,10 +64,6 @@ class _Worker(QObject):
         return not self.cancel.is_set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Background", text)
-
-
 class _Watcher(QObject):
     """Lives on the GUI thread: receives the worker's reports (queued) and drives the dialog."""
 
@@ -91,7 +87,7 @@ class _Watcher(QObject):
             return
         log.info("cancel requested: %s", self.label)
         self.worker.cancel.set()
-        self.dialog.setLabelText(_tr("中止しています…"))
+        self.dialog.setLabelText(QCoreApplication.translate("Background", "中止しています…"))
         self.dialog.show()  # QProgressDialog hides itself on cancel: stay modal until the work stops
 
     @Slot()
@@ -105,7 +101,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     Events keep flowing while it runs. Whatever ``work`` raises is raised here, on the GUI
     thread (``Cancelled`` after 中止).
     """
-    dialog = QProgressDialog(label, _tr("中止"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "中止"), 0, 0, parent)
     dialog.setObjectName("backgroundProgress")
     dialog.setWindowTitle("dxeditor")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
