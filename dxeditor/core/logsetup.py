@@ -23,7 +23,6 @@ MAX_BYTES = 512 * 1024
 BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(process)d %(threadName)s] %(message)s"
 
-log = logging.getLogger(__name__)
 
 
 def log_dir() -> Path:
@@ -49,19 +48,21 @@ def setup(level: int | None = None) -> Path | None:
     ``DXEDITOR_LOG_LEVEL`` (DEBUG, INFO, …) overrides the default level INFO.
     """
     root = logging.getLogger("dxeditor")
+    try:
+        wanted = log_dir() / LOG_NAME
+    except OSError:  # a data folder that cannot be written: run without a log file
+        return None
     existing = log_file()
-    if existing is not None:
+    if existing == wanted:
         return existing
+    shutdown()  # the data folder changed (tests): log to the new one
     if level is None:
         level = logging.getLevelName(os.environ.get("DXEDITOR_LOG_LEVEL", "INFO").upper())
         if not isinstance(level, int):
             level = logging.INFO
     root.setLevel(level)
-    try:
-        handler = logging.handlers.RotatingFileHandler(log_dir() / LOG_NAME, maxBytes=MAX_BYTES,
-                                                       backupCount=BACKUPS, encoding="utf-8", delay=True)
-    except OSError:  # a data folder that cannot be written: run without a log file
-        return None
+    handler = logging.handlers.RotatingFileHandler(wanted, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                   encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     return Path(handler.baseFilename)
@@ -93,7 +94,7 @@ class _LogStream:
 
 
 def redirect_stderr(force: bool = False) -> TextIO | None:
-    """Send ``sys.stderr`` (and a missing ``sys.stdout``) to the log when there is no console.
+    """Send ``sys.stderr`` to the log when there is no console.
 
     The windowed build has ``sys.stderr is None``: output (warnings, Qt messages printed by
     Python code) would vanish. Returns the stream installed, or None when stderr was kept.
@@ -102,8 +103,6 @@ def redirect_stderr(force: bool = False) -> TextIO | None:
         return None
     stream = _LogStream(logging.getLogger("dxeditor.stderr"), logging.WARNING)
     sys.stderr = stream  # type: ignore[assignment]
-    if sys.stdout is None:
-        sys.stdout = _LogStream(logging.getLogger("dxeditor.stdout"), logging.INFO)  # type: ignore[assignment]
     return stream  # type: ignore[return-value]
 
 

@@ -9,6 +9,7 @@ when their menu item is chosen, so start-up stays quick.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,7 @@ from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
 
 __all__ = ["PLAN_FILTER", "MainWindow"]
+log = logging.getLogger(__name__)
 
 
 class MainWindow(FileHandling, QMainWindow):
@@ -457,6 +459,7 @@ class MainWindow(FileHandling, QMainWindow):
         try:
             fn()
         except DxError as exc:
+            log.info("refused: %s", exc)
             self.show_error(exc.message())
 
     def set_language(self, lang: str) -> None:

@@ -9,6 +9,7 @@ The crash handler (:func:`install_excepthook`) lives in :mod:`dxeditor.ui.crash`
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from dxeditor.ui.settings import Settings
     from dxeditor.ui.undo import DocumentController
 
+log = logging.getLogger(__name__)
 PLAN_FILTER = "dxeditor 計画ファイル (*.dxplan)"
 
 _Window = QMainWindow if TYPE_CHECKING else object
@@ -274,9 +276,11 @@ class FileHandling(_Window):
                     return False
                 doc.save(target, overwrite_changed=True)
         except DxError as exc:
+            log.warning("save failed: %s", exc)
             self.show_error(exc.message())
             return False
         except OSError as exc:
+            log.warning("save failed", exc_info=True)
             self.show_error(message_for(exc))
             return False
         if target is not None:
