@@ -198,8 +198,15 @@ def task_bench(args: list[str]) -> int:
     return subprocess.call([str(py), "-m", "bench", *args], cwd=ROOT)
 
 
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
+
+
 def task_build(args: list[str]) -> int:
     py = ensure_venv("test,package")
+    # the exact versions of packaging/constraints.txt: two builds of one commit bundle the same libraries
+    log(f"pinning the build's libraries to {CONSTRAINTS.relative_to(ROOT)}")
+    subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-c", str(CONSTRAINTS), "-e", ".[package]"],
+                          cwd=ROOT)
     return subprocess.call([str(py), str(ROOT / "packaging" / "build.py"), *args], cwd=ROOT)
 
 

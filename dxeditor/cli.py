@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -20,6 +21,8 @@ from dxeditor.app.imports import check_new_file, import_plan_file
 from dxeditor.app.templates import open_template, template_names
 from dxeditor.core import errors
 from dxeditor.core.errors import DxError, PlanFileError, message_for
+
+log = logging.getLogger(__name__)
 
 COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "version", "compare")
 
@@ -336,19 +339,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else 2
+    from dxeditor.core import logsetup
+
+    logsetup.setup()
+    log.info("command: %s", args.command)
     handlers = {"info": cmd_info, "check": cmd_check, "new": cmd_new, "export": cmd_export,
                 "import": cmd_import, "inquiry": cmd_inquiry, "version": cmd_version, "compare": cmd_compare}
     try:
         return handlers[args.command](args)
     except DxError as exc:
+        log.info("refused: %s", exc)
         _fail(exc.message())
         return exc.exit_code
     except (OSError, ValueError) as exc:
+        log.warning("failed: %s", exc, exc_info=True)
         _fail(message_for(exc))
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # never a traceback for a person; DXEDITOR_DEBUG=1 shows it
+    except Exception as exc:  # never a traceback for a person (the log has it); DXEDITOR_DEBUG=1 shows it
+        log.exception("unexpected error in %s", args.command)
         if os.environ.get("DXEDITOR_DEBUG"):
             raise
         _fail(message_for(exc))

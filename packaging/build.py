@@ -124,6 +124,8 @@ def build(args: argparse.Namespace) -> int:
     if problems:
         print("[build] trimming dropped a library something still needs (see packaging/spec_data.py)")
         return 3
+    for name in spec_data.DATA_FILES:  # beside the executables too, where an administrator looks
+        shutil.copy2(ROOT / name, out / name)
     size = folder_size(out)
     print(f"[build] built {out} in {took:.0f} s ({'untrimmed' if args.no_trim else 'trimmed'})")
     print(f"[build] onedir size: {mib(size)} ({size} bytes)")

@@ -2,8 +2,10 @@
 
 It is the same as ``python -m dxeditor``: no command starts the GUI, a command (``info``,
 ``export`` …) runs the command line. A windowed Windows executable has no console, so
-``sys.stdout`` / ``sys.stderr`` are ``None`` there; they are pointed at ``os.devnull`` so
-a stray ``print`` can never crash the GUI (use ``dxeditor-cli.exe`` to see output).
+``sys.stdout`` / ``sys.stderr`` are ``None`` there: stderr goes to the program log
+(``<data dir>/logs/dxeditor.log``, see ``dxeditor.core.logsetup``) so that warnings and
+start-up failures leave a trace, and stdout to ``os.devnull`` so a stray ``print`` can
+never crash the GUI (use ``dxeditor-cli.exe`` to see output).
 
 ``DXEDITOR_SELFTEST_MIGRATE=FILE`` (used by ``packaging/smoke.py`` only) runs the bundled
 Alembic migrations on a new empty SQLite file and exits: it proves that ``db/env.py`` and
@@ -18,9 +20,15 @@ import sys
 
 
 def _ensure_streams() -> None:
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    if sys.stderr is None:
+        from dxeditor.core import logsetup
+
+        logsetup.setup()
+        logsetup.redirect_stderr()
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:  # the log could not be set up: never crash on a stray write
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def _selftest_migrate(target: str) -> int:

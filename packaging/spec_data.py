@@ -23,9 +23,15 @@ ICON_ICO = ROOT / "resources" / "icons" / "dxeditor.ico"
 ICON_PNG = ROOT / "resources" / "icons" / "dxeditor.png"
 #: Folders bundled whole as data, under the same name, beside ``sys._MEIPASS``.
 DATA_DIRS = ("resources", "db")
+#: Single files bundled at the top of the bundle (``paths.root()``): the licences, shown by
+#: ヘルプ ▸ dxeditor について and also copied beside the executables by ``build.py``.
+DATA_FILES = ("LICENSE", "THIRD-PARTY-NOTICES")
 #: Never bundled: caches and editor leftovers.
 SKIP_NAMES = frozenset({"__pycache__", ".DS_Store", "Thumbs.db", ".gitkeep"})
 SKIP_SUFFIXES = (".pyc", ".pyo", "~", ".swp")
+#: ``resources/`` holds data only: scripts there (the demo's build_demo.py and its text module)
+#: are tools for developers, never part of the program.
+SKIP_SCRIPTS_UNDER = ("resources",)
 
 #: Qt bindings the program does not use. PyInstaller only bundles modules something
 #: imports, so these guard against an accidental import dragging in large libraries.
@@ -185,11 +191,16 @@ def app_version() -> str:
 
 
 def _wanted(path: Path) -> bool:
+    if path.parts and path.parts[0] in SKIP_SCRIPTS_UNDER and path.suffix == ".py":
+        return False
     return not (set(path.parts) & SKIP_NAMES) and not path.name.endswith(SKIP_SUFFIXES)
 
 
 def data_files(root: Path = ROOT) -> Iterator[Path]:
-    """Every file under the bundled data folders, relative to ``root``."""
+    """Every bundled data file (the licences, the data folders), relative to ``root``."""
+    for name in DATA_FILES:
+        if (root / name).is_file():
+            yield Path(name)
     for name in DATA_DIRS:
         base = root / name
         for path in sorted(base.rglob("*")):

@@ -80,7 +80,7 @@ def test_spec_paths_exist(sd: ModuleType) -> None:
 @pytest.mark.parametrize("folder", ["resources", "db/versions", "db"])
 def test_every_data_file_is_bundled(sd: ModuleType, folder: str) -> None:
     bundled = sd.bundled_paths(sd.datas())
-    expected = _files_under(ROOT / folder)
+    expected = [f for f in _files_under(ROOT / folder) if not (f.startswith("resources/") and f.endswith(".py"))]
     assert expected, f"nothing under {folder}"
     missing = [f for f in expected if f not in bundled]
     assert missing == [], f"not in the spec's datas: {missing}"
@@ -90,7 +90,7 @@ def test_datas_land_where_paths_py_looks(sd: ModuleType) -> None:
     """``paths.resources()`` / ``paths.migrations()`` are ``_MEIPASS/resources`` and ``_MEIPASS/db``."""
     bundled = sd.bundled_paths(sd.datas())
     assert "db/env.py" in bundled
-    assert all(p.split("/")[0] in sd.DATA_DIRS for p in bundled)
+    assert all(p.split("/")[0] in sd.DATA_DIRS or p in sd.DATA_FILES for p in bundled)
     versions = [p for p in bundled if p.startswith("db/versions/") and p.endswith(".py")]
     assert versions, "no migration scripts bundled as .py files"
     for src, _dest in sd.datas():
@@ -210,3 +210,45 @@ def test_ci_frozen_smoke_script() -> None:
     assert os.access(script, os.X_OK), "chmod +x .ci/frozen_smoke.sh"
     text = script.read_text(encoding="utf-8")
     assert "tasks.py build" in text and "packaging/smoke.py" in text
+
+
+def test_licences_are_bundled_and_demo_scripts_are_not(sd: ModuleType) -> None:
+    bundled = sd.bundled_paths(sd.datas())
+    assert {"LICENSE", "THIRD-PARTY-NOTICES"} <= bundled  # at paths.root(), where the about dialog reads them
+    scripts = [f for f in _files_under(ROOT / "resources") if f.endswith(".py")]
+    assert "resources/demo/build_demo.py" in scripts
+    assert not set(scripts) & bundled
+    assert "resources/demo/otaru.json" in bundled
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (PACKAGING / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"not an exact pin: {line}"
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_constraints_pin_every_runtime_dependency_and_the_build_tool() -> None:
+    import tomllib
+
+    pins = _pins()
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = [re.match(r"[A-Za-z0-9_.\-]+", d).group(0).lower().replace("_", "-") for d in deps]
+    assert [n for n in [*names, "pyinstaller", "shiboken6", "pillow"] if n not in pins] == []
+    assert '"-c", str(CONSTRAINTS)' in (ROOT / "tasks.py").read_text(encoding="utf-8")  # the build installs with it
+
+
+def test_third_party_notices_name_every_pinned_runtime_library() -> None:
+    notices = (ROOT / "THIRD-PARTY-NOTICES").read_text(encoding="utf-8")
+    pins = _pins()
+    contents = notices.split("Contents / 一覧", 1)[1].split("=" * 78, 1)[0].lower().replace("_", "-")
+    for name in ("pyside6-essentials", "shiboken6", "sqlalchemy", "alembic", "openpyxl", "et-xmlfile", "xlsxwriter",
+                 "reportlab", "pillow", "mako", "markupsafe"):
+        assert f"  {name} {pins[name]} — " in contents, name
+    for words in ("Python 3.", "PSF License", "GNU LESSER GENERAL PUBLIC LICENSE", "SIL OPEN FONT LICENSE",
+                  "Hanazono", "PyInstaller bootloader"):
+        assert words in notices, words
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

@@ -10,6 +10,7 @@ scanner is reading it). Failures become a :class:`PlanFileError` in the user's l
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 import uuid
@@ -20,6 +21,7 @@ from typing import TypeVar
 from dxeditor.core.errors import PlanFileError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 REPLACE_RETRIES = 20
 RETRY_PAUSE_S = 0.1
 
@@ -44,6 +46,7 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T]) -> 
                 os.replace(tmp, target)
                 break
             except PermissionError:
+                log.info("%s is held open by another program (attempt %d)", target, attempt + 1)
                 if attempt == REPLACE_RETRIES - 1:
                     raise PlanFileError(
                         f"書き出せません（ファイルが開かれているか、アクセス権がありません）: {target}",
@@ -51,6 +54,7 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T]) -> 
                     ) from None
                 time.sleep(RETRY_PAUSE_S)
     except OSError as exc:
+        log.warning("cannot write %s", target, exc_info=True)
         raise PlanFileError(f"書き出せません: {target} ({exc.strerror or exc})",
                             f"Cannot write: {target} ({exc.strerror or exc})") from exc
     finally:

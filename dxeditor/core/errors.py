@@ -7,6 +7,8 @@ catches a :class:`DxError` shows the message and never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _LANGUAGE = "ja"
 
 
@@ -81,3 +83,22 @@ def message_for(exc: BaseException, lang: str | None = None) -> str:
 
 def _pick(lang: str | None, ja: str, en: str) -> str:
     return en if (lang or _LANGUAGE) == "en" else ja
+
+
+class Cancelled(DxError):
+    """The person stopped a long run (an export, an import) before it finished; nothing was written."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("中止しました。", "Cancelled.")
+
+
+#: A progress report: ``progress(done, total)``; returning False asks the run to stop.
+ProgressFn = Callable[[int, int], bool]
+
+
+def check_progress(progress: ProgressFn | None, done: int, total: int) -> None:
+    """Report ``done`` of ``total`` to ``progress`` (if any); raise :class:`Cancelled` when it says stop."""
+    if progress is not None and progress(done, total) is False:
+        raise Cancelled()

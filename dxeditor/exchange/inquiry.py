@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -23,11 +24,13 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.atomic import write_atomic
-from dxeditor.core.errors import DxError, ImportFormatError, ValidationError
+from dxeditor.core.errors import DxError, ImportFormatError, ProgressFn, ValidationError, check_progress
 from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.department_names import department_names
 from dxeditor.store import models as m
+
+log = logging.getLogger(__name__)
 
 BIND_SHEET = "_dxeditor"
 BARS_SHEET = "工程"
@@ -263,16 +266,24 @@ def safe_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._") or "部署"
 
 
-def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_year: int) -> list[Path]:
-    """One inquiry workbook per department into ``folder``."""
+def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_year: int,
+               progress: ProgressFn | None = None) -> list[Path]:
+    """One inquiry workbook per department into ``folder``.
+
+    ``progress(done, total)`` is told after each workbook; returning False stops the run with
+    :class:`~dxeditor.core.errors.Cancelled` (the workbooks already written stay, each complete).
+    """
     names = department_names(conn, fiscal_year)
     plan_title = conn.execute(select(m.Plan.title)).scalar_one()
     out = []
-    for d in dept_ids:
+    check_progress(progress, 0, len(dept_ids))
+    for n, d in enumerate(dept_ids, start=1):
         if d not in names:
             raise ValidationError(f"部署 {d} がありません", f"no department {d}")
         name = f"照会_{safe_name(plan_title)[:40]}_{safe_name(names[d])}.xlsx"
         out.append(export_inquiry(conn, d, folder / name, fiscal_year=fiscal_year))
+        log.info("inquiry workbook written: %s", out[-1])
+        check_progress(progress, n, len(dept_ids))
     return out
 
 
@@ -302,6 +313,7 @@ def _open_workbook(path: Path) -> Any:
     except DxError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for damaged files
+        log.warning("unreadable workbook %s", path, exc_info=True)
         raise ImportFormatError(f"ブックが壊れているため読めません（{type(exc).__name__}）。",
                                 f"The workbook is damaged ({type(exc).__name__}).", where=str(path)) from None
 

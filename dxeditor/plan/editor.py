@@ -9,17 +9,20 @@ the audit log, and the recorded :class:`ChangeSet` is returned for the undo stac
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import insert
 
-from dxeditor.core.errors import PlanFileError
+from dxeditor.core.errors import DxError, PlanFileError
 from dxeditor.core.identity import host_name, os_user
 from dxeditor.plan.changes import ChangeSet, Recorder, apply
 from dxeditor.store.document import PlanDocument
 from dxeditor.store.models import AuditEntry
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 AUDIT_VALUE_LIMIT = 2000
@@ -56,8 +59,10 @@ class PlanEditor:
             if recorder.changeset:
                 self._audit(conn, name, recorder.changeset)
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            log.log(logging.INFO if isinstance(exc, DxError) else logging.ERROR, "%s: rolled back (%s: %s)",
+                    name, type(exc).__name__, exc)
             raise
         session.expire_all()
         if recorder.changeset:
@@ -83,6 +88,7 @@ class PlanEditor:
             session.commit()
         except BaseException:
             session.rollback()
+            log.exception("%s: could not be applied; rolled back", action)
             raise
         session.expire_all()
         self.doc.mark_dirty()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from dxeditor.core.errors import DxError
+
+log = logging.getLogger(__name__)
 
 APP_FONTS = ("BIZ UDPGothic", "BIZ UDGothic")
 
@@ -136,7 +139,28 @@ def _tr(text: str) -> str:
 
 
 def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
-    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run."""
+    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run.
+
+    The log and the crash handler come first: a failure anywhere after them, even before
+    the window exists, shows a message box and leaves a log (the windowed program has no
+    console to print to).
+    """
+    from dxeditor.core import logsetup
+    from dxeditor.ui.crash import install_excepthook
+
+    logsetup.setup()
+    logsetup.redirect_stderr()
+    window: list[Any] = []  # the main window, once it exists (the parent of the crash box)
+    install_excepthook(lambda: window[0] if window else None)
+    log.info("start (path=%s)", path)
+    try:
+        return _start(path, argv, window)
+    except Exception:  # start-up failed: the hook logs it and tells the person
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        return 1
+
+
+def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
     app = make_app(argv)
     splash = show_splash(app)
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -144,9 +168,9 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
     from dxeditor.ui.main_window import MainWindow
     from dxeditor.ui.settings import Settings
     from dxeditor.ui.undo import DocumentController
-    from dxeditor.ui.window_files import install_excepthook
 
     settings = Settings()
+
     class SplashGuard(QObject):
         """Closes the splash when a dialog (recovery, lock, error) appears before the window."""
 
@@ -157,19 +181,19 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
 
     guard = SplashGuard()
     app.installEventFilter(guard)
-    doc = first_document(path, settings)
-    if doc is None:
-        splash.close()
-        return 2
-    controller = DocumentController(doc)
-    window = MainWindow(controller, settings)
-    install_excepthook(lambda: window)
-    hook = os.environ.get("DXEDITOR_TEST_HOOK")
-    if hook:  # tests: run a module function with the window (e.g. edit, then kill the process)
-        module, _, func = hook.partition(":")
-        import importlib
-
-        QTimer.singleShot(0, lambda: getattr(importlib.import_module(module), func)(window))
+    try:
+        doc = first_document(path, settings)
+        if doc is None:
+            splash.close()
+            return 2
+        controller = DocumentController(doc)
+        window = MainWindow(controller, settings)
+    except BaseException:
+        splash.close()  # the crash box must not sit behind the splash
+        raise
+    finally:
+        app.removeEventFilter(guard)
+    created.append(window)
     if os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1":
 
         class FirstPaint(QObject):
@@ -183,10 +207,10 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
 
         watcher = FirstPaint(window)
         window.installEventFilter(watcher)
-    app.removeEventFilter(guard)
     window.show()
     splash.close()
     code = int(app.exec())
     if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
         window.shutdown()
+    log.info("exit %s", code)
     return code

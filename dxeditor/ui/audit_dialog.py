@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from dxeditor.core.errors import message_for
+from dxeditor.core.errors import DxError, message_for
 from dxeditor.plan.department_names import department_names
 from dxeditor.plan.ops.audit import AuditRow, export_audit_xlsx, filter_audit, load_audit
 from dxeditor.store import models as m
@@ -194,5 +194,5 @@ class AuditDialog(QDialog):
             return
         try:
             self.export_to(Path(name))
-        except Exception as exc:  # a person sees a message, not a traceback
+        except (DxError, OSError) as exc:  # a full disk or a locked file is a message, not a traceback
             QMessageBox.warning(self, self.tr("書き出せません"), message_for(exc))

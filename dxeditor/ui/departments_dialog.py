@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxeditor.core.errors import message_for
+from dxeditor.core.errors import DxError, message_for
 from dxeditor.core.fiscal import format_fy
 from dxeditor.formats import department_list as di
 from dxeditor.plan.changes import ChangeSet
@@ -258,7 +258,7 @@ class DepartmentsDialog(QDialog):
         """Run a command; a refusal is shown and None returned."""
         try:
             return self.controller.execute(name, fn)
-        except Exception as exc:  # shown to the user, never a traceback
+        except DxError as exc:  # shown to the user, never a traceback
             self.show_error(message_for(exc))
             return None
 
@@ -362,7 +362,7 @@ class DepartmentsDialog(QDialog):
             return
         try:
             dep.check_deletable(self._conn(), d)
-        except Exception as exc:  # shown to the user, never a traceback
+        except DxError as exc:  # shown to the user, never a traceback
             self.show_error(message_for(exc))
             return
         below = dep.descendants(self._conn(), d)
@@ -387,7 +387,7 @@ class DepartmentsDialog(QDialog):
             return
         try:
             parsed = di.parse_department_file(path)
-        except Exception as exc:  # a bad file is a message, never a traceback
+        except (DxError, OSError) as exc:  # a bad file is a message, never a traceback
             self.show_error(message_for(exc))
             return
         preview = di.preview_import(self._conn(), parsed)

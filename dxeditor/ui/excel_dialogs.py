@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,14 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import Cancelled, DxError, message_for
 from dxeditor.core.fiscal import YearStyle, format_fy
 from dxeditor.formats.json.io import import_data
 from dxeditor.formats.xlsx.read.grid import col_name
 from dxeditor.formats.xlsx.read.recognise import ROLES
 from dxeditor.formats.xlsx.read.workbook import WorkbookImport, WorkbookReader
-from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx
+from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx_from
 from dxeditor.store.document import PlanDocument
+from dxeditor.ui.background import run_new_document, run_on_plan, run_with_progress
 
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "令和4年度 5年度（先頭のみ元号）", "alpha": "R5",
                     "seireki": "2023年度", "both": "令和5(2023)年度"}
@@ -127,14 +127,14 @@ def export_excel(window: QWidget, controller: Any, path: str | Path | None = Non
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        warnings = export_xlsx(doc, target, opts)
+        warnings = run_on_plan(window, controller, dlg.tr("Excel に書き出しています…"),
+                               lambda conn, progress: export_xlsx_from(conn, target, opts, progress))
+    except Cancelled:
+        return None
     except (DxError, OSError) as exc:
-        QGuiApplication.restoreOverrideCursor()
         QMessageBox.critical(window, "dxeditor", message_for(exc))
         return None
-    QGuiApplication.restoreOverrideCursor()
     if warnings:
         QMessageBox.warning(window, "dxeditor", dlg.tr("書き出しました（注意があります）:\n") + "\n".join(warnings[:20]))
     return target
@@ -260,8 +260,12 @@ def import_excel(window: QWidget, path: str | Path | None = None, *, install: bo
         if not chosen:
             return None
         path = chosen
+    source = Path(path)
     try:
-        reader = WorkbookReader(Path(path))
+        reader = run_with_progress(window, window.tr("ブックを読み込んでいます…"),
+                                   lambda _progress: WorkbookReader(source))
+    except Cancelled:
+        return None
     except DxError as exc:
         QMessageBox.critical(window, "dxeditor", exc.message())
         return None
@@ -280,7 +284,9 @@ def _adopt(window: QWidget, data: dict[str, Any], source: str, install: bool) ->
     if install and confirm is not None and not confirm():
         return None
     try:
-        doc = import_data(data, source)
+        doc = run_new_document(window, window.tr("計画を作成しています…"), lambda _progress: import_data(data, source))
+    except Cancelled:
+        return None
     except DxError as exc:
         QMessageBox.critical(window, "dxeditor", exc.message())
         return None

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxeditor.core.errors import message_for
+from dxeditor.core.errors import DxError, message_for
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import glossary as gl
 from dxeditor.ui.undo import DocumentController
@@ -303,7 +303,7 @@ class GlossaryDialog(QDialog):
         """保存: add the form as a new term or update the current one; False (and a message) when refused."""
         try:
             self._write()
-        except Exception as exc:  # shown to the user, never a traceback
+        except DxError as exc:  # shown to the user, never a traceback
             self.show_error(message_for(exc))
             return False
         return True
@@ -317,7 +317,7 @@ class GlossaryDialog(QDialog):
             return True
         try:
             self._write()
-        except Exception as exc:  # the person decides: fix it or drop it
+        except DxError as exc:  # the person decides: fix it or drop it
             if self.confirm(self.tr("入力中の用語を保存できません。\n{0}\n\n入力中の内容を破棄しますか？").format(
                     message_for(exc))):
                 self._dirty = False
@@ -337,7 +337,7 @@ class GlossaryDialog(QDialog):
             return
         try:
             self.controller.execute(self.tr("用語の削除"), lambda rec: gl.delete_term(rec, tid))
-        except Exception as exc:  # shown to the user, never a traceback
+        except DxError as exc:  # shown to the user, never a traceback
             self.show_error(message_for(exc))
             return
         self._load_form(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,13 +25,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Connection
 
 from dxeditor.app.inquiry_runs import answering_departments, current_fiscal_year
-from dxeditor.core.errors import message_for
+from dxeditor.core.errors import Cancelled, DxError, ProgressFn, check_progress, message_for
 from dxeditor.core.fiscal import format_fy
 from dxeditor.exchange import inquiry
 from dxeditor.plan.department_names import department_names
+from dxeditor.ui.background import run_on_plan
 from dxeditor.ui.undo import DocumentController
+
+log = logging.getLogger(__name__)
 
 
 class InquiryExportDialog(QDialog):
@@ -97,10 +102,15 @@ class InquiryExportDialog(QDialog):
         if not folder.is_dir():
             QMessageBox.warning(self, self.windowTitle(), self.tr("保存先フォルダーが見つかりません。"))
             return
+        fiscal_year = int(self.year.currentData())
         try:
-            self.written = inquiry.export_all(self.controller.doc.session.connection(), ids, folder,
-                                              fiscal_year=int(self.year.currentData()))
-        except Exception as exc:
+            self.written = run_on_plan(self, self.controller, self.tr("照会ブックを書き出しています…"),
+                                       lambda conn, progress: inquiry.export_all(conn, ids, folder,
+                                                                                 fiscal_year=fiscal_year,
+                                                                                 progress=progress))
+        except Cancelled:
+            return  # the workbooks written before 中止 are complete; the dialog stays open
+        except (DxError, OSError) as exc:
             QMessageBox.warning(self, self.windowTitle(), message_for(exc))
             return
         super().accept()
@@ -168,7 +178,7 @@ class AnswerPreviewDialog(QDialog):
 
             try:
                 self.controller.execute(f"照会回答の取込（{names}）", apply_all)
-            except Exception as exc:
+            except DxError as exc:
                 QMessageBox.warning(self, self.windowTitle(), message_for(exc))
                 return
         super().accept()
@@ -193,14 +203,27 @@ def import_answers(window: QWidget, controller: DocumentController, paths: list[
         paths = [Path(n) for n in names]
     if not paths:
         return False
+    files = list(paths)
+    try:
+        checks = run_on_plan(window, controller, window.tr("回答ブックを確かめています…"),
+                             lambda conn, progress: check_answers(conn, files, progress))
+    except Cancelled:
+        return False
+    dlg = AnswerPreviewDialog(controller, checks, window)
+    return dlg.exec() == QDialog.DialogCode.Accepted
+
+
+def check_answers(conn: Connection, paths: list[Path], progress: ProgressFn | None = None) -> list[inquiry.AnswerCheck]:
+    """Check each returned workbook (on the worker thread); a file that cannot be read is a failed check."""
     checks = []
-    conn = controller.doc.session.connection()
-    for p in paths:
+    check_progress(progress, 0, len(paths))
+    for n, p in enumerate(paths, start=1):
         try:
             checks.append(inquiry.check_answer(conn, p))
-        except Exception as exc:
+        except (DxError, OSError) as exc:
+            log.info("answer workbook refused: %s: %s", p, exc)
             bad = inquiry.AnswerCheck(p, errors=[message_for(exc)])
             bad.department = p.name
             checks.append(bad)
-    dlg = AnswerPreviewDialog(controller, checks, window)
-    return dlg.exec() == QDialog.DialogCode.Accepted
+        check_progress(progress, n, len(paths))
+    return checks

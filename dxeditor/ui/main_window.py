@@ -9,7 +9,7 @@ when their menu item is chosen, so start-up stays quick.
 
 from __future__ import annotations
 
-import importlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core import paths
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import DxError
 from dxeditor.ui.find_bar import FindBar
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
 from dxeditor.ui.outline_model import OutlineModel
@@ -42,6 +42,7 @@ from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
 
 __all__ = ["PLAN_FILTER", "MainWindow"]
+log = logging.getLogger(__name__)
 
 
 class MainWindow(FileHandling, QMainWindow):
@@ -177,24 +178,24 @@ class MainWindow(FileHandling, QMainWindow):
         self.save_action = A(self.tr("上書き保存(&S)"), self.save, K.Save)
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
         self.properties_action = A(self.tr("計画のプロパティ(&P)…"),
-                                   lambda: self.open_plugin("dxeditor.ui.plan_properties", "PlanPropertiesDialog"))
+                                   self.plan_properties)
         self.import_json_action = A(self.tr("JSON(&J)…"), self.import_json)
         self.import_excel_action = A(self.tr("Excel(&X)…"),
-                                     lambda: self.call_plugin("dxeditor.ui.excel_dialogs", "import_excel", False))
+                                     self.import_excel)
         self.export_json_action = A(self.tr("JSON(&J)…"), self.export_json)
         self.export_excel_action = A(self.tr("Excel(&X)…"),
-                                     lambda: self.call_plugin("dxeditor.ui.excel_dialogs", "export_excel"))
+                                     self.export_excel)
         self.export_pdf_action = A(self.tr("PDF(&P)…"),
-                                   lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "export_pdf"))
+                                   self.export_pdf)
         self.preview_action = A(self.tr("印刷プレビュー(&V)…"),
-                                lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_preview"))
-        self.print_action = A(self.tr("印刷(&P)…"), lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_plan"),
+                                self.print_preview)
+        self.print_action = A(self.tr("印刷(&P)…"), self.print_plan,
                               K.Print)
         self.export_inquiries_action = A(self.tr("照会票を出力(&E)…"),
-                                         lambda: self.call_plugin("dxeditor.ui.inquiry_dialogs", "export_inquiries"),
+                                         self.export_inquiries,
                                          tip=self.tr("部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します"))
         self.import_answers_action = A(self.tr("回答を取り込む(&I)…"),
-                                       lambda: self.call_plugin("dxeditor.ui.inquiry_dialogs", "import_answers"),
+                                       self.import_answers,
                                        tip=self.tr("部署から戻った照会票を確かめ、選んだ変更だけを取り込みます"))
         self.quit_action = A(self.tr("終了(&X)"), self.close, K.Quit)
         self.copy_action = A(self.tr("コピー(&C)"), self.commands.copy_selection, K.Copy, outline_only=True)
@@ -218,11 +219,11 @@ class MainWindow(FileHandling, QMainWindow):
         self.add_row_action = A(self.tr("工程表の行(&R)"), lambda: self.commands.add_item("row"), "Ctrl+Alt+R")
         self.add_subrow_action = A(self.tr("下位の行(&U)"), lambda: self.commands.add_item("subrow"), "Ctrl+Alt+U")
         self.departments_action = A(self.tr("部署の管理(&D)…"),
-                                    lambda: self.open_plugin("dxeditor.ui.departments_dialog", "DepartmentsDialog"))
+                                    self.departments)
         self.glossary_action = A(self.tr("用語集(&G)…"),
-                                 lambda: self.open_plugin("dxeditor.ui.glossary_dialog", "GlossaryDialog"))
+                                 self.glossary)
         self.audit_action = A(self.tr("変更履歴(&H)…"),
-                              lambda: self.open_plugin("dxeditor.ui.audit_dialog", "AuditDialog"),
+                              self.audit,
                               tip=self.tr("誰がいつ何を変えたかを絞り込んで確かめます"))
         self.lang_ja_action = A("日本語", lambda: self.set_language("ja"))
         self.lang_en_action = A("English", lambda: self.set_language("en"))
@@ -384,33 +385,82 @@ class MainWindow(FileHandling, QMainWindow):
             self.detail.setCurrentWidget(self.row_form)
 
     # ------------------------------------------------------------------ other dialogs
-    def _plugin(self, module: str, name: str) -> Any:
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            QMessageBox.information(self, self.tr("dxeditor"), self.tr("この機能はまだ利用できません。"))
-            return None
+    # Each dialog module is imported when its menu item is chosen (start-up stays quick). A
+    # failing import is a defect of the program: it reaches the crash handler like any other.
+    def plan_properties(self) -> None:
+        """File ▸ 計画のプロパティ."""
+        from dxeditor.ui.plan_properties import PlanPropertiesDialog
 
-    def open_plugin(self, module: str, name: str) -> None:
-        """Open another engineer's dialog ``module.name(controller, self)`` modally."""
-        cls = self._plugin(module, name)
-        if cls is not None:
-            self._guard(lambda: cls(self.controller, self).exec())
+        self._guard(lambda: PlanPropertiesDialog(self.controller, self).exec())
 
-    def call_plugin(self, module: str, name: str, with_controller: bool = True) -> None:
-        """Call ``module.name(self, controller)`` (or ``(self)``)."""
-        fn = self._plugin(module, name)
-        if fn is not None:
-            self._guard(lambda: fn(self, self.controller) if with_controller else fn(self))
+    def departments(self) -> None:
+        """Tools ▸ 部署の管理."""
+        from dxeditor.ui.departments_dialog import DepartmentsDialog
+
+        self._guard(lambda: DepartmentsDialog(self.controller, self).exec())
+
+    def glossary(self) -> None:
+        """Tools ▸ 用語集."""
+        from dxeditor.ui.glossary_dialog import GlossaryDialog
+
+        self._guard(lambda: GlossaryDialog(self.controller, self).exec())
+
+    def audit(self) -> None:
+        """Tools ▸ 変更履歴."""
+        from dxeditor.ui.audit_dialog import AuditDialog
+
+        self._guard(lambda: AuditDialog(self.controller, self).exec())
+
+    def import_excel(self) -> None:
+        """File ▸ Import ▸ Excel."""
+        from dxeditor.ui import excel_dialogs
+
+        self._guard(lambda: excel_dialogs.import_excel(self))
+
+    def export_excel(self) -> None:
+        """File ▸ Export ▸ Excel."""
+        from dxeditor.ui import excel_dialogs
+
+        self._guard(lambda: excel_dialogs.export_excel(self, self.controller))
+
+    def export_pdf(self) -> None:
+        """File ▸ Export ▸ PDF."""
+        from dxeditor.ui import pdf_dialogs
+
+        self._guard(lambda: pdf_dialogs.export_pdf(self, self.controller))
+
+    def print_preview(self) -> None:
+        """File ▸ 印刷プレビュー."""
+        from dxeditor.ui import pdf_dialogs
+
+        self._guard(lambda: pdf_dialogs.print_preview(self, self.controller))
+
+    def print_plan(self) -> None:
+        """File ▸ 印刷."""
+        from dxeditor.ui import pdf_dialogs
+
+        self._guard(lambda: pdf_dialogs.print_plan(self, self.controller))
+
+    def export_inquiries(self) -> None:
+        """File ▸ 照会 ▸ 照会票を出力."""
+        from dxeditor.ui import inquiry_dialogs
+
+        self._guard(lambda: inquiry_dialogs.export_inquiries(self, self.controller))
+
+    def import_answers(self) -> None:
+        """File ▸ 照会 ▸ 回答を取り込む."""
+        from dxeditor.ui import inquiry_dialogs
+
+        self._guard(lambda: inquiry_dialogs.import_answers(self, self.controller))
 
     def _guard(self, fn: Callable[[], Any]) -> None:
+        """Run a dialog; the product's own errors are shown, anything else goes to the crash handler."""
         self.commit_pending()
         try:
             fn()
         except DxError as exc:
+            log.info("refused: %s", exc)
             self.show_error(exc.message())
-        except Exception as exc:  # a dialog's bug must not take the user's work with it
-            self.show_error(message_for(exc))
 
     def set_language(self, lang: str) -> None:
         """Remember the UI language; it applies at the next start."""
@@ -421,10 +471,10 @@ class MainWindow(FileHandling, QMainWindow):
                                                   "The language changes the next time dxeditor starts.")
 
     def about(self) -> None:
-        from dxeditor import __version__
+        """Help ▸ dxeditor について: version, licence, third-party notices."""
+        from dxeditor.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(self, self.tr("dxeditor について"),
-                          self.tr("dxeditor {0}\n自治体DX計画エディタ").format(__version__))
+        AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():

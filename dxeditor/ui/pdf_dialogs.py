@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -38,11 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxeditor.core.errors import Cancelled
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.publish import bundled_fonts as fonts
 from dxeditor.publish.pdf import export as pdf_export
 from dxeditor.publish.pdf.export import KINDS, Layout, PdfOptions
 from dxeditor.publish.pdf.layout import Page, hatch
+from dxeditor.ui.background import run_on_plan
 
 YEAR_STYLES = {
     "": "計画の設定に従う",
@@ -125,12 +126,10 @@ def _show_warnings(window: QWidget, warnings: list[str]) -> None:
         QMessageBox.warning(window, window.tr("PDF"), "\n".join(warnings))
 
 
-def _layout(controller: Any, opts: PdfOptions) -> Layout:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return pdf_export.layout_document(controller.doc, opts)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+def _layout(window: QWidget, controller: Any, opts: PdfOptions) -> Layout:
+    """Lay the plan out on a worker thread (the window keeps responding)."""
+    return run_on_plan(window, controller, window.tr("ページを組んでいます…"),
+                       lambda conn, _progress: pdf_export.layout_connection(conn, opts))
 
 
 def export_pdf(window: QWidget, controller: Any) -> Path | None:
@@ -147,11 +146,11 @@ def export_pdf(window: QWidget, controller: Any) -> Path | None:
     out = Path(name)
     if out.suffix.lower() != ".pdf":
         out = out.with_suffix(".pdf")
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        warnings = pdf_export.export_pdf(doc, out, opts)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+        warnings = run_on_plan(window, controller, window.tr("PDF に書き出しています…"),
+                               lambda conn, progress: pdf_export.export_pdf_from(conn, out, opts, progress))
+    except Cancelled:
+        return None
     _show_warnings(window, warnings)
     return out
 
@@ -161,7 +160,10 @@ def print_plan(window: QWidget, controller: Any) -> bool:
     opts = _ask_options(window, "印刷")
     if opts is None:
         return False
-    layout = _layout(controller, opts)
+    try:
+        layout = _layout(window, controller, opts)
+    except Cancelled:
+        return False
     printer = make_printer(layout)
     dlg = QPrintDialog(printer, window)
     if dlg.exec() != QDialog.DialogCode.Accepted:
@@ -176,7 +178,10 @@ def print_preview(window: QWidget, controller: Any) -> bool:
     opts = _ask_options(window, "印刷プレビュー")
     if opts is None:
         return False
-    layout = _layout(controller, opts)
+    try:
+        layout = _layout(window, controller, opts)
+    except Cancelled:
+        return False
     printer = make_printer(layout)
     dlg = QPrintPreviewDialog(printer, window)
     dlg.paintRequested.connect(lambda p: paint_pages(p, layout.pages))

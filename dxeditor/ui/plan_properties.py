@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxeditor.core.errors import message_for
+from dxeditor.core.errors import DxError, message_for
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, YearStyle, format_fy, format_fy_header
 from dxeditor.core.numbering import STYLE_NAMES, STYLES, format_number
 from dxeditor.plan.changes import Recorder
@@ -321,7 +321,7 @@ class PlanPropertiesDialog(QDialog):
         """Apply everything as one undoable change; on a refusal, say why and stay open."""
         try:
             self.controller.execute(self.tr("計画の設定の変更"), self._apply)
-        except Exception as exc:  # shown to the user, never a traceback
+        except DxError as exc:  # shown to the user, never a traceback
             self.show_error(message_for(exc))
             return
         super().accept()

@@ -3,28 +3,21 @@
 :class:`FileHandling` is mixed into :class:`~dxeditor.ui.main_window.MainWindow`: new, open
 (with the shared-drive edit lock), save, save as, recent files, JSON interchange, asking
 before unsaved edits are dropped, and closing the document at the end.
-:func:`install_excepthook` writes a crash log and tells the user plainly instead of showing
-a traceback.
+The crash handler (:func:`install_excepthook`) lives in :mod:`dxeditor.ui.crash`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import platform
-import sys
-import traceback
+import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from dxeditor.core import paths
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import Cancelled, DxError, message_for
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -32,8 +25,8 @@ if TYPE_CHECKING:
     from dxeditor.ui.settings import Settings
     from dxeditor.ui.undo import DocumentController
 
+log = logging.getLogger(__name__)
 PLAN_FILTER = "dxeditor 計画ファイル (*.dxplan)"
-CRASH_LOGS_KEPT = 20
 
 _Window = QMainWindow if TYPE_CHECKING else object
 
@@ -283,9 +276,11 @@ class FileHandling(_Window):
                     return False
                 doc.save(target, overwrite_changed=True)
         except DxError as exc:
+            log.warning("save failed: %s", exc)
             self.show_error(exc.message())
             return False
         except OSError as exc:
+            log.warning("save failed", exc_info=True)
             self.show_error(message_for(exc))
             return False
         if target is not None:
@@ -309,9 +304,13 @@ class FileHandling(_Window):
         if not self.confirm_close():
             return
         from dxeditor.formats.json import io as json_io
+        from dxeditor.ui.background import run_new_document
 
+        source = path
         try:
-            doc = json_io.import_json(path)
+            doc = run_new_document(self, self.tr("JSON を読み込んでいます…"), lambda _p: json_io.import_json(source))
+        except Cancelled:
+            return
         except (DxError, OSError) as exc:
             self.show_error(message_for(exc))
             return
@@ -350,70 +349,3 @@ class FileHandling(_Window):
         self._release_lock()
         self.show_detail(None)  # no form may write to the document after it is closed
         doc.close(keep_working_copy=self._keep_working_copy())
-
-
-# ---------------------------------------------------------------------------------- crashes
-def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
-    """Write the traceback to ``<data dir>/logs/crash-YYYYmmdd-HHMMSS.log``; returns the file."""
-    from dxeditor import __version__
-
-    folder = paths.data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    now = datetime.now()
-    log = folder / f"crash-{now:%Y%m%d-%H%M%S}.log"
-    head = (f"dxeditor {__version__} — {now:%Y-%m-%d %H:%M:%S}\n"
-            f"Python {platform.python_version()} on {platform.platform()}\n\n")
-    with log.open("a", encoding="utf-8") as f:  # two errors in one second share a file
-        f.write(head + "".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
-    for old in sorted(folder.glob("crash-*.log"))[:-CRASH_LOGS_KEPT]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-    return log
-
-
-def crash_message(exc: BaseException, log: Path | None) -> str:
-    """What the user reads after an unexpected error (Japanese, or English with the English UI)."""
-    if isinstance(exc, DxError):  # a known error that escaped its handler: its own message says it best
-        text = exc.message()
-    else:
-        text = QCoreApplication.translate("CrashReport", "予期しないエラーが発生しました。")
-    text += "\n" + QCoreApplication.translate(
-        "CrashReport", "編集内容は作業用コピーに保存されています。保存してから作業を続けてください。")
-    if log is not None:
-        text += "\n\n" + QCoreApplication.translate("CrashReport", "ログ: {0}").format(log)
-    return text
-
-
-def install_excepthook(window_getter: Callable[[], QWidget | None]) -> None:
-    """Turn unexpected exceptions into a crash log and a message box (never a traceback on screen).
-
-    Every edit is already in the working copy, so the user can save and carry on. With
-    ``DXEDITOR_DEBUG`` set the traceback goes to the console as usual and no box is shown.
-    """
-    showing = False
-
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        nonlocal showing
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        log: Path | None = None
-        with contextlib.suppress(OSError):
-            log = write_crash_log(exc_type, exc, tb)
-        if os.environ.get("DXEDITOR_DEBUG"):  # developers: the usual traceback on the console, no box
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        if showing:  # another error while the box is up: the log has it
-            return
-        showing = True
-        try:
-            parent = None
-            with contextlib.suppress(Exception):  # the window may already be gone
-                parent = window_getter()
-            QMessageBox.critical(parent, "dxeditor", crash_message(exc, log))
-        except Exception:  # nothing more to do than the log
-            pass
-        finally:
-            showing = False
-
-    sys.excepthook = hook

@@ -38,39 +38,72 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="43"/>
+        <source>dxeditor について</source>
+        <translation>About dxeditor</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="46"/>
+        <source>&lt;h2&gt;dxeditor {0}&lt;/h2&gt;&lt;p&gt;自治体DX計画エディタ&lt;/p&gt;&lt;p&gt;MIT ライセンスで提供しています。同梱しているソフトウェアとフォントのライセンスは「サードパーティ」タブにあります。&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;dxeditor {0}&lt;/h2&gt;&lt;p&gt;Editor for municipal DX plans&lt;/p&gt;&lt;p&gt;Provided under the MIT License. The licences of the bundled software and fonts are on the Third-party tab.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="57"/>
+        <source>概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="58"/>
+        <source>ライセンスのファイルが見つかりません: {0}</source>
+        <translation>Licence file not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="61"/>
+        <source>ライセンス</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="62"/>
+        <source>サードパーティ</source>
+        <translation>Third-party</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPreviewDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="116"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="126"/>
         <source>回答の取込（確認）</source>
         <translation>Import answers (review)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="119"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
         <source>部署 / 項目</source>
         <translation>Department / item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="119"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="119"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="127"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="137"/>
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="144"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="154"/>
         <source>{n} 件の変更、取り込めないブック {bad} 件</source>
         <translation>{n} change(s), {bad} workbook(s) that cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="148"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="158"/>
         <source>選んだ変更を取り込む</source>
         <translation>Import selected changes</translation>
     </message>
@@ -151,19 +184,32 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../dxeditor/ui/background.py" line="90"/>
+        <source>中止しています…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/background.py" line="104"/>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="379"/>
+        <location filename="../../dxeditor/ui/crash.py" line="56"/>
         <source>予期しないエラーが発生しました。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="380"/>
+        <location filename="../../dxeditor/ui/crash.py" line="57"/>
         <source>編集内容は作業用コピーに保存されています。保存してから作業を続けてください。</source>
         <translation>Your edits are kept in the working copy. Save the plan, then carry on.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="383"/>
+        <location filename="../../dxeditor/ui/crash.py" line="60"/>
         <source>ログ: {0}</source>
         <translation>Log: {0}</translation>
     </message>
@@ -475,113 +521,118 @@
         <translation type="vanished">The lock looks stale (the other program has ended). Take over editing?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="100"/>
-        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="91"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="119"/>
         <source>読み取り専用で開きました。</source>
         <translation>Opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="117"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="108"/>
         <source>編集の引き継ぎ</source>
         <translation>Take over editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="118"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="109"/>
         <source>{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。よろしいですか？</source>
         <translation>Remove {0}&apos;s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="116"/>
         <source>コピーとして開きました。保存するときに新しい名前を付けます。</source>
         <translation>Opened as a copy. You will give it a new name when you save.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="132"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="123"/>
         <source>ほかの人が編集中です</source>
         <translation>Someone else is editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="134"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
         <source>相手のプログラムは終了しているようです。編集を引き継ぐこともできます。</source>
         <translation>The other user&apos;s program seems to have closed. You can also take over editing.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="135"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="126"/>
         <source>読み取り専用で開く(&amp;R)</source>
         <translation>Open &amp;read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="136"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="127"/>
         <source>コピーを開く(&amp;C)</source>
         <translation>Open a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="137"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
         <source>編集を引き継ぐ(&amp;T)…</source>
         <translation>&amp;Take over editing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="167"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="158"/>
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="168"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="159"/>
         <source>「{0}」への変更を保存しますか？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="215"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="206"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="234"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="225"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="246"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="237"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="262"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="253"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="263"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="254"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="280"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="271"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="281"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="272"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="298"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="289"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="306"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="297"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="326"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="307"/>
+        <source>JSON を読み込んでいます…</source>
+        <translation>Reading JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/window_files.py" line="321"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="336"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -964,45 +1015,50 @@ Discard what you have entered?</translation>
 <context>
     <name>InquiryExportDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="41"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="46"/>
         <source>照会ブックの書き出し</source>
         <translation>Export inquiry workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="58"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="63"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="64"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="69"/>
         <source>照会する年度</source>
         <translation>Fiscal year of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="65"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="70"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="66"/>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="71"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="82"/>
         <source>保存先フォルダー</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="68"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="73"/>
         <source>書き出す</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="94"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="99"/>
         <source>部署を選んでください。</source>
         <translation>Select a department.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="97"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="102"/>
         <source>保存先フォルダーが見つかりません。</source>
         <translation>The destination folder was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="106"/>
+        <source>照会ブックを書き出しています…</source>
+        <translation>Writing inquiry workbooks…</translation>
     </message>
 </context>
 <context>
@@ -1022,350 +1078,346 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="81"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="80"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="82"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="81"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="110"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="109"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="122"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="121"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="133"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="132"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="142"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="141"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="168"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="167"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="170"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="169"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="172"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="175"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="175"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
         <source>計画のプロパティ(&amp;P)…</source>
         <translation>Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="184"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="180"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="183"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="185"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="184"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="187"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="191"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="190"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="193"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="192"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="194"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="196"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="197"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="207"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="211"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="323"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
         <source>この機能はまだ利用できません。</source>
-        <translation>This feature is not available yet.</translation>
+        <translation type="vanished">This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="426"/>
         <source>dxeditor について</source>
-        <translation>About dxeditor</translation>
+        <translation type="vanished">About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="427"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
-        <translation>dxeditor {0}
+        <translation type="vanished">dxeditor {0}
 Editor for municipal DX plans</translation>
     </message>
 </context>
@@ -1501,28 +1553,28 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>番号</source>
         <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="374"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="365"/>
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="436"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="427"/>
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -1530,32 +1582,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79"/>
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="80"/>
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -2131,6 +2183,11 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="131"/>
+        <source>Excel に書き出しています…</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
         <location filename="../../dxeditor/ui/excel_dialogs.py" line="139"/>
         <source>書き出しました（注意があります）:
 </source>
@@ -2138,7 +2195,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 </translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="182"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="192"/>
         <source>{n} 部署の照会ブックを書き出しました。
 {folder}</source>
         <translation>Exported inquiry workbooks for {n} department(s).
@@ -2158,19 +2215,39 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Excel workbook (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="190"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="265"/>
+        <source>ブックを読み込んでいます…</source>
+        <translation>Reading the workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="287"/>
+        <source>計画を作成しています…</source>
+        <translation>Creating the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="200"/>
         <source>回答ブックを選択</source>
         <translation>Select answer workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="191"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="201"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="124"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="207"/>
+        <source>回答ブックを確かめています…</source>
+        <translation>Checking the answer workbooks…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="126"/>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="131"/>
+        <source>ページを組んでいます…</source>
+        <translation>Laying out the pages…</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142"/>
@@ -2181,6 +2258,11 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="150"/>
+        <source>PDF に書き出しています…</source>
+        <translation>Exporting to PDF…</translation>
     </message>
 </context>
 </TS>

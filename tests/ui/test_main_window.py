@@ -206,10 +206,27 @@ def test_new_plan_and_open_saved_file(qtbot, window, messages, tmp_path: Path):
     assert window.controller.doc.source == tmp_path / "blank.dxplan"
 
 
-def test_missing_dialog_module_gives_an_information_box(qtbot, window, messages):
-    window.open_plugin("dxeditor.ui.no_such_dialog", "NoSuchDialog")
-    window.call_plugin("dxeditor.ui.no_such_dialogs", "export_thing")
-    assert messages.texts("information") == ["この機能はまだ利用できません。"] * 2
+def test_a_dialog_that_fails_to_import_reaches_the_crash_handler(qtbot, window, messages, monkeypatch):
+    import sys
+
+    caught: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: caught.append(exc))
+    monkeypatch.setitem(sys.modules, "dxeditor.ui.glossary_dialog", None)  # importing it raises ImportError
+    window.glossary_action.trigger()
+    assert [type(e) for e in caught] == [ModuleNotFoundError]
+    assert messages.texts("information") == []  # never 「この機能はまだ利用できません」
+
+
+def test_a_dialogs_own_error_is_shown_as_a_message(qtbot, window, messages, monkeypatch):
+    from dxeditor.core.errors import ValidationError
+    from dxeditor.ui import glossary_dialog
+
+    def refuse(*_args):
+        raise ValidationError("用語集を開けません", "Cannot open the glossary")
+
+    monkeypatch.setattr(glossary_dialog, "GlossaryDialog", refuse)
+    window.glossary_action.trigger()
+    assert messages.texts("warning") == ["用語集を開けません"]
 
 
 def test_json_export_and_import(qtbot, window, tmp_path: Path):
@@ -250,7 +267,7 @@ def test_english_ui_through_qt_translations(qtbot, controller, messages):
 def test_unexpected_exceptions_become_a_message_box(qtbot, window, messages):
     import sys
 
-    from dxeditor.ui.window_files import install_excepthook
+    from dxeditor.ui.crash import install_excepthook
 
     old = sys.excepthook
     try:
@@ -516,9 +533,9 @@ def test_dialog_modules_are_imported_only_when_chosen(tmp_path: Path):
 
 def test_english_ui_covers_file_handling_new_menus_and_the_crash_box(qtbot, controller, messages):
     from dxeditor.core import errors
+    from dxeditor.ui.crash import crash_message
     from dxeditor.ui.i18n import install_translations
     from dxeditor.ui.main_window import MainWindow
-    from dxeditor.ui.window_files import crash_message
 
     app = QApplication.instance()
     translators = install_translations(app, "en")

@@ -13,26 +13,19 @@ from dxeditor.core import paths
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.store.document import PlanDocument, list_recoverable
 from dxeditor.ui import recovery
+from tests.ui import crash_child
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITED = "クラッシュ前の編集 𠮷"
 
 
-def edit_and_die(window) -> None:
-    """Runs inside the child program (DXEDITOR_TEST_HOOK): make an edit, then die without saving."""
-    from dxeditor.plan.ops import outline as ops
-
-    window.controller.execute("名称の変更", lambda rec: ops.rename(rec, "row", 1, EDITED))
-    sys.stdout.flush()
-    os._exit(9)
-
-
 def crash_after_edit(plan: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DXEDITOR_TEST_HOOK="tests.ui.test_recovery:edit_and_die")
+    """Run the real GUI in a child process that edits the plan and dies (tests/ui/crash_child.py)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("DXEDITOR_EXIT_AFTER_FIRST_PAINT", None)
-    proc = subprocess.run([sys.executable, "-m", "dxeditor", str(plan)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
-    assert proc.returncode == 9, proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "tests.ui.crash_child", str(plan), EDITED], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == crash_child.EXIT_CODE, proc.stderr
 
 
 def saved_plan(small_doc, tmp_path: Path) -> Path:

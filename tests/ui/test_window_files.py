@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMessageBox, QPlainTe
 from dxeditor.core import paths
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.store.document import PlanDocument
-from dxeditor.ui.window_files import install_excepthook
+from dxeditor.ui.crash import install_excepthook
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
 

@@ -254,6 +254,7 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
         chapter_start(f"{s.number} {s.title}".strip())
         section_text(s, 0)
         _sub_sheets(body, view, s, texts, year_style, toc)
+    section_text = None  # type: ignore[assignment]  # a recursive closure is a reference cycle holding every page
     if view.loose:
         chapter_start("取組事項")
         initiative_list(view.loose)

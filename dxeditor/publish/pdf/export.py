@@ -9,12 +9,13 @@ subject set, outline for the booklet) atomically; the print dialogs in
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dxeditor.core.atomic import write_bytes_atomic
-from dxeditor.core.errors import DxError
+from dxeditor.core.errors import DxError, ProgressFn, check_progress
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.plan.readmodel import PlanView, load_plan_view
 from dxeditor.publish import bundled_fonts as fonts
@@ -24,6 +25,7 @@ from dxeditor.publish.pdf.pages import Furniture, schedule_pages, stamp_numbers
 from dxeditor.publish.pdf.render import PdfMeta, render_pdf
 from dxeditor.publish.pdf.schedule import UNITS, out_date_text
 
+log = logging.getLogger(__name__)
 KINDS = {"schedule": "工程表", "sheets": "取組シート", "booklet": "計画書"}
 
 
@@ -142,20 +144,38 @@ def layout_view(view: PlanView, opts: PdfOptions, glossary: list[dict[str, Any]]
 
 def layout_document(doc: Any, opts: PdfOptions) -> Layout:
     """Read the open document and lay it out (used by export and by printing)."""
+    return layout_connection(doc.session.connection(), opts)
+
+
+def layout_connection(conn: Any, opts: PdfOptions) -> Layout:
+    """Read the plan through ``conn`` and lay it out."""
     from dxeditor.publish.pdf.texts import load_glossary, load_texts
 
     opts.check()
-    conn = doc.session.connection()
     view = load_plan_view(conn, dept_fy=opts.dept_year)
     texts = load_texts(conn) if opts.kind in ("sheets", "booklet") else None
     glossary = load_glossary(conn) if opts.kind == "booklet" else None
     return layout_view(view, opts, glossary, texts)
 
 
+def export_pdf(doc: Any, out: Path, opts: PdfOptions, progress: ProgressFn | None = None) -> list[str]:
+    """Write the plan of ``doc`` as a PDF to ``out``; returns warnings for the user.
+
+    ``progress(done, total)`` is told before the layout (0, 0: not known yet) and after each
+    page is rendered; returning False stops with :class:`~dxeditor.core.errors.Cancelled`
+    before anything is written.
+    """
+    return export_pdf_from(doc.session.connection(), out, opts, progress)
 
 
-def export_pdf(doc: Any, out: Path, opts: PdfOptions) -> list[str]:
-    """Write the plan of ``doc`` as a PDF to ``out``; returns warnings for the user."""
-    layout = layout_document(doc, opts)
-    write_bytes_atomic(Path(out), render_pdf(layout.pages, layout.meta))
+def export_pdf_from(conn: Any, out: Path, opts: PdfOptions, progress: ProgressFn | None = None) -> list[str]:
+    """:func:`export_pdf` reading the plan through ``conn`` (a worker thread's own connection)."""
+    check_progress(progress, 0, 0)
+    layout = layout_connection(conn, opts)
+    total = len(layout.pages)
+    check_progress(progress, 0, total)
+    data = render_pdf(layout.pages, layout.meta,
+                      progress=None if progress is None else lambda done: progress(done, total))
+    write_bytes_atomic(Path(out), data)
+    log.info("PDF written: %s (%s, %d pages)", out, opts.kind, total)
     return layout.warnings()

@@ -7,6 +7,7 @@ unembedded Helvetica sneaks in). Text stays text: selectable and searchable.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from dxeditor.core.errors import Cancelled
 from dxeditor.publish.pdf.fonts import PDF_NAMES, register
 from dxeditor.publish.pdf.layout import HATCH_STEP, Page, hatch
 
@@ -32,19 +34,19 @@ class PdfMeta:
     creator: str = "dxeditor"
 
 
-def render_pdf(pages: list[Page], meta: PdfMeta) -> bytes:
-    """The PDF bytes of ``pages``."""
+def render_pdf(pages: list[Page], meta: PdfMeta, progress: Callable[[int], bool] | None = None) -> bytes:
+    """The PDF bytes of ``pages``; ``progress(pages_done)`` returning False stops with ``Cancelled``."""
     # reportlab's pure-Python ASCII85 filter cost ~70 % of the time; binary Flate streams are
     # standard and smaller. The setting is read while pages are written, so scope it to here.
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        return _render(pages, meta)
+        return _render(pages, meta, progress)
     finally:
         rl_config.useA85 = saved
 
 
-def _render(pages: list[Page], meta: PdfMeta) -> bytes:
+def _render(pages: list[Page], meta: PdfMeta, progress: Callable[[int], bool] | None) -> bytes:
     buf = io.BytesIO()
     used = {run[0] for page in pages for op in page.ops if op[0] == "T" for run in op[5]}
     names = {key: register(key) for key in PDF_NAMES if key in used or key == "G"}
@@ -59,10 +61,12 @@ def _render(pages: list[Page], meta: PdfMeta) -> bytes:
     forms = _define_pattern_forms(c, pages)
     fonts = {key: pdfmetrics.getFont(name) for key, name in names.items()}  # only faces in use are loaded
     encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for page in pages:
+    for done, page in enumerate(pages, start=1):
         c.setPageSize((page.width, page.height))
         _draw_page(c, page, fonts, forms, encoded)
         c.showPage()
+        if progress is not None and progress(done) is False:
+            raise Cancelled()
     c.save()
     return buf.getvalue()
 

@@ -45,6 +45,7 @@ def _sections_of(view: PlanView) -> dict[int, SectionView]:
             walk(s.sections)
 
     walk(view.sections)
+    walk = None  # type: ignore[assignment]  # break the recursive closure's cycle: reference counting frees it
     return out
 
 

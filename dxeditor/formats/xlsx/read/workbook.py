@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import re
 import warnings
 import zipfile
@@ -39,6 +40,8 @@ from dxeditor.formats.xlsx.write.sheets import (
     DATA_VERSION,
 )
 from dxeditor.store.document import PlanDocument
+
+log = logging.getLogger(__name__)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -158,6 +161,7 @@ def _load(src: Path, *, read_only: bool) -> Any:
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(src, read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged parts
+        log.warning("unreadable workbook %s", src, exc_info=True)
         raise _err(f"ブックを読めません（壊れているか、対応していない形式です: {type(exc).__name__}: {exc}）",
                    f"Cannot read the workbook (damaged or unsupported: {type(exc).__name__}: {exc})", src) from None
 
@@ -281,6 +285,7 @@ class WorkbookReader:
             except DxError:
                 raise
             except Exception as exc:  # a damaged sheet part
+                log.warning("unreadable sheet %r in %s", sheet, self.src, exc_info=True)
                 raise _err(f"シート「{sheet}」を読めません（{type(exc).__name__}: {exc}）",
                            f"Cannot read sheet {sheet!r} ({type(exc).__name__}: {exc})", self.src) from None
         return self._grids[sheet]

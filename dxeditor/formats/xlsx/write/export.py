@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from xlsxwriter.exceptions import XlsxWriterException
 
 from dxeditor import __version__
 from dxeditor.core.atomic import write_atomic
-from dxeditor.core.errors import DxError, PlanFileError
+from dxeditor.core.errors import DxError, PlanFileError, ProgressFn, check_progress
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import export_data
@@ -46,6 +47,8 @@ from dxeditor.formats.xlsx.write.style import FONT, FONT_SIZE, Formats, japanese
 from dxeditor.plan.data_view import view_from_data
 from dxeditor.plan.readmodel import PlanView
 from dxeditor.store.document import PlanDocument
+
+log = logging.getLogger(__name__)
 
 #: Sheet keys in workbook order, with their Japanese names.
 SHEETS: dict[str, str] = {
@@ -118,8 +121,12 @@ class XlsxOptions:
         )
 
 
-def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions) -> list[str]:
-    """Write the workbook for ``view``/``data`` to ``path`` (not atomic); returns warnings."""
+def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions,
+                   progress: ProgressFn | None = None) -> list[str]:
+    """Write the workbook for ``view``/``data`` to ``path`` (not atomic); returns warnings.
+
+    ``progress(done, total)`` counts sheets; returning False stops with ``Cancelled``.
+    """
     warnings: list[str] = []
     plan = view.plan
     style = opts.year_style or plan["year_style"] or "short"
@@ -142,7 +149,9 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
             "comments": f"dxeditor {__version__}",
         })
         printed = japanese_date(date.today(), style)
-        for key in opts.sheets:
+        steps = len(opts.sheets) + 1  # the sheets, then zipping the file
+        check_progress(progress, 0, steps)
+        for done, key in enumerate(opts.sheets, start=1):
             name = SHEETS[key]
             ws = wb.add_worksheet(name)
             if key == "schedule":
@@ -162,6 +171,7 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
                 landscape = key in ("initiatives", "departments", "kpis")
             setup_print(ws, paper=opts.paper, landscape=landscape, title=title, sheet=name, printed=printed,
                         repeat=(first, last))
+            check_progress(progress, done, steps)
         if opts.embed_data:
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             write_data_sheet(wb.add_worksheet(DATA_SHEET), payload, str(plan.get("uid") or ""))
@@ -183,23 +193,35 @@ def _release(wb: xlsxwriter.Workbook) -> None:
         vars(ws).pop("workbook_add_format", None)
 
 
-def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
-    """Export ``doc`` as a workbook to ``out`` atomically; returns warnings (Japanese)."""
+def export_xlsx(doc: PlanDocument, out: Path, opts: XlsxOptions, progress: ProgressFn | None = None) -> list[str]:
+    """Export ``doc`` as a workbook to ``out`` atomically; returns warnings (Japanese).
+
+    ``progress(done, total)`` is told as sheets are written; returning False stops with
+    :class:`~dxeditor.core.errors.Cancelled` and leaves no file (the temporary one is removed).
+    """
     doc.session.commit()
+    return export_xlsx_from(doc.session.connection(), out, opts, progress)
+
+
+def export_xlsx_from(conn: Any, out: Path, opts: XlsxOptions, progress: ProgressFn | None = None) -> list[str]:
+    """:func:`export_xlsx` reading the plan through ``conn`` (a worker thread's own connection)."""
     with gc_paused():
         # everything the export makes is freed (by reference counting) as _export returns,
         # before the collector is back: woken with it alive, its first pass would walk it all
-        return _export(doc, Path(out), opts)
+        warnings = _export(conn, Path(out), opts, progress)
+    log.info("workbook written: %s", out)
+    return warnings
 
 
-def _export(doc: PlanDocument, out: Path, opts: XlsxOptions) -> list[str]:
-    data = export_data(doc.session.connection())
+def _export(conn: Any, out: Path, opts: XlsxOptions, progress: ProgressFn | None) -> list[str]:
+    data = export_data(conn)
     view = view_from_data(data, dept_fy=opts.dept_year)
-    return write_atomic(out, lambda tmp: _write_workbook(tmp, view, data, opts))
+    return write_atomic(out, lambda tmp: _write_workbook(tmp, view, data, opts, progress))
 
 
-def _write_workbook(tmp: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions) -> list[str]:
+def _write_workbook(tmp: Path, view: PlanView, data: dict[str, Any], opts: XlsxOptions,
+                    progress: ProgressFn | None) -> list[str]:
     try:
-        return build_workbook(tmp, view, data, opts)
+        return build_workbook(tmp, view, data, opts, progress)
     except XlsxWriterException as exc:  # e.g. the temporary file could not be created or zipped
         raise PlanFileError(f"書き出せません: {tmp} ({exc})", f"Cannot write: {tmp} ({exc})") from exc

@@ -1,0 +1,32 @@
+"""Start-up failures are visible: a message box and a log, even before the window exists."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("mode", ["window", "app"])
+def test_a_failing_start_shows_a_message_and_leaves_a_log(small_doc, tmp_path: Path, mode: str) -> None:
+    plan = small_doc.save(tmp_path / "計画.dxplan")
+    data = tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DXEDITOR_DATA_DIR=str(data))
+    for name in ("DXEDITOR_DEBUG", "DXEDITOR_EXIT_AFTER_FIRST_PAINT"):
+        env.pop(name, None)
+    proc = subprocess.run([sys.executable, "-m", "tests.ui.startup_child", mode, str(plan)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    (box,) = [line for line in proc.stdout.splitlines() if line.startswith("CRITICAL ")]
+    assert "予期しないエラーが発生しました。" in box and "Traceback" not in box
+    (crash,) = (data / "logs").glob("crash-*.log")
+    assert f"ログ: {crash}" in box
+    assert f"RuntimeError: planted failure ({mode})" in crash.read_text(encoding="utf-8")
+    log = (data / "logs" / "dxeditor.log").read_text(encoding="utf-8")
+    assert "CRITICAL dxeditor.ui.crash" in log and f"planted failure ({mode})" in log
+    assert "WARNING dxeditor.stderr" in log and "stray output before the failure" in log  # no console: stderr → log
