@@ -360,6 +360,9 @@ class _Builder:
                 self.add(f"row:{rid}", "added" if a is None else "removed", side.label("row", rid),
                          "" if a is None else text, text if a is None else "", order, marks=False)
                 continue
+            if a == b and self.old.row_init[rid] == self.new.row_init[rid] and \
+                    self.old.dept_names == self.new.dept_names:
+                continue  # the same row, bars and all: nothing to format
             where = self.new.label("row", rid)
             if self.old.row_init[rid] != self.new.row_init[rid]:
                 self.add(f"row:{rid}:moved", "moved", where, self.old.label("row", rid), self.new.label("row", rid),
@@ -393,6 +396,8 @@ class _Builder:
             xa = {x["id"]: x for x in a.get(key, []) if "id" in x}
             xb = {x["id"]: x for x in b.get(key, []) if "id" in x}
             for xid in [*xb, *[x for x in xa if x not in xb]]:
+                if xa.get(xid) == xb.get(xid) and self.old.style == self.new.style:
+                    continue
                 before = line(self.old, xa[xid]) if xid in xa else ""
                 after = line(self.new, xb[xid]) if xid in xb else ""
                 if before != after:
