@@ -487,6 +487,7 @@ def build_demo() -> dict[str, Any]:
             "basic_philosophy": "",  # in chapter 1(3) (THINKING, THREE_WAYS)
             "vision": "",  # the body of chapter 2 (VISION)
             "note": COLOPHON,
+            "rating_scale": [],
         },
         "chapters": chapters(),
         "phases": phases(),
@@ -669,6 +670,7 @@ def build_national() -> dict[str, Any]:
             "basic_philosophy": "",
             "vision": "",
             "note": "",
+            "rating_scale": [],
         },
         "chapters": [],
         "phases": phases(),

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from dxeditor.core.numbering import format_number
+from dxeditor.formats.json.io import rating_scale_in
 from dxeditor.formats.json.spec import month_to_index
 from dxeditor.plan.readmodel import (
     BarView,
@@ -64,6 +65,7 @@ def _rows(init: dict[str, Any], names: dict[int, str]) -> list[RowView]:
 def view_from_data(data: dict[str, Any], *, dept_fy: int | None = None) -> PlanView:
     """The :class:`PlanView` of an exported plan dict (as ``load_plan_view`` would read it)."""
     plan = {"id": 1, **data["plan"]}
+    plan["rating_scale"] = rating_scale_in(plan.get("rating_scale"))
     phases = [PhaseView(p["key"], p["name"], p["color"], p["pattern"]) for p in data.get("phases", [])]
     names = department_names(data, dept_fy)
     build = _Builder(data, names, plan.get("numbering_style", "paren"))
