@@ -75,6 +75,23 @@ class KpiPath:
         return achievement_rate(self.baseline_value, self.target_for(fy), self.actual(fy),
                                 lower_is_better=self.lower_is_better)
 
+    def target_path(self, years: list[int]) -> list[tuple[int, float]]:
+        """The target path over ``years`` as (year, value): baseline at the start, yearly targets,
+        the final target in its deadline year (or the last year)."""
+        if not years:
+            return []
+        points: dict[int, float] = {}
+        if self.baseline_value is not None:
+            points[years[0]] = self.baseline_value
+        for fy in years:
+            value = self.targets.get(fy, (None, ""))[0]
+            if value is not None:
+                points[fy] = value
+        final = self.deadline_fy if self.deadline_fy in years else years[-1]
+        if self.target_value is not None and final not in points:
+            points[final] = self.target_value
+        return sorted(points.items())
+
     def trend(self, fy: int) -> str:
         """▲▼→ of the actual against the previous year's."""
         return trend_mark(self.actual(fy - 1), self.actual(fy), lower_is_better=self.lower_is_better)

@@ -66,7 +66,10 @@ class MainWindow(FileHandling, QMainWindow):
         self.schedule_view = self._make_schedule_view()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.outline_view)
-        self.splitter.addWidget(self.schedule_view)
+        from dxeditor.ui.progress.install import add_progress_tab
+
+        self.view_tabs = add_progress_tab(self, self.schedule_view)  # 工程表 | 進捗管理
+        self.splitter.addWidget(self.view_tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         central = QWidget(self)  # the find bar spans both views so their lines stay aligned
@@ -210,6 +213,8 @@ class MainWindow(FileHandling, QMainWindow):
         self.outdent_action = A(self.tr("字下げ解除（上位へ）"), lambda: self.commands.indent_selection(False), "Alt+Left",
                                 outline_only=True)
         self.find_action = A(self.tr("検索・絞り込み(&F)…"), self.find_bar.open_bar, K.Find)
+        self.show_schedule_action = A(self.tr("工程表を表示(&G)"), lambda: self.view_tabs.setCurrentIndex(0), "Ctrl+1")
+        self.show_progress_action = A(self.tr("進捗管理を表示(&M)"), lambda: self.view_tabs.setCurrentIndex(1), "Ctrl+2")
         self.switch_pane_action = A(self.tr("一覧と詳細の切り替え"), self.switch_pane, "F6")
         self.expand_action = A(self.tr("すべて展開(&E)"), self.outline_view.expandAll)
         self.collapse_action = A(self.tr("取組まで折りたたむ(&C)"), self.commands.collapse_to_initiatives)
@@ -274,6 +279,7 @@ class MainWindow(FileHandling, QMainWindow):
             sched.addSeparator()
             sched.addActions([a for a in schedule_actions if a not in zoom])
         v.addSeparator()
+        v.addActions([self.show_schedule_action, self.show_progress_action])
         v.addAction(self.detail_dock.toggleViewAction())
         v.addAction(self.history_dock.toggleViewAction())
         ins = bar.addMenu(self.tr("挿入(&I)"))
@@ -352,6 +358,7 @@ class MainWindow(FileHandling, QMainWindow):
 
     def commit_pending(self) -> None:
         """Commit what is still being typed in the shown form: bullets, a field not yet left."""
+        self.progress_view.commit_texts()
         form = self.detail.currentWidget()
         if form not in self.forms or not form.isVisible():
             return  # a hidden form may show text that an undo has since changed: nothing is typed there

@@ -1,0 +1,113 @@
+"""The progress view: a tab beside the schedule, rated like Excel, undone with Ctrl+Z, filtered like the outline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from sqlalchemy import select
+
+from dxeditor.plan.progress import load_progress
+from dxeditor.store import models as m
+
+
+def progress(window):
+    return load_progress(window.controller.doc.session.connection())
+
+
+def open_tab(qtbot, window):
+    window.show_progress_action.trigger()
+    view = window.progress_view
+    assert window.view_tabs.currentWidget() is view
+    return view
+
+
+def test_typing_ratings_arrows_delete_undo_redo(qtbot, window, tmp_path: Path):
+    view = open_tab(qtbot, window)
+    grid, model = view.rating_grid, view.ratings
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == \
+        ["取組", "令和6年度", "令和7年度", "令和8年度", "令和9年度"]
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(0, 1))
+    qtbot.keyClick(grid, Qt.Key.Key_A)  # lower-case a is A; the cursor moves down
+    qtbot.keyClick(grid, Qt.Key.Key_C)
+    assert grid.currentIndex().row() == 2
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_Up)
+    qtbot.keyClick(grid, Qt.Key.Key_B)
+    data = progress(window)
+    assert (data.rating(1, 2024), data.rating(2, 2024), data.rating(2, 2025)) == ("A", "C", "B")
+    assert model.index(1, 1).data() == "C"
+    assert model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # late: red
+    window.undo_action.trigger()
+    assert progress(window).rating(2, 2025) == ""
+    window.redo_action.trigger()
+    assert progress(window).rating(2, 2025) == "B"
+    grid.setCurrentIndex(model.index(0, 1))
+    qtbot.keyClick(grid, Qt.Key.Key_Delete)
+    assert progress(window).rating(1, 2024) == ""
+    actions = [a.action for a in window.controller.doc.session.execute(select(m.AuditEntry)).scalars()]
+    assert "進捗評価の入力" in actions
+    view.grab().save(str(tmp_path / "progress.png"))
+
+
+def test_a_wrong_key_is_refused_with_a_message(qtbot, window, messages):
+    view = open_tab(qtbot, window)
+    view.rating_grid.setFocus()
+    view.rating_grid.setCurrentIndex(view.ratings.index(0, 1))
+    qtbot.keyClick(view.rating_grid, Qt.Key.Key_E)
+    assert any("評価「e」" in t for t in messages.texts())
+    assert progress(window).reviews == {}
+
+
+def test_copy_and_paste_a_block_as_one_change(qtbot, window):
+    view = open_tab(qtbot, window)
+    grid, model = view.rating_grid, view.ratings
+    QGuiApplication.clipboard().setText("A\tB\r\nC\tD\r\n")
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(0, 2))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    data = progress(window)
+    assert [data.rating(i, fy) for i in (1, 2) for fy in (2025, 2026)] == ["A", "B", "C", "D"]
+    grid.selectionModel().clear()
+    grid.setCurrentIndex(model.index(1, 2))
+    grid.selectionModel().select(model.index(1, 3), grid.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "C\tD\r\n"
+    window.undo_action.trigger()  # the whole pasted block at once
+    assert progress(window).reviews == {}
+
+
+def test_review_texts_and_kpi_actuals(qtbot, window, messages):
+    view = open_tab(qtbot, window)
+    view.rating_grid.setCurrentIndex(view.ratings.index(0, 2))
+    view.texts["results"].setPlainText("12手続を電子化")
+    view.texts["issues"].setPlainText("添付書類")
+    view.apply_button.click()
+    review = progress(window).reviews[(1, 2025)]
+    assert (review.results, review.issues, review.entered_by) == ("12手続を電子化", "添付書類", "tester")
+    kpis = view.kpis
+    assert kpis.rowCount() == 1
+    actual_2025 = next(c for c in range(kpis.columnCount()) if kpis.column_kind(c) == ("actual", 2025))
+    assert kpis.setData(kpis.index(0, actual_2025), "9")
+    view.year_combo.setCurrentIndex(view.year_combo.findData(2025))
+    rate_col = kpis.columnCount() - 3
+    assert kpis.index(0, rate_col).data() == "33.3%"  # 9 / 27, no baseline
+    assert not kpis.setData(kpis.index(0, actual_2025), "たくさん")
+    assert any("数値ではありません" in t for t in messages.texts())
+    assert kpis.index(0, actual_2025).data() == "9"
+    window.undo_action.trigger()
+    assert kpis.index(0, actual_2025).data() == ""
+
+
+def test_the_outline_filter_filters_the_progress_grid(qtbot, window):
+    view = open_tab(qtbot, window)
+    window.find_action.trigger()
+    qtbot.keyClicks(window.find_bar.text_edit, "RPA")
+    qtbot.keyClick(window.find_bar.text_edit, Qt.Key.Key_Return)
+    shown = [n for n in range(view.ratings.rowCount()) if not view.rating_grid.isRowHidden(n)]
+    assert [view.source.lines[n].id for n in shown] == [3]
+    assert view.kpi_grid.isRowHidden(0)  # the KPI belongs to initiative 1
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
+    assert not any(view.rating_grid.isRowHidden(n) for n in range(view.ratings.rowCount()))
