@@ -165,3 +165,20 @@ def year_counts(conn: Connection) -> dict[int, dict[str, Any]]:
                 if value is not None or note:
                     out.setdefault(fy, {"ratings": {}, "kpi_actuals": 0})["kpi_actuals"] += 1
     return dict(sorted(out.items()))
+
+
+def late_items(conn: Connection) -> set[tuple[str, int]]:
+    """Initiatives and rows whose latest rating is on the late half of the scale (C / D), or whose
+    latest schedule status is 遅延 / 中止: ``("initiative", id)`` and ``("row", id)``."""
+    scale = load_scale(conn)
+    latest: dict[tuple[str, int], tuple[int, int, str, str]] = {}
+    t = m.Progress.__table__
+    for pid, fy, iid, rid, rating, status in conn.execute(
+            select(t.c.id, t.c.fiscal_year, t.c.initiative_id, t.c.row_id, t.c.rating, t.c.status)):
+        key = ("row", rid) if rid is not None else ("initiative", iid)
+        if key[1] is None or not (rating or status):
+            continue
+        if key not in latest or (fy, pid) > latest[key][:2]:
+            latest[key] = (fy, pid, rating, status)
+    return {key for key, (_, _, rating, status) in latest.items()
+            if (rating and scale.is_late(rating)) or (not rating and status in ("delayed", "stopped"))}

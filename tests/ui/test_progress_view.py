@@ -111,3 +111,17 @@ def test_the_outline_filter_filters_the_progress_grid(qtbot, window):
     assert view.kpi_grid.isRowHidden(0)  # the KPI belongs to initiative 1
     qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)
     assert not any(view.rating_grid.isRowHidden(n) for n in range(view.ratings.rowCount()))
+
+
+def test_late_ratings_are_marked_on_the_schedule(qtbot, window, tmp_path: Path):
+    from dxeditor.plan.ops import progress as ops
+
+    window.controller.execute("評価", lambda rec: [ops.set_ratings(rec, [(1, 2024, "C"), (3, 2024, "A")]),
+                                                   ops.set_review(rec, 2024, row_id=2, rating="D")])
+    data = window.schedule_view.data
+    assert data.late == {("initiative", 1), ("row", 2)}
+    window.controller.execute("評価", lambda rec: ops.set_ratings(rec, [(1, 2025, "B")]))  # the latest year counts
+    assert data.late == {("row", 2)}
+    window.undo_action.trigger()
+    assert data.late == {("initiative", 1), ("row", 2)}
+    window.schedule_view.grab().save(str(tmp_path / "late.png"))
