@@ -201,5 +201,6 @@ def import_answers(window: QWidget, controller: DocumentController, paths: list[
             bad = inquiry.AnswerCheck(p, errors=[message_for(exc)])
             bad.department = p.name
             checks.append(bad)
+    inquiry.progress_sheet.check_batch(checks)
     dlg = AnswerPreviewDialog(controller, checks, window)
     return dlg.exec() == QDialog.DialogCode.Accepted
