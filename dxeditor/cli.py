@@ -20,7 +20,7 @@ from dxeditor import __version__
 from dxeditor.core import errors
 from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError, message_for
 
-COMMANDS = ("new", "info", "check", "export", "import", "inquiry")
+COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "progress")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     inq.add_argument("--dept", action="append", default=[])
     inq.add_argument("-o", "--output")
     inq.add_argument("--dry-run", action="store_true")
+    inq.add_argument("--fy", type=int, default=None, help="照会する（取り込む）年度 / fiscal year asked about")
+
+    prog = sub.add_parser("progress", help="進捗状況報告 / progress report")
+    prog.add_argument("action", choices=["export"])
+    prog.add_argument("file")
+    prog.add_argument("--fy", type=int, default=None, help="報告する年度（西暦）/ fiscal year")
+    prog.add_argument("--format", choices=["xlsx", "pdf"], required=True)
+    prog.add_argument("-o", "--output", required=True)
     return p
 
 
@@ -112,6 +120,7 @@ def plan_counts(doc: Any) -> dict[str, Any]:
     """Counts and facts shown by ``dxeditor info``."""
     from sqlalchemy import func, select
 
+    from dxeditor.plan.progress import year_counts
     from dxeditor.store import models as m
     from dxeditor.store.document import SCHEMA_REVISION
 
@@ -137,7 +146,14 @@ def plan_counts(doc: Any) -> dict[str, Any]:
         "departments": count(m.Department),
         "kpis": count(m.Kpi),
         "glossary_terms": count(m.GlossaryTerm),
+        "progress": {str(fy): c for fy, c in year_counts(conn).items()},  # per year: ratings, KPI actuals
     }
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from dxeditor.app.progress import progress_cli
+
+    return progress_cli(args)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -323,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else 2
     handlers = {"info": cmd_info, "check": cmd_check, "new": cmd_new, "export": cmd_export,
-                "import": cmd_import, "inquiry": cmd_inquiry}
+                "import": cmd_import, "inquiry": cmd_inquiry, "progress": cmd_progress}
     try:
         return handlers[args.command](args)
     except DxError as exc:
