@@ -189,6 +189,10 @@ class MainWindow(FileHandling, QMainWindow):
                                      lambda: self.call_plugin("dxeditor.ui.excel_dialogs", "export_excel"))
         self.export_pdf_action = A(self.tr("PDF(&P)…"),
                                    lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "export_pdf"))
+        self.export_progress_pdf_action = A(self.tr("進捗状況報告 PDF(&R)…"), lambda: self.call_plugin(
+            "dxeditor.ui.progress.report_dialog", "export_pdf"))
+        self.export_progress_xlsx_action = A(self.tr("進捗状況報告 Excel(&G)…"), lambda: self.call_plugin(
+            "dxeditor.ui.progress.report_dialog", "export_xlsx"))
         self.preview_action = A(self.tr("印刷プレビュー(&V)…"),
                                 lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_preview"))
         self.print_action = A(self.tr("印刷(&P)…"), lambda: self.call_plugin("dxeditor.ui.pdf_dialogs", "print_plan"),
@@ -253,6 +257,7 @@ class MainWindow(FileHandling, QMainWindow):
         imp.addActions([self.import_json_action, self.import_excel_action])
         exp = f.addMenu(self.tr("エクスポート(&E)"))
         exp.addActions([self.export_json_action, self.export_excel_action, self.export_pdf_action])
+        exp.addActions([self.export_progress_pdf_action, self.export_progress_xlsx_action])
         inquiry = f.addMenu(self.tr("照会(&Q)"))
         inquiry.addActions([self.export_inquiries_action, self.import_answers_action])
         f.addSeparator()

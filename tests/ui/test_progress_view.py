@@ -125,3 +125,15 @@ def test_late_ratings_are_marked_on_the_schedule(qtbot, window, tmp_path: Path):
     window.undo_action.trigger()
     assert data.late == {("initiative", 1), ("row", 2)}
     window.schedule_view.grab().save(str(tmp_path / "late.png"))
+
+
+def test_report_export_from_the_file_menu(qtbot, window, monkeypatch, tmp_path: Path):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("令和7年度", True)))
+    target = tmp_path / "報告"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.export_progress_pdf_action.trigger()
+    assert (tmp_path / "報告.pdf").read_bytes().startswith(b"%PDF")
+    window.export_progress_xlsx_action.trigger()
+    assert (tmp_path / "報告.xlsx").exists()
