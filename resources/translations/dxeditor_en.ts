@@ -1022,347 +1022,367 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="81"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="84"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="82"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="85"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="110"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="113"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="122"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="125"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="133"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="136"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="142"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="145"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="168"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="171"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="170"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="175"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="180"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
         <source>計画のプロパティ(&amp;P)…</source>
         <translation>Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
         <location filename="../../dxeditor/ui/main_window.py" line="184"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="187"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
         <location filename="../../dxeditor/ui/main_window.py" line="185"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="187"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="190"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="192"/>
+        <source>進捗状況報告 PDF(&amp;R)…</source>
+        <translation>Progress &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="194"/>
+        <source>進捗状況報告 Excel(&amp;G)…</source>
+        <translation>Pro&amp;gress report (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="196"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="191"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="193"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="196"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="207"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="211"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <source>工程表を表示(&amp;G)</source>
+        <translation>Show sche&amp;dule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
+        <source>進捗管理を表示(&amp;M)</source>
+        <translation>Show progress &amp;management</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="403"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="403"/>
         <source>この機能はまだ利用できません。</source>
         <translation>This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="426"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="438"/>
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="427"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="439"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
         <translation>dxeditor {0}
@@ -1501,28 +1521,28 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>番号</source>
         <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="374"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="365"/>
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="436"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="427"/>
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -1530,32 +1550,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="73"/>
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79"/>
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -1762,6 +1782,181 @@ Editor for municipal DX plans</translation>
         <location filename="../../dxeditor/ui/plan_properties.py" line="323"/>
         <source>計画の設定の変更</source>
         <translation>Change plan settings</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../dxeditor/ui/progress/install.py" line="26"/>
+        <source>工程表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/install.py" line="27"/>
+        <source>進捗管理</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="106"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>取組</source>
+        <extracomment>Tables whose changes the progress view reloads for.</extracomment>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="138"/>
+        <source>未評価（A〜D を入力）</source>
+        <translation>Not rated (type A–D)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="139"/>
+        <source>未評価</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <source>実績・成果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <source>課題</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <source>今後の方向性</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="145"/>
+        <source>入力: {0} {1}</source>
+        <translation>Entered: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="161"/>
+        <source>進捗評価の入力</source>
+        <translation>Enter ratings</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>成果目標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <source>目標</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <source>実績</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="234"/>
+        <source>達成率</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <source>前年比</source>
+        <translation>vs. last year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <source>推移</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="255"/>
+        <source>（最終目標）</source>
+        <translation>(final target)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="257"/>
+        <source>下がるほど良い指標</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="312"/>
+        <source>成果目標の実績・目標の入力</source>
+        <translation>Enter KPI actuals and targets</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <source>進捗状況報告</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <source>報告する年度</source>
+        <translation>Fiscal year to report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="32"/>
+        <source>進捗状況報告の書き出し</source>
+        <translation>Export progress report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="45"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="53"/>
+        <source>書き出しました: {0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="59"/>
+        <source>評価年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="72"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="224"/>
+        <source>評価の内容</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="84"/>
+        <source>反映</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="155"/>
+        <source>（セルを選んで記号を入力。Delete で消去）</source>
+        <translation>(select a cell and type the letter; Delete clears)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="231"/>
+        <source>入力: {0}&#x3000;{1}</source>
+        <translation>Entered: {0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="249"/>
+        <source>評価の内容の入力</source>
+        <translation>Enter review</translation>
     </message>
 </context>
 <context>
@@ -2168,17 +2363,17 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="124"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="125"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from dxeditor.ui.progress.view import ProgressView
@@ -22,8 +23,8 @@ def add_progress_tab(window: Any, schedule: QWidget) -> QTabWidget:
     tabs.setTabPosition(QTabWidget.TabPosition.South)
     tabs.setDocumentMode(True)
     view = ProgressView(window.controller, tabs)
-    tabs.addTab(schedule, tabs.tr("工程表"))
-    tabs.addTab(view, tabs.tr("進捗管理"))
+    tabs.addTab(schedule, QCoreApplication.translate("ProgressView", "工程表"))
+    tabs.addTab(view, QCoreApplication.translate("ProgressView", "進捗管理"))
     window.progress_view = view
     window.find_bar.filter_changed.connect(view.apply_filter)
     view.refused.connect(window.show_error)

@@ -34,10 +34,6 @@ LATE = QColor("#b00020")
 WATCHED = {"progress", "kpis", "kpi_targets", "kpi_actuals", "initiatives", "sections", "plan"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressView", text)
-
-
 @dataclass(frozen=True)
 class InitiativeLine:
     """One line of the rating grid."""
@@ -107,7 +103,7 @@ class RatingModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return tr("取組") if section == 0 else self.source.year_label(self.source.years[section - 1])
+            return QCoreApplication.translate("ProgressView", "取組") if section == 0 else self.source.year_label(self.source.years[section - 1])
         return self.source.lines[section].number if section < len(self.source.lines) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -139,14 +135,14 @@ class RatingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             review = data.reviews.get((line.id, fy))
             if review is None:
-                return tr("未評価（A〜D を入力）")
-            parts = [data.scale.label(review.rating) if review.rating else tr("未評価")]
-            for label, text in ((tr("実績・成果"), review.results), (tr("課題"), review.issues),
-                                (tr("今後の方向性"), review.direction)):
+                return QCoreApplication.translate("ProgressView", "未評価（A〜D を入力）")
+            parts = [data.scale.label(review.rating) if review.rating else QCoreApplication.translate("ProgressView", "未評価")]
+            for label, text in ((QCoreApplication.translate("ProgressView", "実績・成果"), review.results), (QCoreApplication.translate("ProgressView", "課題"), review.issues),
+                                (QCoreApplication.translate("ProgressView", "今後の方向性"), review.direction)):
                 if text:
                     parts.append(f"{label}: {text[:80]}")
             if review.entered_by:
-                parts.append(tr("入力: {0} {1}").format(review.entered_by, review.entered_at[:10]))
+                parts.append(QCoreApplication.translate("ProgressView", "入力: {0} {1}").format(review.entered_by, review.entered_at[:10]))
             return "\n".join(parts)
         return None
 
@@ -162,7 +158,7 @@ class RatingModel(QAbstractTableModel):
         if not work:
             return False
         try:
-            self.source.controller.execute(name or tr("進捗評価の入力"), lambda rec: ops.set_ratings(rec, work))
+            self.source.controller.execute(name or QCoreApplication.translate("ProgressView", "進捗評価の入力"), lambda rec: ops.set_ratings(rec, work))
         except DxError as exc:
             self.refused.emit(exc.message())
             return False
@@ -230,11 +226,13 @@ class KpiModel(QAbstractTableModel):
             return None
         kind, fy = self.column_kind(section)
         if kind == "fixed":
-            return (tr("取組"), tr("成果目標"), tr("単位"), tr("基準値"))[section]
+            return (QCoreApplication.translate("ProgressView", "取組"), QCoreApplication.translate("ProgressView", "成果目標"), QCoreApplication.translate("ProgressView", "単位"), QCoreApplication.translate("ProgressView", "基準値"))[section]
         if fy is not None:
-            return f"{self.source.year_label(fy)}\n{tr('目標') if kind == 'target' else tr('実績')}"
+            what = QCoreApplication.translate("ProgressView", "目標") if kind == "target" else QCoreApplication.translate("ProgressView", "実績")
+            return f"{self.source.year_label(fy)}\n{what}"
         label = self.source.year_label(self.fy) if self.fy else ""
-        return {"rate": f"{tr('達成率')}\n{label}", "trend": tr("前年比"), "chart": tr("推移")}[kind]
+        rate = QCoreApplication.translate("ProgressView", "達成率")
+        return {"rate": f"{rate}\n{label}", "trend": QCoreApplication.translate("ProgressView", "前年比"), "chart": QCoreApplication.translate("ProgressView", "推移")}[kind]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -254,9 +252,9 @@ class KpiModel(QAbstractTableModel):
             if kind == "actual" and fy is not None:
                 return k.actuals.get(fy, (None, ""))[1] or None
             if kind == "target" and fy is not None:
-                return k.targets.get(fy, (None, ""))[1] or (tr("（最終目標）") if fy not in k.targets else None)
+                return k.targets.get(fy, (None, ""))[1] or (QCoreApplication.translate("ProgressView", "（最終目標）") if fy not in k.targets else None)
             if kind == "fixed" and index.column() == 1:
-                return tr("下がるほど良い指標") if k.lower_is_better else None
+                return QCoreApplication.translate("ProgressView", "下がるほど良い指標") if k.lower_is_better else None
             return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
@@ -311,7 +309,7 @@ class KpiModel(QAbstractTableModel):
             return n
 
         try:
-            self.source.controller.execute(tr("成果目標の実績・目標の入力"), fn)
+            self.source.controller.execute(QCoreApplication.translate("ProgressView", "成果目標の実績・目標の入力"), fn)
         except DxError as exc:
             self.refused.emit(exc.message())
             return False

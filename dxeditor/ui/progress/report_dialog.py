@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from dxeditor.app.progress import export_progress_report
@@ -19,7 +20,7 @@ def export_report(window: QWidget, controller: DocumentController, fmt: str) -> 
     chosen = view.year_combo.currentData() if view is not None else None
     labels = [format_fy(fy, "wareki") for fy in years]
     current = years.index(chosen) if chosen in years else 0
-    label, ok = QInputDialog.getItem(window, window.tr("進捗状況報告"), window.tr("報告する年度"), labels, current,
+    label, ok = QInputDialog.getItem(window, QCoreApplication.translate("ProgressView", "進捗状況報告"), QCoreApplication.translate("ProgressView", "報告する年度"), labels, current,
                                      False)
     if not ok:
         return None
@@ -27,8 +28,8 @@ def export_report(window: QWidget, controller: DocumentController, fmt: str) -> 
     suffix = ".pdf" if fmt == "pdf" else ".xlsx"
     stem = f"進捗状況報告_{label}"
     start = str((controller.doc.source.parent if controller.doc.source else Path.home()) / f"{stem}{suffix}")
-    pattern = window.tr("PDF (*.pdf)") if fmt == "pdf" else window.tr("Excel ブック (*.xlsx)")
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("進捗状況報告の書き出し"), start, pattern)
+    pattern = QCoreApplication.translate("ProgressView", "PDF (*.pdf)") if fmt == "pdf" else QCoreApplication.translate("ProgressView", "Excel ブック (*.xlsx)")
+    name, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("ProgressView", "進捗状況報告の書き出し"), start, pattern)
     if not name:
         return None
     out = Path(name)
@@ -41,7 +42,7 @@ def export_pdf(window: QWidget, controller: DocumentController) -> Path | None:
     """The PDF report (menu entry)."""
     out = export_report(window, controller, "pdf")
     if out is not None:
-        window.statusBar().showMessage(window.tr("書き出しました: {0}").format(out), 6000)  # type: ignore[attr-defined]
+        window.statusBar().showMessage(QCoreApplication.translate("ProgressView", "書き出しました: {0}").format(out), 6000)  # type: ignore[attr-defined]
     return out
 
 
@@ -49,5 +50,5 @@ def export_xlsx(window: QWidget, controller: DocumentController) -> Path | None:
     """The Excel report (menu entry)."""
     out = export_report(window, controller, "xlsx")
     if out is not None:
-        window.statusBar().showMessage(window.tr("書き出しました: {0}").format(out), 6000)  # type: ignore[attr-defined]
+        window.statusBar().showMessage(QCoreApplication.translate("ProgressView", "書き出しました: {0}").format(out), 6000)  # type: ignore[attr-defined]
     return out
