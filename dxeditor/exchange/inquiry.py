@@ -120,6 +120,7 @@ def _dept_scope(conn: Connection, dept_id: int) -> tuple[list[Any], list[Any]]:
 
 
 def _digest(values: list[Any]) -> str:
+    values = ["" if v is None else v for v in values]  # an empty cell reads back as None (a KPI without unit)
     return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:16]
 
 

@@ -28,6 +28,7 @@ from dxeditor.store.models import DEFAULT_PHASES  # noqa: E402
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
+from sample_progress import SAMPLE_NOTE, kpis_of, reviews_of  # noqa: E402 - the folder of this script
 from seed000_text import (  # noqa: E402 - the folder of this script
     COLOPHON,
     GLOSSARY,
@@ -413,6 +414,7 @@ def build_demo() -> dict[str, Any]:
     row_id = 0
     bar_id = 0
     initiatives = []
+    kpi_id = 1
     for num, sec, title, summary, cat, nat_no, target in INITIATIVES:
         rows = []
         for row_title, lines, related in ROWS[num]:
@@ -460,14 +462,15 @@ def build_demo() -> dict[str, Any]:
                     "direction": text_items(text["direction"]),
                     "content": [],
                 },
-                "kpis": [],
+                "kpis": kpis_of(num, kpi_id),  # sample data (seed 000 has no KPIs)
                 "references": [
                     {"title": t, "date_text": d, "note": n} for t, d, n in REFERENCES.get(num, [])
                 ],
-                "progress": [],
+                "progress": reviews_of(num),  # sample data
                 "schedule_rows": rows,
             }
         )
+        kpi_id += len(initiatives[-1]["kpis"])
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -486,7 +489,7 @@ def build_demo() -> dict[str, Any]:
             "numbering_style": "paren",
             "basic_philosophy": "",  # in chapter 1(3) (THINKING, THREE_WAYS)
             "vision": "",  # the body of chapter 2 (VISION)
-            "note": COLOPHON,
+            "note": f"{COLOPHON}\n\n{SAMPLE_NOTE}",
             "rating_scale": [],
         },
         "chapters": chapters(),

@@ -39,6 +39,7 @@ def plan_file(demo_data, tmp_path: Path) -> Path:
     data = copy.deepcopy(demo_data)
     ids = {d["name"]: d["id"] for d in data["departments"]}
     for n, it in enumerate(data["initiatives"]):
+        it["kpis"], it["progress"] = [], []  # without the demo's sample progress
         lead = ids[DEPTS[n % 5]]
         it["lead_department_id"] = lead
         it["related_department_ids"] = [d for d in it["related_department_ids"] if d != lead]

@@ -25,6 +25,8 @@ def plan(demo_data):
     """The demo with initiatives led by five departments and a KPI of each of the first two."""
     data = copy.deepcopy(demo_data)
     inits = data["initiatives"]
+    for it in inits:  # without the demo's sample progress
+        it["kpis"], it["progress"] = [], []
     for n, it in enumerate(inits[:10]):
         it["lead_department_id"] = DEPTS[n % 5]
         it["related_department_ids"] = [d for d in it["related_department_ids"] if d != DEPTS[n % 5]]
