@@ -9,14 +9,14 @@ Greys and hatching-free solid tones keep the charts legible on a monochrome prin
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -117,6 +117,14 @@ def _summary_chart(report: ProgressReport, st: _Styles, width: float) -> Drawing
     return d
 
 
+def _nice_step(raw: float) -> float:
+    """1, 2 or 5 × 10ⁿ at or above ``raw`` (axis steps people read)."""
+    if raw <= 0:
+        return 1.0
+    exp = 10 ** math.floor(math.log10(raw))
+    return next(m * exp for m in (1, 2, 5, 10) if m * exp >= raw)
+
+
 def trend_chart(kpi: KpiPath, years: list[int], st: _Styles, width: float, height: float = 46 * mm) -> Drawing:
     """Actuals (solid line, filled squares) and the target path (dashed, open circles) over ``years``."""
     d = Drawing(width, height)
@@ -126,48 +134,59 @@ def trend_chart(kpi: KpiPath, years: list[int], st: _Styles, width: float, heigh
     if not series:
         d.add(String(4, height / 2, "数値の目標・実績はありません", fontName=st.g, fontSize=8))
         return d
-    plot = LinePlot()
-    plot.x, plot.y = 16 * mm, 10 * mm
-    plot.width, plot.height = width - 56 * mm, height - 16 * mm
-    plot.data = series
+    # Drawn from reportlab.graphics primitives rather than a LinePlot widget: one chart per KPI, and
+    # the widget's label groups cost four times these shapes (bench/bench_progress.py).
+    x0, y0 = 16 * mm, 10 * mm
+    w, h = width - 56 * mm, height - 16 * mm
     values = [v for s in series for _, v in s]
     low, high = min([*values, 0]), max(values)
     if high == low:
         high = low + 1
-    plot.yValueAxis.valueMin = low
-    plot.yValueAxis.valueMax = high + (high - low) * 0.1
-    plot.yValueAxis.labels.fontName = st.g
-    plot.yValueAxis.labels.fontSize = 7
-    plot.yValueAxis.labelTextFormat = lambda v: number(v)
-    plot.xValueAxis.valueMin = years[0] - 0.3
-    plot.xValueAxis.valueMax = years[-1] + 0.3
-    plot.xValueAxis.valueSteps = years
-    plot.xValueAxis.labels.fontName = st.g
-    plot.xValueAxis.labels.fontSize = 7
-    plot.xValueAxis.labelTextFormat = lambda v: format_fy(round(v), "alpha")
-    n = 0
-    if actual:
-        plot.lines[n].strokeColor = colors.black
-        plot.lines[n].strokeWidth = 1.6
-        plot.lines[n].symbol = makeMarker("FilledSquare", size=4)
-        n += 1
+    step = _nice_step((high - low) / 4)
+    low = step * math.floor(low / step)
+    top = step * math.ceil(high / step)
+
+    def px(fy: float) -> float:
+        return x0 + w * (fy - years[0] + 0.3) / (len(years) - 1 + 0.6)
+
+    def py(v: float) -> float:
+        return y0 + h * (v - low) / (top - low)
+
+    axis = colors.HexColor("#444444")
+    d.add(Line(x0, y0, x0 + w, y0, strokeColor=axis, strokeWidth=0.6))
+    d.add(Line(x0, y0, x0, y0 + h, strokeColor=axis, strokeWidth=0.6))
+    v = low
+    while v <= top + step / 2:
+        y = py(v)
+        d.add(Line(x0 - 2, y, x0 + w, y, strokeColor=colors.HexColor("#dddddd") if v != low else axis,
+                   strokeWidth=0.4))
+        d.add(String(x0 - 3, y - 2.4, number(v), fontName=st.g, fontSize=7, textAnchor="end"))
+        v += step
+    for fy in years:
+        d.add(String(px(fy), y0 - 9, format_fy(fy, "alpha"), fontName=st.g, fontSize=7, textAnchor="middle"))
     if target:
-        plot.lines[n].strokeColor = colors.HexColor("#555555")
-        plot.lines[n].strokeWidth = 0.9
-        plot.lines[n].strokeDashArray = [3, 2]
-        plot.lines[n].symbol = makeMarker("Circle", size=4, fillColor=colors.white)
-    d.add(plot)
-    legend = Legend()
-    legend.x, legend.y = width - 36 * mm, height - 8 * mm
-    legend.fontName = st.g
-    legend.fontSize = 7.5
-    pairs = []
+        pts = [c for fy, val in target for c in (px(fy), py(val))]
+        if len(target) > 1:
+            d.add(PolyLine(pts, strokeColor=colors.HexColor("#555555"), strokeWidth=0.9, strokeDashArray=[3, 2]))
+        for fy, val in target:
+            d.add(Circle(px(fy), py(val), 1.8, fillColor=colors.white, strokeColor=colors.HexColor("#555555"),
+                         strokeWidth=0.7))
     if actual:
-        pairs.append((colors.black, "実績"))
+        if len(actual) > 1:
+            d.add(PolyLine([c for fy, val in actual for c in (px(fy), py(val))], strokeColor=colors.black,
+                           strokeWidth=1.6))
+        for fy, val in actual:
+            d.add(Rect(px(fy) - 2, py(val) - 2, 4, 4, fillColor=colors.black, strokeColor=None))
+    # the key as plain shapes (a Legend widget costs as much as the plot)
+    kx, ky = width - 36 * mm, height - 6 * mm
+    if actual:
+        d.add(Line(kx, ky, kx + 8 * mm, ky, strokeColor=colors.black, strokeWidth=1.6))
+        d.add(String(kx + 10 * mm, ky - 2.5, "実績", fontName=st.g, fontSize=7.5))
+        ky -= 5 * mm
     if target:
-        pairs.append((colors.HexColor("#999999"), "目標（破線）"))
-    legend.colorNamePairs = pairs
-    d.add(legend)
+        d.add(Line(kx, ky, kx + 8 * mm, ky, strokeColor=colors.HexColor("#555555"), strokeWidth=0.9,
+                   strokeDashArray=[3, 2]))
+        d.add(String(kx + 10 * mm, ky - 2.5, "目標", fontName=st.g, fontSize=7.5))
     unit = f"（{kpi.unit}）" if kpi.unit else ""
     d.add(String(0, height - 4 * mm, unit, fontName=st.g, fontSize=7))
     return d
@@ -299,5 +318,13 @@ def write_pdf(report: ProgressReport, out: Path) -> Path:
                                 author=report.municipality or "dxeditor", creator="dxeditor")
         doc.build(_story(report, st, width), onFirstPage=furniture, onLaterPages=furniture)
 
-    write_atomic(out, build)
+    # The charts' attribute validation costs much of the export (one chart per KPI; the values set
+    # here are fixed and tested) and ASCII85 only makes streams bigger: both off while the report is
+    # drawn, as the schedule's renderer does for ASCII85.
+    saved = rl_config.shapeChecking, rl_config.useA85
+    rl_config.shapeChecking, rl_config.useA85 = 0, 0
+    try:
+        write_atomic(out, build)
+    finally:
+        rl_config.shapeChecking, rl_config.useA85 = saved
     return out
