@@ -230,6 +230,8 @@ class MainWindow(FileHandling, QMainWindow):
                                     lambda: self.open_plugin("dxeditor.ui.departments_dialog", "DepartmentsDialog"))
         self.glossary_action = A(self.tr("用語集(&G)…"),
                                  lambda: self.open_plugin("dxeditor.ui.glossary_dialog", "GlossaryDialog"))
+        self.rating_scale_action = A(self.tr("評価の段階(&R)…"), lambda: self.open_plugin(
+            "dxeditor.ui.progress.scale_dialog", "RatingScaleDialog"))
         self.audit_action = A(self.tr("変更履歴(&H)…"),
                               lambda: self.open_plugin("dxeditor.ui.audit_dialog", "AuditDialog"),
                               tip=self.tr("誰がいつ何を変えたかを絞り込んで確かめます"))
@@ -291,7 +293,7 @@ class MainWindow(FileHandling, QMainWindow):
         ins.addActions([self.add_section_action, self.add_initiative_action, self.add_row_action,
                         self.add_subrow_action])
         t = bar.addMenu(self.tr("ツール(&T)"))
-        t.addActions([self.departments_action, self.glossary_action, self.audit_action])
+        t.addActions([self.departments_action, self.glossary_action, self.rating_scale_action, self.audit_action])
         t.addSeparator()
         lang = t.addMenu(self.tr("表示言語(&L)"))
         lang.addActions([self.lang_ja_action, self.lang_en_action])

@@ -1053,13 +1053,13 @@ Discard what you have entered?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="171"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="308"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="173"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="309"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
@@ -1267,122 +1267,127 @@ Discard what you have entered?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <source>評価の段階(&amp;R)…</source>
+        <translation>&amp;Rating scale…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="292"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="337"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="403"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="343"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="405"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="403"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="405"/>
         <source>この機能はまだ利用できません。</source>
         <translation>This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="438"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="440"/>
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="439"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="441"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
         <translation>dxeditor {0}
@@ -1815,19 +1820,19 @@ Editor for municipal DX plans</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
         <source>今後の方向性</source>
         <translation>Next steps</translation>
     </message>
@@ -1928,35 +1933,93 @@ Editor for municipal DX plans</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="59"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="60"/>
         <source>評価年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="72"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="224"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="73"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="231"/>
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="84"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="85"/>
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="155"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="101"/>
+        <source>下がるほど良い指標（待ち時間など）</source>
+        <translation>Lower is better (waiting times etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="162"/>
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="238"/>
         <source>入力: {0}&#x3000;{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="249"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="254"/>
+        <source>成果目標の向きの変更</source>
+        <translation>Change KPI direction</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="274"/>
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScaleDialog</name>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="33"/>
+        <source>評価の段階</source>
+        <translation>Rating scale</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>記号</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>意味</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>色 (#rrggbb)</source>
+        <translation>Colour (#rrggbb)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="39"/>
+        <source>既定（A〜D）に戻す</source>
+        <translation>Back to the default (A–D)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="51"/>
+        <source>良い順に並べます。後半の段階（既定では C・D）は工程表で遅れとして示します。</source>
+        <translation>Best first. The worse half (C and D by default) is marked as late on the schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="85"/>
+        <source>評価の段階の変更</source>
+        <translation>Change rating scale</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,41 @@ def test_report_export_from_the_file_menu(qtbot, window, monkeypatch, tmp_path: 
     assert (tmp_path / "報告.pdf").read_bytes().startswith(b"%PDF")
     window.export_progress_xlsx_action.trigger()
     assert (tmp_path / "報告.xlsx").exists()
+
+
+def test_rating_scale_is_edited_in_a_dialog_and_undone(qtbot, window):
+    from dxeditor.core.achievement import RatingScale
+    from dxeditor.ui.progress.scale_dialog import RatingScaleDialog
+
+    view = open_tab(qtbot, window)
+    dlg = RatingScaleDialog(window.controller, window)
+    qtbot.addWidget(dlg)
+    assert dlg.ratings()[0] == ("A", "順調", "#b7e1b0")
+    dlg.table.item(0, 0).setText("S")
+    dlg.table.item(0, 1).setText("達成")
+    dlg.accept()
+    assert progress(window).scale.keys == ["S", "B", "C", "D"]
+    assert "達成" in view.legend.text()
+    view.rating_grid.setFocus()
+    view.rating_grid.setCurrentIndex(view.ratings.index(0, 1))
+    qtbot.keyClick(view.rating_grid, Qt.Key.Key_S)
+    assert progress(window).rating(1, 2024) == "S"
+    dlg2 = RatingScaleDialog(window.controller, window)
+    qtbot.addWidget(dlg2)
+    dlg2._fill(RatingScale.default())
+    dlg2.accept()  # S is in use: refused with a message, the scale stays
+    assert progress(window).scale.keys == ["S", "B", "C", "D"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert progress(window).scale.keys == ["A", "B", "C", "D"]
+
+
+def test_a_kpi_is_marked_lower_is_better_from_its_menu(qtbot, window):
+    view = open_tab(qtbot, window)
+    view.kpi_grid.setCurrentIndex(view.kpis.index(0, 1))
+    assert view.lower_action.isEnabled() and not view.lower_action.isChecked()
+    view.lower_action.trigger()
+    assert progress(window).kpis[1][0].lower_is_better
+    assert view.kpis.index(0, 1).data().endswith("↓")
+    window.undo_action.trigger()
+    assert not progress(window).kpis[1][0].lower_is_better

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -97,6 +98,11 @@ class ProgressView(QWidget):
         kh.resizeSection(0, 160)
         kh.resizeSection(1, 200)
         self.trend = TrendDelegate(lambda: self.source.years, self)
+        self.lower_action = QAction(self.tr("下がるほど良い指標（待ち時間など）"), self.kpi_grid)
+        self.lower_action.setCheckable(True)
+        self.lower_action.triggered.connect(self._set_lower_is_better)
+        self.kpi_grid.addAction(self.lower_action)
+        self.kpi_grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.rating_grid)
@@ -113,6 +119,7 @@ class ProgressView(QWidget):
         self.kpis.refused.connect(self.refused)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self.rating_grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.kpi_grid.selectionModel().currentChanged.connect(lambda *_: self._kpi_current())
         controller.changed.connect(self._changed)
         controller.reset.connect(self.reload)
         self.reload()
@@ -230,6 +237,24 @@ class ProgressView(QWidget):
         self.apply_button.setEnabled(enabled)
         self.entered.setText(self.tr("入力: {0}　{1}").format(review.entered_by, review.entered_at[:16].replace("T", " "))
                              if review and review.entered_by else "")
+
+    def _kpi_current(self) -> None:
+        row = self.kpi_grid.currentIndex().row()
+        kpi = self.kpis.kpis[row] if 0 <= row < len(self.kpis.kpis) else None
+        self.lower_action.setEnabled(kpi is not None)
+        self.lower_action.setChecked(bool(kpi and kpi.lower_is_better))
+
+    def _set_lower_is_better(self, checked: bool) -> None:
+        """The current KPI is one where less is better (the rate's formula stays the same)."""
+        row = self.kpi_grid.currentIndex().row()
+        if not 0 <= row < len(self.kpis.kpis):
+            return
+        kid = self.kpis.kpis[row].id
+        try:
+            self.controller.execute(self.tr("成果目標の向きの変更"),
+                                    lambda rec: ops.set_kpi_lower_is_better(rec, kid, checked))
+        except DxError as exc:
+            self.refused.emit(exc.message())
 
     def commit_texts(self) -> bool:
         """Apply edited review texts of the current cell (one undoable change); True if anything changed."""
