@@ -29,7 +29,7 @@ OUT = ROOT / "bench" / "out"
 DEFAULT_SIZES = (100, 1386, 10_000)
 PDF_SIZE = 1386
 #: Separate benchmark scripts written with the features; run when present, their JSON folded in.
-SCRIPTS = ("bench_schedule_paint", "bench_xlsx", "bench_pdf")
+SCRIPTS = ("bench_schedule_paint", "bench_xlsx", "bench_pdf", "bench_progress")
 EXIT_FLAG = "DXEDITOR_EXIT_AFTER_FIRST_PAINT"
 
 
@@ -175,7 +175,8 @@ def run(sizes: list[int], repeat: int, quick: bool, out: Path = OUT) -> dict[str
         say(f"LibreOffice conversion {pdf_size:,} rows")
         m["soffice"] = {str(pdf_size): soffice_convert(plans[pdf_size], min(repeat, 3), work / "soffice")}
         args = {"bench_xlsx": [str(big)], "bench_pdf": [str(pdf_size), "--repeat", str(min(repeat, 5))],
-                "bench_schedule_paint": ["--sizes", f"{min(sizes)},{big}"]}
+                "bench_schedule_paint": ["--sizes", f"{min(sizes)},{big}"],
+                "bench_progress": ["--sizes", f"{min(sizes)},{big}", "--report-rows", str(pdf_size)]}
         m["scripts"] = {s: run_script(s, args.get(s, []), work / s) for s in SCRIPTS}
     meta["loadavg_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else []
     meta.update(machine_facts())  # last: importing Qt here would raise the peak RSS children inherit

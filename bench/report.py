@@ -114,6 +114,41 @@ def figures(results: dict[str, Any]) -> list[Figure]:
 
     out.extend(_xlsx_figures(m, big, rss_big))
     out.extend(_pdf_figures(m, results["meta"].get("pdf_size", big)))
+    out.extend(_progress_figures(m.get("scripts", {}).get("bench_progress")))
+    return out
+
+
+def _progress_figures(script: dict[str, Any] | None) -> list[Figure]:
+    """The progress view at 100 vs 10,000 lines and the progress report, from bench/bench_progress.py."""
+    data = _script_data(script)
+    if data is None:
+        return [Figure("progress.ratio", "progress view paint, 10,000 / 100 lines", target=f"≤ {PAINT_FACTOR:g}×",
+                       note=_why(script))]
+    view, report = data.get("view", {}), data.get("report", {})
+    sizes = view.get("sizes", {})
+    keys = sorted(sizes, key=int)
+    out = []
+    for k in keys:
+        f = sizes[k]
+        out.append(Figure(f"progress.paint.{k}", f"progress view: ratings grid paint, {int(k):,} initiatives × 5 years",
+                          f["ratings_paint_ms"] / 1000, None, "s", "reference" if k == keys[0] else NONE,
+                          note=(f"KPI grid {f['kpis_paint_ms']:.1f} ms; opening the view {f['open_view_s']:.2f} s"
+                                + ("; bench/bench_progress.py" if k == keys[0] else ""))))
+    ratios = view.get("ratios", {})
+    worst = max(ratios.values()) if ratios else None
+    out.append(Figure("progress.ratio", "progress view paint, 10,000 / 100 lines (worst of 4)", worst, None, "×",
+                      f"≤ {PAINT_FACTOR:g}×", _verdict(worst, PAINT_FACTOR),
+                      note=", ".join(f"{k.replace('_ratio', '')} {v:.2f}×" for k, v in ratios.items())))
+    ms = report.get("ms", {})
+    if ms:
+        ratio = report.get("report_pdf_vs_schedule_pdf")
+        out.append(Figure("progress.report_pdf", f"progress report PDF, {report.get('rows', 0):,} rows",
+                          ms["report_pdf"] / 1000, None, "s", NONE,
+                          note=f"{report.get('initiatives')} initiatives, {report.get('kpis')} KPI charts; "
+                               f"Excel report {ms['report_xlsx'] / 1000:.2f} s"))
+        out.append(Figure("progress.report_ratio", "progress report PDF / schedule PDF (same plan, same run)", ratio,
+                          None, "×", "≤ 2×", _verdict(ratio, 2.0),
+                          note=f"schedule PDF {ms['schedule_pdf'] / 1000:.2f} s in the same run"))
     return out
 
 

@@ -24,7 +24,7 @@ from dxeditor.core.errors import DxError, PlanFileError, message_for
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "version", "compare")
+COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "progress", "version", "compare")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,6 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     inq.add_argument("--dept", action="append", default=[])
     inq.add_argument("-o", "--output")
     inq.add_argument("--dry-run", action="store_true")
+    inq.add_argument("--fy", type=int, default=None, help="照会する（取り込む）年度 / fiscal year asked about")
+
+    prog = sub.add_parser("progress", help="進捗状況報告 / progress report")
+    prog.add_argument("action", choices=["export"])
+    prog.add_argument("file")
+    prog.add_argument("--fy", type=int, default=None, help="報告する年度（西暦）/ fiscal year")
+    prog.add_argument("--format", choices=["xlsx", "pdf"], required=True)
+    prog.add_argument("-o", "--output", required=True)
 
     ver = sub.add_parser("version", help="版の作成・一覧・削除・復元 / plan versions")
     ver.add_argument("action", choices=["create", "list", "delete", "restore"])
@@ -213,10 +221,10 @@ def cmd_inquiry(args: argparse.Namespace) -> int:
     from dxeditor.app.inquiry_runs import export_inquiries, import_answers
 
     if args.action == "export":
-        for path in export_inquiries(args.file, Path(args.output) if args.output else None, args.dept):
+        for path in export_inquiries(args.file, Path(args.output) if args.output else None, args.dept, args.fy):
             _say(str(path))
         return 0
-    checks = import_answers(args.file, [Path(a) for a in args.answers], dry_run=args.dry_run)
+    checks = import_answers(args.file, [Path(a) for a in args.answers], dry_run=args.dry_run, fiscal_year=args.fy)
     for c in checks:
         _say(f"== {c.path.name}（{c.department}）")
         for e in c.errors:
@@ -226,6 +234,13 @@ def cmd_inquiry(args: argparse.Namespace) -> int:
         for ch in c.changes:
             _say(f"変更: {ch.describe()}")
     return 0 if all(c.ok for c in checks) else 1
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from dxeditor.app.progress import export_report_of_plan
+
+    _say(str(export_report_of_plan(args.file, args.fy, args.format, Path(args.output))))
+    return 0
 
 
 def cmd_version(args: argparse.Namespace) -> int:
@@ -344,7 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logsetup.setup()
     log.info("command: %s", args.command)
     handlers = {"info": cmd_info, "check": cmd_check, "new": cmd_new, "export": cmd_export,
-                "import": cmd_import, "inquiry": cmd_inquiry, "version": cmd_version, "compare": cmd_compare}
+                "import": cmd_import, "inquiry": cmd_inquiry, "progress": cmd_progress, "version": cmd_version,
+                "compare": cmd_compare}
     try:
         return handlers[args.command](args)
     except DxError as exc:

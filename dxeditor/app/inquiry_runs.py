@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from dxeditor.core.errors import DxError, ValidationError
+from dxeditor.exchange import progress_sheet
 from dxeditor.exchange.inquiry import AnswerCheck, apply_answers, check_answer, export_all
 from dxeditor.plan.department_names import department_names
 from dxeditor.plan.editor import PlanEditor
@@ -36,15 +37,19 @@ def answering_departments(conn: Connection) -> list[int]:
     return sorted(ids)
 
 
-def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequence[str] = ()) -> list[Path]:
-    """One inquiry workbook per department (named or id; all answering ones when none) in ``folder``."""
+def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequence[str] = (),
+                     fiscal_year: int | None = None) -> list[Path]:
+    """One inquiry workbook per department (named or id; all answering ones when none) in ``folder``.
+
+    The workbooks ask about ``fiscal_year`` (this fiscal year within the plan's period when None).
+    """
     if folder is None:
         raise DxError("出力フォルダー (-o) を指定してください。", "Give an output folder with -o.")
     folder.mkdir(parents=True, exist_ok=True)
     doc = PlanDocument.open(plan, read_only=True)
     try:
         conn = doc.session.connection()
-        fy = current_fiscal_year(conn)
+        fy = fiscal_year or current_fiscal_year(conn)
         names = department_names(conn, fy)
         ids: list[int] = []
         for d in departments:
@@ -57,12 +62,17 @@ def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequenc
         doc.close(keep_working_copy=False)
 
 
-def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool = False) -> list[AnswerCheck]:
-    """Check every answer workbook; apply and save the valid ones unless ``dry_run``."""
+def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool = False,
+                   fiscal_year: int | None = None) -> list[AnswerCheck]:
+    """Check every answer workbook (for ``fiscal_year`` when given); apply and save the valid ones unless ``dry_run``.
+
+    Answers are checked as a batch too: one department answering twice is refused.
+    """
     doc = PlanDocument.open(plan)
     try:
         conn = doc.session.connection()
-        checks = [check_answer(conn, Path(a)) for a in answers]
+        checks = [check_answer(conn, Path(a), fiscal_year) for a in answers]
+        progress_sheet.check_batch(checks)
         applicable = [c for c in checks if c.ok and c.changes]
         if not dry_run and applicable:
             editor = PlanEditor(doc)

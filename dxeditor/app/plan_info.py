@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from dxeditor.plan.progress import year_counts
 from dxeditor.store import models as m
 from dxeditor.store.document import SCHEMA_REVISION, PlanDocument
 
@@ -34,4 +35,5 @@ def plan_counts(doc: PlanDocument) -> dict[str, Any]:
         "departments": count(m.Department),
         "kpis": count(m.Kpi),
         "glossary_terms": count(m.GlossaryTerm),
+        "progress": {str(fy): c for fy, c in year_counts(conn).items()},  # per year: ratings, KPI actuals
     }

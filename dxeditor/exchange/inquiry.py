@@ -26,6 +26,7 @@ from sqlalchemy import Connection, select
 from dxeditor.core.atomic import write_atomic
 from dxeditor.core.errors import DxError, ImportFormatError, ProgressFn, ValidationError, check_progress
 from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
+from dxeditor.exchange import progress_sheet
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.department_names import department_names
 from dxeditor.store import models as m
@@ -46,7 +47,7 @@ PROGRESS_EDITABLE = {"状況": "status", "コメント": "comment"}
 KPI_COLS = ["成果目標ID", "取組", "成果目標", "目標値", "単位", "実績値", "備考"]
 KPI_EDITABLE = {"実績値": "value", "備考": "note"}
 FIELD_NAMES = {"label": "工程（内容）", "phase": "種類", "start": "開始", "end": "終了", "status": "状況",
-               "comment": "コメント", "value": "実績値", "note": "備考"}
+               "comment": "コメント", "value": "実績値", "note": "備考", **progress_sheet.FIELD_NAMES}
 
 
 @dataclass
@@ -122,6 +123,7 @@ def _dept_scope(conn: Connection, dept_id: int) -> tuple[list[Any], list[Any]]:
 
 
 def _digest(values: list[Any]) -> str:
+    values = ["" if v is None else v for v in values]  # an empty cell reads back as None (a KPI without unit)
     return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:16]
 
 
@@ -210,8 +212,8 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     validation(ws, 8, years, len(bar_lines))
 
     progress = {p.row_id: p for p in conn.execute(
-        select(m.Progress).where(m.Progress.fiscal_year == fiscal_year, m.Progress.row_id.in_(row_ids))
-    ).scalars()} if row_ids else {}
+        select(m.Progress.__table__).where(m.Progress.fiscal_year == fiscal_year, m.Progress.row_id.in_(row_ids))
+    )} if row_ids else {}  # plain rows: an ORM select on a Connection gives ids from .scalars()
     prog_lines = []
     for r in rows:
         p = progress.get(r.id)
@@ -234,6 +236,8 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
         binding["kpis"][str(k.id)] = {"locked": _digest(line[:5]), "values": line[5:]}
     ws = wb.create_sheet()
     sheet(ws, KPI_SHEET, KPI_COLS, KPI_EDITABLE, kpi_lines)
+    progress_sheet.add_number_check(ws, 6, HEADER_ROW + 1, HEADER_ROW + len(kpi_lines))
+    progress_sheet.write_sheet(wb, conn, dept_id, dept, fiscal_year, binding)
 
     bind = wb.create_sheet(BIND_SHEET)
     text = json.dumps(binding, ensure_ascii=False)
@@ -348,8 +352,8 @@ def _read_lines(wb: Any, title: str, cols: list[str], check: AnswerCheck) -> lis
     return out
 
 
-def check_answer(conn: Connection, path: Path) -> AnswerCheck:
-    """Validate a returned workbook against the plan; nothing is changed."""
+def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -> AnswerCheck:
+    """Validate a returned workbook against the plan (and the year asked about); nothing is changed."""
     check = AnswerCheck(Path(path))
     wb = _open_workbook(Path(path))
     bind = _binding(wb)
@@ -469,6 +473,7 @@ def check_answer(conn: Connection, path: Path) -> AnswerCheck:
         if note != (info["values"][1] or ""):
             check.changes.append(FieldChange(dept, KPI_SHEET, "kpi_actuals", int(key), "note", kpis[int(key)],
                                              info["values"][1], note))
+    progress_sheet.check_sheet(wb, conn, bind, check, expected_fy)
     missing = ([f"b{k}" for k in bind["bars"]] + [f"r{k}" for k in bind["rows"]] + [f"k{k}" for k in bind["kpis"]])
     lost = [k for k in missing if k not in seen]
     if lost and not check.errors:
@@ -513,5 +518,7 @@ def apply_answers(rec: Recorder, changes: list[FieldChange], fiscal_year: int) -
             if row is None:
                 row = rec.insert("kpi_actuals", kpi_id=c.entity_id, fiscal_year=fiscal_year, value=None, note="")
             rec.update("kpi_actuals", row, **{c.field: c.new})
+        elif c.entity == "reviews":
+            progress_sheet.apply_change(rec, c, fiscal_year)
         n += 1
     return n

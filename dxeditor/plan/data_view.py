@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from dxeditor.core.achievement import rating_scale_in
 from dxeditor.core.fiscal import month_to_index
 from dxeditor.core.numbering import format_number
 from dxeditor.plan.department_names import printed_names_of_data
@@ -52,6 +53,7 @@ def _rows(init: dict[str, Any], names: dict[int, str]) -> list[RowView]:
 def view_from_data(data: dict[str, Any], *, dept_fy: int | None = None) -> PlanView:
     """The :class:`PlanView` of an exported plan dict (as ``load_plan_view`` would read it)."""
     plan = {"id": 1, **data["plan"]}
+    plan["rating_scale"] = rating_scale_in(plan.get("rating_scale"))
     phases = [PhaseView(p["key"], p["name"], p["color"], p["pattern"]) for p in data.get("phases", [])]
     names = printed_names_of_data(data, dept_fy)
     build = _Builder(data, names, plan.get("numbering_style", "paren"))

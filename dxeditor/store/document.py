@@ -37,7 +37,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The Alembic head revision this program writes; tests check it matches ``db/versions``.
 SCHEMA_REVISION = "0004"
 #: Every schema revision this program can migrate from, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 FILE_SUFFIX = ".dxplan"
 MANIFEST = "manifest.json"
 WORKING_NAME = "working.dxplan"

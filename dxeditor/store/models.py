@@ -68,6 +68,9 @@ class Plan(Base):
     basic_philosophy: Mapped[str] = mapped_column(Text, default="")
     vision: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The rating scale of the yearly review as JSON ([{"key", "name", "color"}]); "" = the default A–D
+    # (see dxeditor.core.achievement.DEFAULT_RATINGS).
+    rating_scale: Mapped[str] = mapped_column(Text, default="")
 
 
 class Chapter(Base):
@@ -214,6 +217,19 @@ class Kpi(Base):
     deadline_text: Mapped[str] = mapped_column(Text, default="")
     deadline_fy: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    lower_is_better: Mapped[bool] = mapped_column(Boolean, default=False)  # e.g. 待ち時間, 紙の申請件数
+
+
+class KpiTarget(Base):
+    """The target of a KPI for one fiscal year: the path towards the final target (年度別目標)."""
+
+    __tablename__ = "kpi_targets"
+    __table_args__ = (UniqueConstraint("kpi_id", "fiscal_year"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kpi_id: Mapped[int] = mapped_column(ForeignKey("kpis.id"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text, default="")  # when the year's target is a sentence
 
 
 class KpiActual(Base):
@@ -302,6 +318,13 @@ class Progress(Base):
     row_id: Mapped[int | None] = mapped_column(ForeignKey("schedule_rows.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="")  # not_started / on_track / done / delayed / stopped
     comment: Mapped[str] = mapped_column(Text, default="")
+    # The yearly review (進捗評価): a key of the plan's rating scale ("" = not rated) and three texts.
+    rating: Mapped[str] = mapped_column(String(16), default="")
+    results: Mapped[str] = mapped_column(Text, default="")  # 実績・成果
+    issues: Mapped[str] = mapped_column(Text, default="")  # 課題
+    direction: Mapped[str] = mapped_column(Text, default="")  # 今後の方向性
+    entered_by: Mapped[str] = mapped_column(Text, default="")  # who entered it (user or 照会回答の部署)
+    entered_at: Mapped[str] = mapped_column(String(32), default="")  # ISO 8601, UTC
 
 
 class GlossaryTerm(Base):
@@ -361,6 +384,7 @@ CONTENT_TABLES = [
     InitiativeDepartment.__table__,
     TextItem.__table__,
     Kpi.__table__,
+    KpiTarget.__table__,
     KpiActual.__table__,
     Reference.__table__,
     ScheduleRow.__table__,

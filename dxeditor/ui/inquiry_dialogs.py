@@ -226,4 +226,5 @@ def check_answers(conn: Connection, paths: list[Path], progress: ProgressFn | No
             bad.department = p.name
             checks.append(bad)
         check_progress(progress, n, len(paths))
+    inquiry.progress_sheet.check_batch(checks)
     return checks

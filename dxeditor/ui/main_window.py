@@ -67,7 +67,10 @@ class MainWindow(FileHandling, QMainWindow):
         self.schedule_view = self._make_schedule_view()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.outline_view)
-        self.splitter.addWidget(self.schedule_view)
+        from dxeditor.ui.progress.install import add_progress_tab
+
+        self.view_tabs = add_progress_tab(self, self.schedule_view)  # 工程表 | 進捗管理
+        self.splitter.addWidget(self.view_tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         central = QWidget(self)  # the find bar spans both views so their lines stay aligned
@@ -187,6 +190,8 @@ class MainWindow(FileHandling, QMainWindow):
                                      self.export_excel)
         self.export_pdf_action = A(self.tr("PDF(&P)…"),
                                    self.export_pdf)
+        self.export_progress_pdf_action = A(self.tr("進捗状況報告 PDF(&R)…"), self.export_progress_pdf)
+        self.export_progress_xlsx_action = A(self.tr("進捗状況報告 Excel(&G)…"), self.export_progress_xlsx)
         self.preview_action = A(self.tr("印刷プレビュー(&V)…"),
                                 self.print_preview)
         self.print_action = A(self.tr("印刷(&P)…"), self.print_plan,
@@ -211,6 +216,8 @@ class MainWindow(FileHandling, QMainWindow):
         self.outdent_action = A(self.tr("字下げ解除（上位へ）"), lambda: self.commands.indent_selection(False), "Alt+Left",
                                 outline_only=True)
         self.find_action = A(self.tr("検索・絞り込み(&F)…"), self.find_bar.open_bar, K.Find)
+        self.show_schedule_action = A(self.tr("工程表を表示(&G)"), lambda: self.view_tabs.setCurrentIndex(0), "Ctrl+1")
+        self.show_progress_action = A(self.tr("進捗管理を表示(&M)"), lambda: self.view_tabs.setCurrentIndex(1), "Ctrl+2")
         self.switch_pane_action = A(self.tr("一覧と詳細の切り替え"), self.switch_pane, "F6")
         self.expand_action = A(self.tr("すべて展開(&E)"), self.outline_view.expandAll)
         self.collapse_action = A(self.tr("取組まで折りたたむ(&C)"), self.commands.collapse_to_initiatives)
@@ -222,6 +229,7 @@ class MainWindow(FileHandling, QMainWindow):
                                     self.departments)
         self.glossary_action = A(self.tr("用語集(&G)…"),
                                  self.glossary)
+        self.rating_scale_action = A(self.tr("評価の段階(&R)…"), self.rating_scale)
         self.audit_action = A(self.tr("変更履歴(&H)…"),
                               self.audit,
                               tip=self.tr("誰がいつ何を変えたかを絞り込んで確かめます"))
@@ -249,6 +257,7 @@ class MainWindow(FileHandling, QMainWindow):
         imp.addActions([self.import_json_action, self.import_excel_action])
         exp = f.addMenu(self.tr("エクスポート(&E)"))
         exp.addActions([self.export_json_action, self.export_excel_action, self.export_pdf_action])
+        exp.addActions([self.export_progress_pdf_action, self.export_progress_xlsx_action])
         inquiry = f.addMenu(self.tr("照会(&Q)"))
         inquiry.addActions([self.export_inquiries_action, self.import_answers_action])
         f.addSeparator()
@@ -275,13 +284,14 @@ class MainWindow(FileHandling, QMainWindow):
             sched.addSeparator()
             sched.addActions([a for a in schedule_actions if a not in zoom])
         v.addSeparator()
+        v.addActions([self.show_schedule_action, self.show_progress_action])
         v.addAction(self.detail_dock.toggleViewAction())
         v.addAction(self.history_dock.toggleViewAction())
         ins = bar.addMenu(self.tr("挿入(&I)"))
         ins.addActions([self.add_section_action, self.add_initiative_action, self.add_row_action,
                         self.add_subrow_action])
         t = bar.addMenu(self.tr("ツール(&T)"))
-        t.addActions([self.departments_action, self.glossary_action, self.audit_action])
+        t.addActions([self.departments_action, self.glossary_action, self.rating_scale_action, self.audit_action])
         t.addSeparator()
         lang = t.addMenu(self.tr("表示言語(&L)"))
         lang.addActions([self.lang_ja_action, self.lang_en_action])
@@ -353,6 +363,7 @@ class MainWindow(FileHandling, QMainWindow):
 
     def commit_pending(self) -> None:
         """Commit what is still being typed in the shown form: bullets, a field not yet left."""
+        self.progress_view.commit_texts()
         form = self.detail.currentWidget()
         if form not in self.forms or not form.isVisible():
             return  # a hidden form may show text that an undo has since changed: nothing is typed there
@@ -422,6 +433,24 @@ class MainWindow(FileHandling, QMainWindow):
         from dxeditor.ui import excel_dialogs
 
         self._guard(lambda: excel_dialogs.export_excel(self, self.controller))
+
+    def export_progress_pdf(self) -> None:
+        """File ▸ Export ▸ 進捗状況報告 PDF."""
+        from dxeditor.ui.progress import report_dialog
+
+        self._guard(lambda: report_dialog.export_pdf(self, self.controller))
+
+    def export_progress_xlsx(self) -> None:
+        """File ▸ Export ▸ 進捗状況報告 Excel."""
+        from dxeditor.ui.progress import report_dialog
+
+        self._guard(lambda: report_dialog.export_xlsx(self, self.controller))
+
+    def rating_scale(self) -> None:
+        """Tools ▸ 評価の段階."""
+        from dxeditor.ui.progress.scale_dialog import RatingScaleDialog
+
+        self._guard(lambda: RatingScaleDialog(self.controller, self).exec())
 
     def export_pdf(self) -> None:
         """File ▸ Export ▸ PDF."""

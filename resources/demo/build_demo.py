@@ -28,6 +28,7 @@ from dxeditor.store.models import DEFAULT_PHASES  # noqa: E402
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
+from sample_progress import SAMPLE_NOTE, kpis_of, reviews_of  # noqa: E402 - the folder of this script
 from seed000_text import (  # noqa: E402 - the folder of this script
     COLOPHON,
     GLOSSARY,
@@ -413,6 +414,7 @@ def build_demo() -> dict[str, Any]:
     row_id = 0
     bar_id = 0
     initiatives = []
+    kpi_id = 1
     for num, sec, title, summary, cat, nat_no, target in INITIATIVES:
         rows = []
         for row_title, lines, related in ROWS[num]:
@@ -460,14 +462,15 @@ def build_demo() -> dict[str, Any]:
                     "direction": text_items(text["direction"]),
                     "content": [],
                 },
-                "kpis": [],
+                "kpis": kpis_of(num, kpi_id),  # sample data (seed 000 has no KPIs)
                 "references": [
                     {"title": t, "date_text": d, "note": n} for t, d, n in REFERENCES.get(num, [])
                 ],
-                "progress": [],
+                "progress": reviews_of(num),  # sample data
                 "schedule_rows": rows,
             }
         )
+        kpi_id += len(initiatives[-1]["kpis"])
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -486,7 +489,8 @@ def build_demo() -> dict[str, Any]:
             "numbering_style": "paren",
             "basic_philosophy": "",  # in chapter 1(3) (THINKING, THREE_WAYS)
             "vision": "",  # the body of chapter 2 (VISION)
-            "note": COLOPHON,
+            "note": f"{COLOPHON}\n\n{SAMPLE_NOTE}",
+            "rating_scale": [],
         },
         "chapters": chapters(),
         "phases": phases(),
@@ -669,6 +673,7 @@ def build_national() -> dict[str, Any]:
             "basic_philosophy": "",
             "vision": "",
             "note": "",
+            "rating_scale": [],
         },
         "chapters": [],
         "phases": phases(),
@@ -687,7 +692,7 @@ def build_national() -> dict[str, Any]:
 # earlier state (marked as sample in its note). The differences are the kinds a revision
 # has: an initiative added, one renamed, reworded text, a moved and a relabelled bar, a
 # department renamed.
-SAMPLE_NOTE = "サンプル: 新旧対照表の説明のために作った架空の版です（原典の小樽市の方針にはありません）。"
+VERSION_SAMPLE_NOTE = "サンプル: 新旧対照表の説明のために作った架空の版です（原典の小樽市の方針にはありません）。"
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:
@@ -718,9 +723,9 @@ def build_demo_with_versions() -> dict[str, Any]:
     """The demo plan with its two sample versions (Ver.1.0 invented, Ver.1.1 as published)."""
     data = build_demo()
     data["versions"] = [
-        {"label": "Ver.1.0", "date": "令和4年3月策定", "note": SAMPLE_NOTE, "created_at": "2022-03-31T00:00:00Z",
+        {"label": "Ver.1.0", "date": "令和4年3月策定", "note": VERSION_SAMPLE_NOTE, "created_at": "2022-03-31T00:00:00Z",
          "created_by": "サンプル", "content": _earlier_state(data)},
-        {"label": "Ver.1.1", "date": "令和5年11月改定", "note": SAMPLE_NOTE, "created_at": "2023-11-30T00:00:00Z",
+        {"label": "Ver.1.1", "date": "令和5年11月改定", "note": VERSION_SAMPLE_NOTE, "created_at": "2023-11-30T00:00:00Z",
          "created_by": "サンプル", "content": _content(data)},
     ]
     return data

@@ -73,37 +73,37 @@
 <context>
     <name>AnswerPreviewDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="126"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="127"/>
         <source>回答の取込（確認）</source>
         <translation>Import answers (review)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
         <source>部署 / 項目</source>
         <translation>Department / item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="129"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="137"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="138"/>
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="154"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="155"/>
         <source>{n} 件の変更、取り込めないブック {bad} 件</source>
         <translation>{n} change(s), {bad} workbook(s) that cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="158"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="159"/>
         <source>選んだ変更を取り込む</source>
         <translation>Import selected changes</translation>
     </message>
@@ -521,118 +521,118 @@
         <translation type="vanished">The lock looks stale (the other program has ended). Take over editing?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="91"/>
-        <location filename="../../dxeditor/ui/window_files.py" line="119"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="93"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="121"/>
         <source>読み取り専用で開きました。</source>
         <translation>Opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="108"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="110"/>
         <source>編集の引き継ぎ</source>
         <translation>Take over editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="109"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="111"/>
         <source>{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。よろしいですか？</source>
         <translation>Remove {0}&apos;s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="116"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="118"/>
         <source>コピーとして開きました。保存するときに新しい名前を付けます。</source>
         <translation>Opened as a copy. You will give it a new name when you save.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="123"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
         <source>ほかの人が編集中です</source>
         <translation>Someone else is editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="127"/>
         <source>相手のプログラムは終了しているようです。編集を引き継ぐこともできます。</source>
         <translation>The other user&apos;s program seems to have closed. You can also take over editing.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="126"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
         <source>読み取り専用で開く(&amp;R)</source>
         <translation>Open &amp;read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="127"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="129"/>
         <source>コピーを開く(&amp;C)</source>
         <translation>Open a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="130"/>
         <source>編集を引き継ぐ(&amp;T)…</source>
         <translation>&amp;Take over editing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="158"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="160"/>
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="159"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="161"/>
         <source>「{0}」への変更を保存しますか？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="206"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="208"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="225"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="227"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="237"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="239"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="253"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="255"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="254"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="256"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="271"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="273"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="272"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="289"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="293"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="297"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="301"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="307"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="311"/>
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="321"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="325"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="335"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -825,8 +825,8 @@ Discard what you have entered?</translation>
         <translation>Already registered (skipped)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="289"/>
         <location filename="../../dxeditor/ui/excel_dialogs.py" line="166"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="289"/>
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
@@ -1015,48 +1015,48 @@ Discard what you have entered?</translation>
 <context>
     <name>InquiryExportDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="46"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="47"/>
         <source>照会ブックの書き出し</source>
         <translation>Export inquiry workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="63"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="64"/>
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="69"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="70"/>
         <source>照会する年度</source>
         <translation>Fiscal year of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="70"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="71"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="71"/>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="82"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="83"/>
         <source>保存先フォルダー</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="73"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="74"/>
         <source>書き出す</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="99"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="100"/>
         <source>部署を選んでください。</source>
         <translation>Select a department.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="102"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="103"/>
         <source>保存先フォルダーが見つかりません。</source>
         <translation>The destination folder was not found.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="106"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="107"/>
         <source>照会ブックを書き出しています…</source>
         <translation>Writing inquiry workbooks…</translation>
     </message>
@@ -1078,331 +1078,331 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="80"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="85"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="81"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="86"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="109"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="114"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="121"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="126"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="132"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="137"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="141"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="146"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="167"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="172"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="169"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="172"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="175"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="180"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="183"/>
         <source>計画のプロパティ(&amp;P)…</source>
         <translation>Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="180"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="183"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="185"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="184"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="191"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="190"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="197"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="192"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="194"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="197"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="207"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="211"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="207"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="211"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="323"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -1419,6 +1419,31 @@ Discard what you have entered?</translation>
 自治体DX計画エディタ</source>
         <translation type="vanished">dxeditor {0}
 Editor for municipal DX plans</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="193"/>
+        <source>進捗状況報告 PDF(&amp;R)…</source>
+        <translation>Progress &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="194"/>
+        <source>進捗状況報告 Excel(&amp;G)…</source>
+        <translation>Pro&amp;gress report (Excel)…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <source>工程表を表示(&amp;G)</source>
+        <translation>Show sche&amp;dule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <source>進捗管理を表示(&amp;M)</source>
+        <translation>Show progress &amp;management</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <source>評価の段階(&amp;R)…</source>
+        <translation>&amp;Rating scale…</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1842,239 @@ Editor for municipal DX plans</translation>
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../dxeditor/ui/progress/install.py" line="26"/>
+        <source>工程表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/install.py" line="27"/>
+        <source>進捗管理</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="106"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>取組</source>
+        <extracomment>Tables whose changes the progress view reloads for.</extracomment>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="138"/>
+        <source>未評価（A〜D を入力）</source>
+        <translation>Not rated (type A–D)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="139"/>
+        <source>未評価</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <source>実績・成果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <source>課題</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
+        <source>今後の方向性</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="145"/>
+        <source>入力: {0} {1}</source>
+        <translation>Entered: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="161"/>
+        <source>進捗評価の入力</source>
+        <translation>Enter ratings</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>成果目標</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <source>目標</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <source>実績</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="234"/>
+        <source>達成率</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <source>前年比</source>
+        <translation>vs. last year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <source>推移</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="255"/>
+        <source>（最終目標）</source>
+        <translation>(final target)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="257"/>
+        <source>下がるほど良い指標</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/models.py" line="312"/>
+        <source>成果目標の実績・目標の入力</source>
+        <translation>Enter KPI actuals and targets</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <source>進捗状況報告</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <source>報告する年度</source>
+        <translation>Fiscal year to report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="32"/>
+        <source>進捗状況報告の書き出し</source>
+        <translation>Export progress report</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="45"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="53"/>
+        <source>書き出しました: {0}</source>
+        <translation>Exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="60"/>
+        <source>評価年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="73"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="231"/>
+        <source>評価の内容</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="85"/>
+        <source>反映</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="101"/>
+        <source>下がるほど良い指標（待ち時間など）</source>
+        <translation>Lower is better (waiting times etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="162"/>
+        <source>（セルを選んで記号を入力。Delete で消去）</source>
+        <translation>(select a cell and type the letter; Delete clears)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="238"/>
+        <source>入力: {0}&#x3000;{1}</source>
+        <translation>Entered: {0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="254"/>
+        <source>成果目標の向きの変更</source>
+        <translation>Change KPI direction</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="274"/>
+        <source>評価の内容の入力</source>
+        <translation>Enter review</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScaleDialog</name>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="33"/>
+        <source>評価の段階</source>
+        <translation>Rating scale</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>記号</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>意味</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <source>色 (#rrggbb)</source>
+        <translation>Colour (#rrggbb)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="39"/>
+        <source>既定（A〜D）に戻す</source>
+        <translation>Back to the default (A–D)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="51"/>
+        <source>良い順に並べます。後半の段階（既定では C・D）は工程表で遅れとして示します。</source>
+        <translation>Best first. The worse half (C and D by default) is marked as late on the schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="85"/>
+        <source>評価の段階の変更</source>
+        <translation>Change rating scale</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <location filename="../../dxeditor/ui/kpi_table.py" line="62"/>
@@ -2195,7 +2453,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 </translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="192"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="193"/>
         <source>{n} 部署の照会ブックを書き出しました。
 {folder}</source>
         <translation>Exported inquiry workbooks for {n} department(s).
@@ -2225,17 +2483,17 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Creating the plan…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="200"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="201"/>
         <source>回答ブックを選択</source>
         <translation>Select answer workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="201"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="202"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="207"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="208"/>
         <source>回答ブックを確かめています…</source>
         <translation>Checking the answer workbooks…</translation>
     </message>

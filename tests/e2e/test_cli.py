@@ -45,7 +45,7 @@ def test_info_json_counts(plan_file: Path) -> None:
     assert info["schedule_rows"] == 2
     assert info["bars"] == 2
     assert info["departments"] == 4
-    assert info["kpis"] == 1
+    assert info["kpis"] == 2
     assert info["schema_version"]
 
 

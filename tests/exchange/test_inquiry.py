@@ -23,6 +23,8 @@ def plan(demo_data):
     """The demo with a KPI and a department on more rows, so five departments have something to answer."""
     data = copy.deepcopy(demo_data)
     inits = data["initiatives"]
+    for it in inits:  # without the demo's sample progress
+        it["kpis"], it["progress"] = [], []
     inits[0]["kpis"] = [{"id": 1, "name": "オンライン化した手続数", "target_value": 27, "unit": "手続"}]
     for it, dept in zip(inits[1:5], [3, 4, 5, 6], strict=True):
         it["schedule_rows"][0]["lead_department_id"] = dept

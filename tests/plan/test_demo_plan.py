@@ -259,7 +259,9 @@ def test_demo_validates(demo_json: dict[str, Any]) -> None:
     # the basic philosophy and the vision are chapters 1(3) and 2 (entered once, printed once)
     assert (plan["basic_philosophy"], plan["vision"]) == ("", "")
     # the colophon (奥付)
-    assert plan["note"] == "令和5年11月発行\n発行 小樽市\n編集 小樽市総務部デジタル推進室"
+    colophon, sample = plan["note"].split("\n\n")
+    assert colophon == "令和5年11月発行\n発行 小樽市\n編集 小樽市総務部デジタル推進室"
+    assert sample.startswith("【サンプルデータ】")  # the sample progress says what it is
 
 
 def test_demo_ids_are_sequential_per_collection(demo_json: dict[str, Any]) -> None:
@@ -308,7 +310,7 @@ def test_demo_initiative_text(demo_json: dict[str, Any]) -> None:
         text = it["text"]
         assert text["current"] and text["direction"], it["title"]
         assert all(not t["bullet"] and t["level"] == 0 for t in text["current"] + text["direction"])
-        assert it["kpis"] == []
+        assert all(k["note"] == "サンプル（架空の値）" for k in it["kpis"])  # seed 000 has no KPIs
     first = demo_json["initiatives"][0]["text"]
     assert first["current"][1]["text"].endswith(
         "キャッシュレス決済も開始したところです。"
@@ -530,6 +532,21 @@ def test_demo_glossary(demo_json: dict[str, Any]) -> None:
     assert by_term["電子入札"]["description"].startswith("従来の入開札までの一連の行為について")
 
 
+# ------------------------------------------------------------------------ sample progress
+def test_demo_has_two_years_of_sample_progress_marked_as_sample(demo: PlanDocument) -> None:
+    from dxeditor.plan.progress import load_progress
+
+    data = load_progress(demo.session.connection())
+    assert {fy for _, fy in data.reviews} == {2023, 2024}
+    assert len(data.reviews) == 20
+    assert all(r.rating and r.results and r.entered_by == "サンプルデータ" for r in data.reviews.values())
+    kpis = [k for paths in data.kpis.values() for k in paths]
+    assert len(kpis) == 11 and all(set(k.actuals) == {2023, 2024} for k in kpis)
+    assert [k.is_text for k in kpis].count(True) == 1
+    rates = [k.rate(2024) for k in kpis if not k.is_text]
+    assert all(r is not None and 0 <= r <= 1.5 for r in rates)  # plausible: between none and well past
+
+
 # ---------------------------------------------------------------------------- round trips
 def test_demo_json_round_trip_is_lossless(demo: PlanDocument, demo_json: dict[str, Any]) -> None:
     first = _export(demo)
@@ -575,7 +592,9 @@ def test_cli_info_on_saved_demo(demo: PlanDocument, tmp_path: Path) -> None:
     assert info["schedule_rows"] == 24
     assert info["bars"] == BAR_COUNT
     assert info["departments"] == 6
-    assert info["kpis"] == 0
+    assert info["kpis"] == 11  # sample KPIs
+    assert info["progress"]["2023"]["ratings"] == {"A": 4, "B": 5, "C": 1}
+    assert info["progress"]["2024"]["kpi_actuals"] == 11
     assert info["glossary_terms"] == len(GLOSSARY_TERMS)
     check = _cli("check", str(path))
     assert check.returncode == 0, check.stdout + check.stderr

@@ -81,3 +81,19 @@ def test_a_converted_but_unedited_plan_is_not_offered_for_recovery(tmp_path: Pat
         assert result.returncode == 9, result.stderr  # the program died with the converted plan open
         found = [w for w in list_recoverable() if w.source == work]
         assert len(found) == expected, edit or "conversion only"
+
+
+def test_an_older_file_gains_empty_reviews_and_yearly_targets(tmp_path: Path) -> None:
+    """0002 → 0003: progress rows keep their status and get empty review fields; KPIs are higher-is-better."""
+    work = tmp_path / "old.dxplan"
+    shutil.copyfile(STORED / "0002.dxplan", work)
+    doc = PlanDocument.open(work)
+    try:
+        out = json_io.export_data(doc.session.connection())
+    finally:
+        doc.close()
+    progress = out["initiatives"][0]["progress"][0]
+    assert progress["status"] == "on_track" and progress["rating"] == "" and progress["results"] == ""
+    kpi = out["initiatives"][0]["kpis"][0]
+    assert kpi["lower_is_better"] is False and kpi["targets"] == []
+    assert out["plan"]["rating_scale"] == []

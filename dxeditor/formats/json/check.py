@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dxeditor.core.achievement import DEFAULT_RATINGS
 from dxeditor.core.errors import ImportFormatError
 from dxeditor.core.fiscal import month_to_index
 from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION, Problems, validate
@@ -88,6 +89,8 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
             p.add(f"$.sections[{i}].parent_id", f"セクション {s['parent_id']} がありません", f"no section {s['parent_id']}")
     _check_cycles(data.get("sections", []), "$.sections", p)
     unique(data.get("initiatives", []), "$.initiatives")
+    scale = plan.get("rating_scale") or []
+    ratings = unique(scale, "$.plan.rating_scale", "key") if scale else {key for key, *_ in DEFAULT_RATINGS}
     # ids unique across the whole plan; the JSON paths are only spelled out when one repeats
     ids: dict[str, list[Any]] = {"schedule_rows": [], "bars": [], "milestones": [], "kpis": []}
     row_ids, bar_ids, ms_ids = ids["schedule_rows"], ids["bars"], ids["milestones"]
@@ -123,6 +126,7 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
         if any(r.get("parent_id") is not None for r in rows):
             _check_cycles(rows, f"$.initiatives[{i}].schedule_rows", p)
         ids["kpis"].extend(k["id"] for k in it.get("kpis", ()) if "id" in k)
+        _check_review(it, f"$.initiatives[{i}]", ratings, p)
         for block, items in it.get("text", {}).items():
             for ti, t in enumerate(items):
                 if not 0 <= t.get("level", 0) <= 8:
@@ -132,6 +136,29 @@ def _check_references(data: dict[str, Any], p: Problems) -> None:
         if len(set(found)) != len(found):
             _report_duplicates(data, label, p)
     unique(data.get("glossary", []), "$.glossary")
+
+
+def _check_review(it: dict[str, Any], where: str, ratings: set[Any], p: Problems) -> None:
+    """Ratings on the plan's scale; one review, one target and one actual per fiscal year."""
+    def once(items: list[dict[str, Any]], path: str) -> None:
+        seen: set[int] = set()
+        for n, x in enumerate(items):
+            if x["fiscal_year"] in seen:
+                p.add(f"{path}[{n}].fiscal_year", f"{x['fiscal_year']} 年度が重複しています",
+                      f"fiscal year {x['fiscal_year']} repeats")
+            seen.add(x["fiscal_year"])
+
+    owners = [(it, where)] + [(r, f"{where}.schedule_rows[{j}]") for j, r in enumerate(it.get("schedule_rows", ()))]
+    for owner, path in owners:
+        items = owner.get("progress", ())
+        once(items, f"{path}.progress")
+        for n, pr in enumerate(items):
+            if pr.get("rating") and pr["rating"] not in ratings:
+                p.add(f"{path}.progress[{n}].rating", f"評価 {pr['rating']!r} は評価の段階にありません",
+                      f"rating {pr['rating']!r} is not on the plan's scale")
+    for k, kpi in enumerate(it.get("kpis", ())):
+        once(kpi.get("targets", []), f"{where}.kpis[{k}].targets")
+        once(kpi.get("actuals", []), f"{where}.kpis[{k}].actuals")
 
 
 def _check_bar(b: dict[str, Any], where: str, phases: set[Any], p: Problems) -> None:

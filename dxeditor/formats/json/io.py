@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, delete, insert, select
 
 from dxeditor import __version__
+from dxeditor.core.achievement import rating_scale_in, rating_scale_out
 from dxeditor.core.atomic import write_text_atomic
 from dxeditor.core.errors import ImportFormatError
 from dxeditor.core.fiscal import index_to_month, month_to_index
@@ -34,6 +35,8 @@ from dxeditor.store.raw import fetch_all
 PLAN_FIELDS = [k for k in ("uid", "title", "subtitle", "municipality", "issuing_department", "version_label",
                            "formulation_date", "period_start_fy", "period_end_fy", "period_label", "year_style",
                            "numbering_style", "basic_philosophy", "vision", "note")]
+PROGRESS_FIELDS = ("fiscal_year", "status", "comment", "rating", "results", "issues", "direction", "entered_by",
+                   "entered_at")
 
 
 def _tuples(conn: Connection, table: Any, columns: str, *order: Any) -> list[tuple[Any, ...]]:
@@ -110,6 +113,7 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
         "generator": f"dxeditor {__version__}",
         "plan": {k: plan[k] for k in PLAN_FIELDS},
     }
+    out["plan"]["rating_scale"] = rating_scale_out(plan["rating_scale"])
     out["chapters"] = [{k: c[k] for k in ("id", "parent_id", "placement", "title", "body")}
                        for c in _ordered_tree(_rows(conn, m.Chapter.__table__))]
     out["phases"] = [{k: p[k] for k in ("key", "name", "color", "pattern")}
@@ -138,6 +142,7 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
         texts[iid].append((block, {"text": body, "level": level, "bullet": _bool(bullet)}))
     kpis = _group(_rows(conn, m.Kpi.__table__, m.Kpi.position, m.Kpi.id), "initiative_id")
     actuals = _group(_rows(conn, m.KpiActual.__table__, m.KpiActual.fiscal_year, m.KpiActual.id), "kpi_id")
+    targets = _group(_rows(conn, m.KpiTarget.__table__, m.KpiTarget.fiscal_year, m.KpiTarget.id), "kpi_id")
     refs = _group(_rows(conn, m.Reference.__table__, m.Reference.position, m.Reference.id), "initiative_id")
     progress = _rows(conn, m.Progress.__table__, m.Progress.fiscal_year, m.Progress.id)
     iprog = _group([p for p in progress if p["initiative_id"] is not None], "initiative_id")
@@ -184,7 +189,7 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
                 "related_department_ids": row_related.get(rid, []),
                 "bars": bars.get(rid, []),
                 "milestones": mss.get(rid, []),
-                "progress": [{k: p[k] for k in ("fiscal_year", "status", "comment")} for p in rp] if rp else [],
+                "progress": [{k: p[k] for k in PROGRESS_FIELDS} for p in rp] if rp else [],
             })
         out_inits.append({
             **{k: it[k] for k in ("id", "section_id", "number_label", "title", "summary", "national_category",
@@ -194,11 +199,13 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
             "related_department_ids": related,
             "text": text,
             "kpis": [{**{k: x[k] for k in ("id", "name", "baseline_text", "baseline_value", "target_value",
-                                            "target_text", "unit", "deadline_text", "deadline_fy", "note")},
+                                            "target_text", "unit", "deadline_text", "deadline_fy", "note",
+                                            "lower_is_better")},
+                      "targets": [{k: t[k] for k in ("fiscal_year", "value", "text")} for t in targets.get(x["id"], [])],
                       "actuals": [{k: a[k] for k in ("fiscal_year", "value", "note")} for a in actuals.get(x["id"], [])]}
                      for x in kpis.get(iid, [])],
             "references": [{k: x[k] for k in ("title", "date_text", "note")} for x in refs.get(iid, [])],
-            "progress": [{k: p[k] for k in ("fiscal_year", "status", "comment")} for p in iprog.get(iid, [])],
+            "progress": [{k: p[k] for k in PROGRESS_FIELDS} for p in iprog.get(iid, [])],
             "schedule_rows": out_rows,
         })
     out["initiatives"] = out_inits
@@ -266,6 +273,7 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__, m.PlanVersion.__table__]):
         conn.execute(delete(t))
     plan = {k: data["plan"].get(k) for k in PLAN_FIELDS if k in data["plan"]}
+    plan["rating_scale"] = rating_scale_in(data["plan"].get("rating_scale"))
     conn.execute(insert(m.Plan).values(id=1, **plan))
 
     def many(table: Any, rows: list[dict[str, Any]]) -> None:
@@ -298,6 +306,7 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
         [{**s, "position": pos(("sec", s.get("parent_id")))} for s in data.get("sections", [])]))
 
     inits, sdgs, idepts, texts, kpis, actuals, refs, progress = [], [], [], [], [], [], [], []
+    targets: list[dict[str, Any]] = []
     rows, rdepts, bars, mss = [], [], [], []
     next_ids: dict[str, int] = defaultdict(int)
     for kind, key in (("kpi", "kpis"), ("bar", "bars"), ("ms", "milestones")):
@@ -323,6 +332,7 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
             kid = new_id("kpi", k)
             kpis.append({**k, "id": kid, "initiative_id": iid, "position": n})
             actuals += [{"kpi_id": kid, **a} for a in k.get("actuals", [])]
+            targets += [{"kpi_id": kid, **t} for t in k.get("targets", [])]
         refs += [{"initiative_id": iid, "position": n, **r} for n, r in enumerate(it.get("references", []))]
         progress += [{"initiative_id": iid, **pr} for pr in it.get("progress", [])]
         for r in it.get("schedule_rows", []):
@@ -342,6 +352,7 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     many(m.InitiativeDepartment.__table__, idepts)
     many(m.TextItem.__table__, texts)
     many(m.Kpi.__table__, kpis)
+    many(m.KpiTarget.__table__, targets)
     many(m.KpiActual.__table__, actuals)
     many(m.Reference.__table__, refs)
     many(m.ScheduleRow.__table__, _parents_first(rows))

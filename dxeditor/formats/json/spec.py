@@ -75,6 +75,14 @@ SPECS: dict[str, dict[str, F]] = {
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),
         "note": F(S),
+        "rating_scale": F("list:rating", False,
+                          "rating scale of the yearly review, best first; empty or omitted = A 順調 / B 概ね順調 / "
+                          "C 遅れ / D 未着手・中止"),
+    },
+    "rating": {
+        "key": F(S, True, "what is typed and stored (A)"),
+        "name": F(S, False, "its words (順調)"),
+        "color": F(S, False, "#rrggbb"),
     },
     "chapter": {
         "id": F(I, True),
@@ -156,11 +164,26 @@ SPECS: dict[str, dict[str, F]] = {
         "deadline_text": F(S, False, "令和7(2025)年度末まで"),
         "deadline_fy": F(FY, False, nullable=True),
         "note": F(S),
+        "lower_is_better": F(B, False, "true when a smaller value is better (待ち時間); the achievement rate "
+                                       "formula is the same"),
+        "targets": F("list:kpi_target", False, "yearly targets: the path towards the final target"),
         "actuals": F("list:actual", False, "measured values per fiscal year"),
     },
+    "kpi_target": {"fiscal_year": F(FY, True), "value": F("num", False, nullable=True),
+                   "text": F(S, False, "the year's target when it is a sentence")},
     "actual": {"fiscal_year": F(FY, True), "value": F("num", False, nullable=True), "note": F(S)},
     "reference": {"title": F(S, True), "date_text": F(S), "note": F(S)},
-    "progress": {"fiscal_year": F(FY, True), "status": F(S), "comment": F(S)},
+    "progress": {
+        "fiscal_year": F(FY, True),
+        "status": F(S, False, "schedule status: not_started / on_track / done / delayed / stopped"),
+        "comment": F(S),
+        "rating": F(S, False, "yearly review rating: a key of plan.rating_scale (A–D by default); empty = not rated"),
+        "results": F(S, False, "実績・成果"),
+        "issues": F(S, False, "課題"),
+        "direction": F(S, False, "今後の方向性"),
+        "entered_by": F(S, False, "who entered the review"),
+        "entered_at": F(S, False, "when (ISO 8601, UTC)"),
+    },
     "row": {
         "id": F(I, True),
         "parent_id": F(I, False, "parent row (sub-rows)", nullable=True),

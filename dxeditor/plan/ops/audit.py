@@ -16,7 +16,7 @@ from dxeditor.store import models as m
 ENTITY_NAMES = {
     "plan": "計画", "phases": "工程の種類", "departments": "部署", "department_names": "部署名",
     "department_links": "組織改正", "sections": "セクション", "initiatives": "取組", "initiative_sdgs": "SDGs",
-    "initiative_departments": "取組の担当課", "text_items": "本文", "kpis": "成果目標", "kpi_actuals": "実績値",
+    "initiative_departments": "取組の担当課", "text_items": "本文", "kpis": "成果目標", "kpi_actuals": "実績値", "kpi_targets": "年度別目標",
     "plan_references": "根拠・関連計画", "schedule_rows": "工程表の行", "row_departments": "行の担当課",
     "bars": "工程", "milestones": "節目", "progress": "進捗", "glossary": "用語",
 }

@@ -355,8 +355,9 @@ def _copy_initiative(rec: Recorder, row: dict[str, Any], section_id: int | None,
             rec.insert(table, **_copy_values(child, initiative_id=new_id))
     for kpi in _rows_of(rec.conn, "kpis", "initiative_id", row["id"]):
         kid = rec.insert("kpis", **_copy_values(kpi, initiative_id=new_id))
-        for actual in _rows_of(rec.conn, "kpi_actuals", "kpi_id", kpi["id"]):
-            rec.insert("kpi_actuals", **_copy_values(actual, kpi_id=kid))
+        for child_table in ("kpi_targets", "kpi_actuals"):
+            for child in _rows_of(rec.conn, child_table, "kpi_id", kpi["id"]):
+                rec.insert(child_table, **_copy_values(child, kpi_id=kid))
     tops = [r for r in _rows_of(rec.conn, "schedule_rows", "initiative_id", row["id"]) if r["parent_id"] is None]
     for r in sorted(tops, key=lambda r: (r["position"], r["id"])):
         _copy_row_tree(rec, r, new_id, None, r["position"])

@@ -16,6 +16,7 @@ from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops.schedule import RowItems, load_items, month_range
+from dxeditor.plan.progress import late_items
 from dxeditor.plan.readmodel import BarView, MilestoneView, PhaseView
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
@@ -39,6 +40,8 @@ class ScheduleData:
         self._spans: dict[int, tuple[int, int] | None] = {}
         self._rows_of: dict[int, list[int]] | None = None
         self.data_fys: tuple[int, int] | None = None
+        #: ("initiative" | "row", id) rated late (C / D) in their latest review: marked on the schedule
+        self.late: set[tuple[str, int]] = set()
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -56,6 +59,7 @@ class ScheduleData:
         self._rows_of = None
         span = month_range(conn)
         self.data_fys = (fy_of(span[0]), fy_of(span[1])) if span else None
+        self.late = late_items(conn)
 
     def _load_plan(self, conn: Connection) -> None:
         t = m.Plan.__table__
@@ -81,6 +85,8 @@ class ScheduleData:
             self._load_plan(conn)
         if "phases" in tables:
             self._load_phases(conn)
+        if tables & {"progress", "plan"}:
+            self.late = late_items(conn)
         touched: set[int] = set()
         for c in changeset.changes:
             if c.table == "schedule_rows":

@@ -116,9 +116,19 @@ def paint_lines(p: QPainter, g: Geometry, data: ScheduleData, lines: list[Line],
                 p.fillRect(QRectF(x0, mid - 3, x1 - x0, 6), SUMMARY)
         else:
             _paint_row(p, g, data, line, state, fm, right)
+        if (line.kind, line.id) in data.late:
+            _paint_late_flag(p, g, line)
         p.setPen(sep)
         yb = line.y + line.height - 0.5
         p.drawLine(QPointF(g.left, yb), QPointF(right, yb))
+
+
+def _paint_late_flag(p: QPainter, g: Geometry, line: Line) -> None:
+    """A small red triangle at the left edge: rated C / D (遅れ・未着手) in the latest review."""
+    top = line.y + 2
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(TODAY)
+    p.drawPolygon(QPolygonF([QPointF(g.left, top), QPointF(g.left + 9, top), QPointF(g.left, top + 9)]))
 
 
 def _paint_row(p: QPainter, g: Geometry, data: ScheduleData, line: Line, state: PaintState,

@@ -1,0 +1,1 @@
+"""The progress report (進捗状況報告) as PDF (reportlab, with reportlab.graphics charts)."""
