@@ -303,6 +303,8 @@ class BodyReader:
         used: set[str] = set()
         for i, (color, key) in enumerate(self.fill_phase.items()):
             name = self.phase_names.get(color) or _guess_name(color, self.bar_labels.get(color, []), i)
+            if name in used and color not in self.phase_names:
+                name = f"工程{i + 1}"
             base, n = name, 2
             while name in used:
                 name, n = f"{base}{n}", n + 1
