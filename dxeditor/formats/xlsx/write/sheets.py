@@ -30,6 +30,7 @@ from dxeditor.formats.xlsx.write.style import (
     fit_width,
     lines_needed,
 )
+from dxeditor.plan.ops.glossary import collate
 from dxeditor.plan.readmodel import PlanView
 from dxeditor.store.models import NATIONAL_CATEGORIES, TEXT_BLOCK_NAMES, TEXT_BLOCKS
 
@@ -212,30 +213,8 @@ def department_rows(view: PlanView, style: str) -> list[Sequence[str] | str]:
     return out
 
 
-_KANA_ROWS = "あかさたなはまやらわ"
-_KANA_STARTS = "あかさたなはまやらわん"
-
-
 def _reading_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
-
-
-def kana_group(reading: str) -> str:
-    """The glossary group of a reading: 【A～】 for Latin letters, 【あ～】 … 【わ～】 for kana."""
-    s = unicodedata.normalize("NFKC", reading or "").strip()
-    if not s:
-        return "【その他】"
-    ch = s[0]
-    if "ァ" <= ch <= "ヶ":
-        ch = chr(ord(ch) - 0x60)
-    if ch.isascii() and ch.isalnum():
-        return "【A～】"
-    if "ぁ" <= ch <= "ゖ":
-        for i in range(len(_KANA_ROWS)):
-            if _KANA_STARTS[i] <= ch < _KANA_STARTS[i + 1]:
-                return f"【{_KANA_ROWS[i]}～】"
-        return "【わ～】"
-    return "【その他】"
 
 
 GLOSSARY_COLUMNS = [Column("用語", 12, 24), Column("よみ", 10, 20), Column("説明", 30, 70)]
@@ -243,15 +222,11 @@ GLOSSARY_COLUMNS = [Column("用語", 12, 24), Column("よみ", 10, 20), Column("
 
 def glossary_rows(data: dict[str, Any]) -> list[Sequence[str] | str]:
     """用語集: terms grouped 【A～】【あ～】… and sorted by reading."""
-    terms = sorted(data.get("glossary", []), key=lambda g: _reading_key(g.get("reading") or g["term"]))
     out: list[Sequence[str] | str] = []
-    group = None
-    for g in terms:
-        k = kana_group(g.get("reading") or g["term"])
-        if k != group:
-            out.append(k)
-            group = k
-        out.append([g["term"], g.get("reading", ""), g.get("description", "")])
+    for label, terms in collate(data.get("glossary", [])):  # the editor's order (glossary.list_terms)
+        out.append(label)
+        for g in terms:
+            out.append([g["term"], g.get("reading", ""), g.get("description", "")])
     return out
 
 
