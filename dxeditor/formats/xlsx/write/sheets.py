@@ -40,7 +40,9 @@ DATA_VERSION = 1
 CHUNK = 32000
 DATA_ENCODING = "zlib+base64"
 DATA_FIRST_ROW = 5  # 0-based: the first chunk is in A6
-LINE_HEIGHT = 13.5
+LINE_HEIGHT = 11.5  # one line of 10 pt BIZ UDゴシック (ascent + descent = 1 em; a little air for Excel)
+#: a full-width character of 10 pt BIZ UDゴシック is 1.9 column units, not the 2 that text_width counts
+WIDTH_FACTOR = 2 / 1.9
 
 
 @dataclass
@@ -90,12 +92,12 @@ def write_table(
                 if len(text) > MAX_CELL_CHARS:
                     text = clip(text, warnings, f"{ws.name} 行{r + 1}")
                 ws.write_string(r, c, text, cell)
-                lines = lines_needed(text, widths[c])
+                lines = lines_needed(text, widths[c] * WIDTH_FACTOR)
                 if lines > need:
                     need = lines
             else:
                 ws.write_blank(r, c, None, cell)
-        ws.set_row(r, min(409.0, need * LINE_HEIGHT + 5))
+        ws.set_row(r, min(409.0, need * LINE_HEIGHT + 4))
         r += 1
     ws.freeze_panes(header + 1, 0)
     return header, header
