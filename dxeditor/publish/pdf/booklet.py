@@ -208,10 +208,11 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
     if view.loose:
         chapter_start("取組事項")
         initiative_list(view.loose)
-        for it in view.loose:
-            start = len(body.pages) + 1
-            initiative_sheet(body, view, it, texts.get(it.id), year_style, None, bookmark_level=1)
-            toc.append((1, f"{it.number} {it.title}".strip(), start))
+        for i, it in enumerate(view.loose):
+            pages = len(body.pages)
+            initiative_sheet(body, view, it, texts.get(it.id), year_style, None, bookmark_level=1,
+                             share_page=i == 0)
+            toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
     prose("back")
     pages = body.pages
     if view.rows():
@@ -246,10 +247,12 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
 
 
 def _sub_sheets(body: Flow, view: PlanView, s: SectionView, texts: dict[int, InitiativeTexts],
-                year_style: YearStyle, toc: list[tuple[int, str, int]]) -> None:
-    for it in s.initiatives:
-        start = len(body.pages) + 1
-        initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1)
-        toc.append((1, f"{it.number} {it.title}".strip(), start))
-    for sub in s.sections:
-        _sub_sheets(body, view, sub, texts, year_style, toc)
+                year_style: YearStyle, toc: list[tuple[int, str, int]], top: bool = True) -> None:
+    for i, it in enumerate(s.initiatives):
+        pages = len(body.pages)
+        # the first sheet follows the policy's introduction on its page (no page of 《主な取組事項》 alone)
+        initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1,
+                         share_page=top and i == 0)
+        toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
+    for k, sub in enumerate(s.sections):
+        _sub_sheets(body, view, sub, texts, year_style, toc, top and k == 0 and not s.initiatives)

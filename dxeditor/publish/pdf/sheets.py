@@ -174,9 +174,17 @@ def _schedule(flow: Flow, view: PlanView, it: InitiativeView, style: YearStyle) 
 
 
 def initiative_sheet(flow: Flow, view: PlanView, it: InitiativeView, texts: InitiativeTexts | None,
-                     style: YearStyle, section: SectionView | None, bookmark_level: int | None = None) -> None:
-    """Lay out one initiative from a fresh page."""
-    flow.new_page()
+                     style: YearStyle, section: SectionView | None, bookmark_level: int | None = None,
+                     *, share_page: bool = False) -> None:
+    """Lay out one initiative from a fresh page.
+
+    With ``share_page`` it follows on the current page when more than half of it is still
+    free (the first initiative under a policy's short introduction: no nearly empty page).
+    """
+    if share_page and flow.pages and flow.left > 0.5 * (flow.bottom - flow.top):
+        flow.space(14)
+    else:
+        flow.new_page()
     if bookmark_level is not None:
         flow.pen.bookmark(f"init-{it.id}", f"{it.number} {it.title}".strip(), bookmark_level, flow.y)
     if section is not None:
