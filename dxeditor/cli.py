@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="新しい計画ファイルを作る / create a plan file")
-    new.add_argument("--template", choices=["blank", "demo", "national"], default="blank")
+    new.add_argument("--template", choices=template_choices(), default="blank",
+                     help="blank / demo / resources/templates の NAME.json / a bundled template by name")
     new.add_argument("--force", action="store_true", help="既存のファイルを上書きする / overwrite")
     new.add_argument("file")
 
@@ -91,15 +92,25 @@ def _refuse_existing(path: Path, force: bool) -> None:
         )
 
 
+def template_choices() -> list[str]:
+    """blank, demo and every bundled template (resources/templates/*.json: national, the example plans)."""
+    from dxeditor.core import paths
+
+    return ["blank", "demo", *paths.template_names()]
+
+
 def open_template(template: str) -> Any:
-    """A new unsaved document from a bundled template (blank / demo / national)."""
+    """A new unsaved document from a bundled template (blank / demo / national / an example plan)."""
     from dxeditor.core import paths
     from dxeditor.formats.json import io as json_io
     from dxeditor.store.document import PlanDocument
 
     if template == "blank":
         return PlanDocument.create()
-    src = paths.demo_plan_json() if template == "demo" else paths.national_template_json()
+    src = paths.demo_plan_json() if template == "demo" else paths.template_json(template)
+    if not src.exists():
+        raise PlanFileError(f"テンプレート「{template}」がありません（{'、'.join(template_choices())}）",
+                            f"No template {template!r} ({', '.join(template_choices())})")
     data = json_io.load_json_file(src)
     if template != "demo":
         import uuid

@@ -236,6 +236,15 @@ class MainWindow(FileHandling, QMainWindow):
         f = bar.addMenu(self.tr("ファイル(&F)"))
         new = f.addMenu(self.tr("新規作成(&N)"))
         new.addActions([self.new_action, self.new_demo_action, self.new_national_action])
+        examples = paths.example_plans()
+        if examples:  # the published plans entered as examples (resources/templates/examples.json)
+            new.addSeparator()
+            shelf = new.addMenu(self.tr("見本の計画(&E)"))
+            self.example_actions = []
+            for name, label in examples:
+                act = shelf.addAction(label)
+                act.triggered.connect(lambda _c=False, n=name: self.new_plan(n))
+                self.example_actions.append(act)
         f.addAction(self.open_action)
         self.recent_menu = f.addMenu(self.tr("最近使ったファイル(&R)"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)

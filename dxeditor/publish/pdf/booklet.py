@@ -151,9 +151,12 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
         toc.append((level, title, len(body.pages)))
         body.pen.bookmark(key, title, level, body.y)
 
-    def chapter_start(title: str) -> None:
+    def chapter_start(title: str, share: bool = False) -> None:
         chapter[0] += 1
-        body.new_page()
+        if share and body.pages and body.left > 0.5 * (body.bottom - body.top):
+            body.space(22)  # a short chapter before: this one follows on its page
+        else:
+            body.new_page()
         mark(0, title, f"ch{chapter[0]}")
         body.heading(title, 16)
 
@@ -163,7 +166,7 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
             if ch.placement != placement:
                 continue
             if ch.depth == 0:
-                chapter_start(ch.title)
+                chapter_start(ch.title, share=True)
             else:
                 body.heading(ch.title, 13 if ch.depth == 1 else 11.5, rule=False)
                 toc.append((1, ch.title, len(body.pages)))
@@ -211,7 +214,7 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
         for i, it in enumerate(view.loose):
             pages = len(body.pages)
             initiative_sheet(body, view, it, texts.get(it.id), year_style, None, bookmark_level=1,
-                             share_page=i == 0)
+                             share_page=i == 0 or _short(it, texts.get(it.id)))
             toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
     prose("back")
     pages = body.pages
@@ -246,13 +249,18 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
     return [_cover(kit, view, year_style, paper), *_toc_pages(kit, toc, paper), *pages]
 
 
+def _short(it: InitiativeView, t: InitiativeTexts | None) -> bool:
+    """An initiative with no text of its own (only schedule rows): its sheet need not take a page."""
+    return not it.summary and (t is None or not (any(t.blocks.values()) or t.kpis or t.references))
+
+
 def _sub_sheets(body: Flow, view: PlanView, s: SectionView, texts: dict[int, InitiativeTexts],
                 year_style: YearStyle, toc: list[tuple[int, str, int]], top: bool = True) -> None:
     for i, it in enumerate(s.initiatives):
         pages = len(body.pages)
         # the first sheet follows the policy's introduction on its page (no page of 《主な取組事項》 alone)
         initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1,
-                         share_page=top and i == 0)
+                         share_page=(top and i == 0) or _short(it, texts.get(it.id)))
         toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
     for k, sub in enumerate(s.sections):
         _sub_sheets(body, view, sub, texts, year_style, toc, top and k == 0 and not s.initiatives)
