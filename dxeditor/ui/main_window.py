@@ -235,6 +235,10 @@ class MainWindow(FileHandling, QMainWindow):
         bar = self.menuBar()
         f = bar.addMenu(self.tr("ファイル(&F)"))
         new = f.addMenu(self.tr("新規作成(&N)"))
+        self.new_gallery_action = new.addAction(self.tr("一覧から選ぶ(&G)…"))
+        self.new_gallery_action.triggered.connect(
+            lambda: self.call_plugin("dxeditor.ui.new_plan_dialog", "new_from_gallery", False))
+        new.addSeparator()
         new.addActions([self.new_action, self.new_demo_action, self.new_national_action])
         examples = paths.example_plans()
         if examples:  # the published plans entered as examples (resources/templates/examples.json)
