@@ -41,7 +41,8 @@ from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx
 from dxeditor.store.document import PlanDocument
 
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "令和4年度 5年度（先頭のみ元号）", "alpha": "R5",
-                    "seireki": "2023年度", "both": "令和5(2023)年度"}
+                    "seireki": "2023年度", "both": "令和5(2023)年度",
+                    "seireki_wareki": "2023年度(令和5年度)"}
 UNIT_NAMES = {"year": "年度", "half": "半期", "quarter": "四半期", "month": "月"}
 
 

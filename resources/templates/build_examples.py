@@ -281,7 +281,7 @@ def seed002() -> dict[str, Any]:
     plan = {"title": "上天草版デジタル・トランスフォーメーション（DX）推進計画", "municipality": "上天草市",
             "formulation_date": "令和4年3月31日", "issuing_department": "上天草市企画政策部行革デジタル戦略課",
             "period_start_fy": 2021, "period_end_fy": 2025, "period_label": "令和4年度から令和7年度まで",
-            "year_style": "both", "numbering_style": "paren",
+            "year_style": "seireki_wareki", "numbering_style": "paren",  # 2021年度 (令和3年度), as its table
             "note": "見本: 上天草版DX推進計画（令和4年3月31日）の本文と3.3 計画的な取組の表から"}
     return plan_data(plan, chapters=chapters, sections=sections, initiatives=initiatives, glossary=glossary)
 

@@ -122,6 +122,8 @@ def test_seed002_layout_every_row_and_bar(tmp_path: Path, header: str) -> None:
     assert sum(len(r["bars"]) for r in rows.values()) == 22
     assert data["plan"]["period_start_fy"] == 2021 and data["plan"]["period_end_fy"] == 2025
     assert data["plan"]["title"] == "上天草市DX推進計画 3.3 計画的な取組"
+    # the source's year style becomes the plan's: 2021年度 (令和3年度)
+    assert data["plan"]["year_style"] == ("seireki" if header == "numbers and dates" else "seireki_wareki")
     online = rows["自治体の行政手続のオンライン化"]
     assert [(b["lane"], b["start"], b["end"]) for b in online["bars"]] == [(0, "2022-04", "2026-03"),
                                                                           (1, "2023-04", "2026-03")]

@@ -128,7 +128,10 @@ class ScheduleTable:
         self.x_time = self.x_dept + self.c_dept
         self.x_target = self.x_time + self.time_w
         self.month_w = self.time_w / (12 * len(self.fys))
-        self.header_h = metrics.header * (2 if self.sub > 1 else 1)
+        # 2021年度 / (令和3年度) on two lines, as the sources that use the style print it
+        self.two_line_years = self.style is YearStyle.SEIREKI_WAREKI
+        self.top_h = max(metrics.header, 2 * metrics.size * 1.2 + 3) if self.two_line_years else metrics.header
+        self.header_h = self.top_h + (metrics.header if self.sub > 1 else 0)
         if self.show_target:
             n = len(wrap(kit, "【参考】国が掲げる目標時期", "GB", metrics.small, self.c_target - 2 * metrics.pad))
             self.header_h = max(self.header_h, n * metrics.small * 1.2 + 4)
@@ -253,13 +256,16 @@ class ScheduleTable:
         pen.text(x + self.x_dept + self.c_dept / 2, mid, "担当課", "GB", m.size, align="center")
         labels = format_fy_header(self.fys, self.style)
         fy_w = self.month_w * 12
-        top_h = m.header
+        top_h = self.top_h
         for i, label in enumerate(labels):
             fx = x + self.x_time + i * fy_w
+            parts = label.replace("(", "\n(", 1).split("\n") if self.two_line_years else [label]
             size = m.size
-            while size > 4.5 and pen.width(label, "GB", size) > fy_w - 2:
+            while size > 4.5 and max(pen.width(t, "GB", size) for t in parts) > fy_w - 2:
                 size -= 0.5
-            pen.text(fx + fy_w / 2, y + top_h / 2 + size * 0.35, label, "GB", size, align="center")
+            y0 = y + top_h / 2 - (len(parts) - 1) * size * 0.6 + size * 0.35
+            for k, t in enumerate(parts):
+                pen.text(fx + fy_w / 2, y0 + k * size * 1.2, t, "GB", size, align="center")
             if i:
                 pen.line(fx, y, fx, y + h, BLACK, 0.6)
             if self.sub > 1:

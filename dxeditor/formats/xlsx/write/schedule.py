@@ -244,11 +244,12 @@ class ScheduleSheet:
         fys = sorted({tc.fy for tc in self.cols})
         labels = dict(zip(fys, format_fy_header(fys, self.style), strict=True))
         per_year = 12 // self.step
+        two_lines = self.style == "seireki_wareki"  # 2021年度 / (令和3年度), as the sources print it
         for i, fy in enumerate(fys):
             c = FIRST_TIME_COL + i * per_year
             if per_year > 1:
                 self.ws.merge_range(r, c, r, c + per_year - 1, "", h)
-            self.ws.write_string(r, c, labels[fy], h)
+            self.ws.write_string(r, c, labels[fy].replace("(", "\n(", 1) if two_lines else labels[fy], h)
         if span:
             for i, tc in enumerate(self.cols):
                 self.ws.write_string(r + 1, FIRST_TIME_COL + i, tc.sub, h)
@@ -256,7 +257,8 @@ class ScheduleSheet:
             if span:
                 self.ws.merge_range(r, self.target_col, r + span, self.target_col, "", h)
             self.ws.write_string(r, self.target_col, TARGET_HEADER, h)
-        self.ws.set_row(r, LINE_HEIGHT * 3 + 4 if self.target_col is not None and not span else 22)
+        self.ws.set_row(r, LINE_HEIGHT * 3 + 4 if self.target_col is not None and not span
+                        else LINE_HEIGHT * 2 + 4 if two_lines else 22)
         if span:
             self.ws.set_row(r + 1, LINE_HEIGHT * 2 + 4 if self.unit == "quarter" else 18)
         self.row = r + self.header_rows
