@@ -77,7 +77,8 @@ def write_table(
               for c, col in enumerate(columns)]
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
-    cell = fmt.get(border=1, border_color=BORDER_COLOR, text_wrap=True, valign="top")
+    # indent 1: no text touches the cell border (Excel and LibreOffice draw it flush otherwise)
+    cell = fmt.get(border=1, border_color=BORDER_COLOR, text_wrap=True, valign="top", align="left", indent=1)
     band = fmt.get(border=1, border_color=BORDER_COLOR, bold=True, pattern=1, bg_color=SECTION_FILL)
     r = header + 1
     for row in rows:
@@ -92,7 +93,7 @@ def write_table(
                 if len(text) > MAX_CELL_CHARS:
                     text = clip(text, warnings, f"{ws.name} 行{r + 1}")
                 ws.write_string(r, c, text, cell)
-                lines = lines_needed(text, widths[c] * WIDTH_FACTOR)
+                lines = lines_needed(text, (widths[c] - 1.5) * WIDTH_FACTOR)  # less the indent
                 if lines > need:
                     need = lines
             else:
