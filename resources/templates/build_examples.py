@@ -37,11 +37,14 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 PHASES = [{"key": "run", "name": "実施", "color": "#9dc3e6", "pattern": "solid"}]
 
-_MARKERS = re.compile(r"<sup>\d+</sup>|\^\{\*\d+\}|\*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+(?![_0-9])")
+_MARKERS = re.compile(r"<sup>[^<]*</sup>|\^\{\*\d+\}|\*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+(?![_0-9])")
 
 
 def clean(text: str) -> str:
-    """A line as printed: footnote markers and markdown line-break spaces removed."""
+    """A line as printed: footnote and glossary markers (<sup>(*)</sup>) and markdown line-break
+    spaces removed; a list inside a table cell (<ul><li>…</li></ul>) becomes lines starting ・."""
+    text = re.sub(r"\s*(</li>|<ul[^>]*>|</ul>)\s*", "", text)
+    text = re.sub(r"\s*<li>", "\n・", text)
     return _MARKERS.sub("", text).rstrip()
 
 
@@ -350,8 +353,8 @@ def seed004() -> dict[str, Any]:
 
 
 def _table_lines(paras: list[str]) -> list[str]:
-    """Rows of the 表5-n tables (課題 / 解決の方向性 separated by a tab) as 「課題　方向性」 lines."""
-    return [p.replace("\t", "　") for p in paras]
+    """Rows of the 表5-n tables (課題 / 解決の方向性 separated by a tab): the 課題, then its ・ lines."""
+    return [re.sub(r"\t\s*", "\n" if "\n・" in p else "　", p).strip() for p in paras]
 
 
 EXAMPLES = {"namegata": seed001, "kamiamakusa": seed002, "oyama": seed004}

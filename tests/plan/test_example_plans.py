@@ -27,7 +27,7 @@ SEED001_REFS = 24  # the ◇ lines of seed 001, all under the 12 initiatives
 def _seed(n: str) -> str:
     """The seed text as the builder reads it (footnote markers removed), whitespace runs as one space."""
     text = (SOURCES / f"seed{n}.txt").read_text(encoding="utf-8")
-    return " ".join(re.sub(r"<sup>\d+</sup>|\^\{\*\d+\}|\*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+(?![_0-9])", "", text).split())
+    return " ".join(re.sub(r"<sup>[^<]*</sup>|<[^>]*>|\^\{\*\d+\}|\*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+(?![_0-9])", "", text).split())
 
 
 @pytest.fixture

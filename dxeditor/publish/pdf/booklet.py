@@ -250,8 +250,8 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
 
 
 def _short(it: InitiativeView, t: InitiativeTexts | None) -> bool:
-    """An initiative with no text of its own (only schedule rows): its sheet need not take a page."""
-    return not it.summary and (t is None or not (any(t.blocks.values()) or t.kpis or t.references))
+    """An initiative with no boxed text (a summary, schedule rows at most): its sheet need not take a page."""
+    return t is None or not (any(t.blocks.values()) or t.kpis or t.references)
 
 
 def _sub_sheets(body: Flow, view: PlanView, s: SectionView, texts: dict[int, InitiativeTexts],
