@@ -219,6 +219,7 @@ SEED002_WAVES = [  # sub-rows of 自治体の行政手続のオンライン化 (
     ("【第3弾】・・・1386件\n・上記以外の各種手続",
      [[(2023, 2025, "オンライン化に向けた準備(随時)")], [(2023, 2025, "運用開始（随時）")]], "-"),
 ]
+SEED002_READINGS = {"三層の対策": "さんそうのたいさく", "官民データ活用推進基本法": "かんみんでーたかつようすいしんきほんほう"}
 SEED002_GROUPS = ["国において目標時期等が設定されている取組", "その他の取組"]
 
 
@@ -234,7 +235,8 @@ def seed002() -> dict[str, Any]:
     for ln in lines:
         m = re.match(r"^<sup>\d+</sup>\s*([^:：]+)[:：](.+)$", ln.strip())
         if m:
-            glossary.append({"id": len(glossary) + 1, "term": m.group(1).strip(), "reading": "",
+            term = m.group(1).strip()
+            glossary.append({"id": len(glossary) + 1, "term": term, "reading": SEED002_READINGS.get(term, ""),
                              "description": m.group(2).strip()})
             continue
         body.append(ln)

@@ -34,3 +34,29 @@ def test_multiline_labels_wrap_and_rows_grow(tmp_path: Path) -> None:
     # target-year texts as written
     assert "令和7年度" in cells and "-" in cells
     wb.close()
+
+
+def test_sentence_kpis_are_one_cell_in_the_kpi_sheet(tmp_path: Path) -> None:
+    from dxeditor.formats.json.io import import_data
+    from tests.formats.xlsx_samples import sample_plan
+
+    data = sample_plan()
+    it = data["initiatives"][0]
+    it["kpis"] = [{"name": "電子申請化した業務数：27手続（令和7(2025)年度末まで）"},
+                  {"name": "電子申請の件数", "target_value": 5000, "unit": "件", "deadline_fy": 2025}]
+    doc = import_data(data)
+    try:
+        export_xlsx(doc, tmp_path / "k.xlsx", XlsxOptions())
+    finally:
+        doc.close(keep_working_copy=False)
+    wb = openpyxl.load_workbook(tmp_path / "k.xlsx")
+    ws = wb["成果目標"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    sentence = cells["電子申請化した業務数：27手続（令和7(2025)年度末まで）"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert f"C{sentence.row}:F{sentence.row}" in merged
+    valued = cells["電子申請の件数"]
+    assert not any(str(r).startswith(f"C{valued.row}:") for r in ws.merged_cells.ranges)
+    assert ws.cell(valued.row, 5).value == "5000件"
+    assert sentence.alignment.indent == 1  # kept off the cell border
+    wb.close()

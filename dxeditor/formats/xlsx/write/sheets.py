@@ -88,15 +88,21 @@ def write_table(
             r += 1
             continue
         need = 1
+        span = getattr(row, "span", None)  # (first, last): one cell across these columns
         for c, text in enumerate(row):
+            if span and span[0] < c <= span[1]:
+                continue
+            width = sum(widths[span[0]:span[1] + 1]) if span and c == span[0] else widths[c]
+            if span and c == span[0]:
+                ws.merge_range(r, span[0], r, span[1], "", cell)
             if text:
                 if len(text) > MAX_CELL_CHARS:
                     text = clip(text, warnings, f"{ws.name} 行{r + 1}")
                 ws.write_string(r, c, text, cell)
-                lines = lines_needed(text, (widths[c] - 1.5) * WIDTH_FACTOR)  # less the indent
+                lines = lines_needed(text, (width - 1.5) * WIDTH_FACTOR)  # less the indent
                 if lines > need:
                     need = lines
-            else:
+            elif not (span and c == span[0]):
                 ws.write_blank(r, c, None, cell)
         ws.set_row(r, min(409.0, need * LINE_HEIGHT + 4))
         r += 1
@@ -175,14 +181,24 @@ KPI_COLUMNS = [
 ]
 
 
+class SpanRow(list):  # type: ignore[type-arg]
+    """A list-sheet row whose columns ``span`` (first, last) are one cell."""
+
+    def __init__(self, cells: Sequence[str], span: tuple[int, int]) -> None:
+        super().__init__(cells)
+        self.span = span
+
+
 def kpi_rows(view: PlanView, data: dict[str, Any], style: str) -> list[Sequence[str] | str]:
-    """成果目標: one line per KPI, in outline order."""
+    """成果目標: one line per KPI, in outline order; a KPI that is a sentence (no values) is one
+    cell across 成果目標〜期限, as printed plans write it."""
     by_id = {it["id"]: it for it in data["initiatives"]}
     out: list[Sequence[str] | str] = []
     for it in view.initiatives():
         for k in by_id.get(it.id, {}).get("kpis", []):
-            out.append([it.number, it.title, k["name"], _kpi_baseline(k), _kpi_target(k), _deadline(k, style),
-                        k.get("note", "")])
+            values = [_kpi_baseline(k), _kpi_target(k), _deadline(k, style)]
+            cells = [it.number, it.title, k["name"], *values, k.get("note", "")]
+            out.append(cells if any(values) else SpanRow(cells, (2, 5)))
     return out
 
 
