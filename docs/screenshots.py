@@ -25,7 +25,7 @@ def main() -> int:
     os.environ["DXEDITOR_DATA_DIR"] = str(scratch / "data")
     os.environ["DXEDITOR_SETTINGS_DIR"] = str(scratch / "settings")
     sys.path.insert(0, str(ROOT))
-    from dxeditor.cli import open_template
+    from dxeditor.app.templates import open_template
     from dxeditor.publish.pdf.export import PdfOptions, export_pdf
     from dxeditor.ui.app import make_app
     from dxeditor.ui.main_window import MainWindow

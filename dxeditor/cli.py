@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="新しい計画ファイルを作る / create a plan file")
-    new.add_argument("--template", choices=template_names(), default="blank")
+    new.add_argument("--template", choices=template_names(), default="blank",
+                     help="blank / demo / resources/templates の NAME.json / a bundled template by name")
     new.add_argument("--force", action="store_true", help="既存のファイルを上書きする / overwrite")
     new.add_argument("file")
 

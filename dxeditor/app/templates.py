@@ -1,14 +1,14 @@
 """The plans a new document can start from: blank, the demo plan and the bundled templates.
 
 Templates are data: ``resources/demo/otaru.json`` is the demo, and every
-``resources/templates/NAME.json`` is a template named NAME. A template other than the demo
+``resources/templates/NAME.json`` is a template named NAME (the example plans entered from
+published plans among them; ``examples.json`` lists those for the gallery). A template other than the demo
 gets a fresh plan uid, so two plans made from one template are two plans.
 """
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 from dxeditor.core import paths
 from dxeditor.core.errors import DxError
@@ -18,18 +18,9 @@ BLANK = "blank"
 DEMO = "demo"
 
 
-def template_files() -> dict[str, Path]:
-    """Every template with a JSON file, by name (the demo first)."""
-    found = {DEMO: paths.demo_plan_json()}
-    folder = paths.resources() / "templates"
-    if folder.is_dir():
-        found.update({p.stem: p for p in sorted(folder.glob("*.json"))})
-    return found
-
-
 def template_names() -> list[str]:
-    """The names ``dxeditor new --template`` accepts."""
-    return [BLANK, *template_files()]
+    """The names ``dxeditor new --template`` accepts: blank, demo, and every bundled template."""
+    return [BLANK, DEMO, *paths.template_names()]
 
 
 def open_template(name: str) -> PlanDocument:
@@ -38,9 +29,10 @@ def open_template(name: str) -> PlanDocument:
 
     if name == BLANK:
         return PlanDocument.create()
-    src = template_files().get(name)
-    if src is None:
-        raise DxError(f"ひな形「{name}」はありません。", f"There is no template {name!r}.")
+    src = paths.demo_plan_json() if name == DEMO else paths.template_json(name)
+    if name not in template_names() or not src.exists():
+        raise DxError(f"ひな形「{name}」はありません（{'、'.join(template_names())}）。",
+                      f"There is no template {name!r} ({', '.join(template_names())}).")
     data = json_io.load_json_file(src)
     if name != DEMO:
         data["plan"]["uid"] = uuid.uuid4().hex

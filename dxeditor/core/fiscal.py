@@ -40,6 +40,7 @@ class YearStyle(enum.StrEnum):
     ALPHA = "alpha"  # R5 (H30 for Heisei)
     SEIREKI = "seireki"  # 2023年度
     BOTH = "both"  # 令和5(2023)年度
+    SEIREKI_WAREKI = "seireki_wareki"  # 2023年度(令和5年度): 西暦 first, the era in brackets (seed 002)
 
 
 _ERA_BASE: dict[str, int] = {"昭和": 1925, "平成": 1988, "令和": 2018}
@@ -103,6 +104,8 @@ def format_fy(
         return f"{_ERA_ALPHA[era]}{n}"
     if style is YearStyle.BOTH:
         return f"{era}{num}({fy})年度"
+    if style is YearStyle.SEIREKI_WAREKI:
+        return f"{fy}年度({era}{num}年度)"
     if style is YearStyle.SHORT and not first and _era_of_year(fy - 1) == era:
         return f"{num}年度"
     return f"{era}{num}年度"
@@ -356,7 +359,8 @@ def format_month(index: int, style: YearStyle | str = YearStyle.WAREKI, *, ganne
     """Write month ``index`` with its calendar year.
 
     The era follows the calendar date: 2019-04 is 平成31年4月, 2019-05 令和元年5月.
-    WAREKI and SHORT give 令和5年6月, SEIREKI 2023年6月, ALPHA R5.6, BOTH 令和5(2023)年6月.
+    WAREKI and SHORT give 令和5年6月, SEIREKI 2023年6月, ALPHA R5.6, BOTH 令和5(2023)年6月,
+    SEIREKI_WAREKI 2023年(令和5年)6月.
     """
     style = YearStyle(style)
     year, month = calendar_of(index)
@@ -370,6 +374,8 @@ def format_month(index: int, style: YearStyle | str = YearStyle.WAREKI, *, ganne
     num = _era_number(n, gannen)
     if style is YearStyle.BOTH:
         return f"{era}{num}({year})年{month}月"
+    if style is YearStyle.SEIREKI_WAREKI:
+        return f"{year}年({era}{num}年){month}月"
     return f"{era}{num}年{month}月"
 
 
@@ -433,6 +439,7 @@ def parse_period(text: str, *, era_hint: str | None = None) -> tuple[int, int]:
     """
     shown = _show(text)
     s = re.sub(r"(?:までに|まで|迄)$", "", _normalize(text))
+    s = re.sub(r"(\d{4}年度?)\([^()]*\)", r"\1", s)  # 2025年度(令和7年度)末: the era in brackets repeats the year
     hint = _norm_era(era_hint)
     parts = re.split(r"~|から", s, maxsplit=1)
     start, end, era = _period(parts[0], shown, hint)

@@ -72,3 +72,30 @@ def demo_plan_json() -> Path:
 def national_template_json() -> Path:
     """The template with the structure of the national 自治体DX推進計画."""
     return resources() / "templates" / "national.json"
+
+
+#: files in resources/templates that are not plans
+_NOT_TEMPLATES = {"examples"}
+
+
+def template_names() -> list[str]:
+    """The bundled plan templates and examples (resources/templates/NAME.json), by name."""
+    folder = resources() / "templates"
+    return sorted(p.stem for p in folder.glob("*.json") if p.stem not in _NOT_TEMPLATES) if folder.is_dir() else []
+
+
+def template_json(name: str) -> Path:
+    """The JSON of the bundled template ``name`` (see :func:`template_names`)."""
+    return resources() / "templates" / f"{name}.json"
+
+
+def example_plans() -> list[tuple[str, str]]:
+    """(name, label) of the example plans entered from published plans (resources/templates/examples.json)."""
+    import json
+
+    index = resources() / "templates" / "examples.json"
+    try:
+        entries = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [(str(e["name"]), str(e["label"])) for e in entries if template_json(str(e["name"])).exists()]

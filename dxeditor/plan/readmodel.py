@@ -63,6 +63,14 @@ class RowView:
     milestones: list[MilestoneView] = field(default_factory=list)
     #: Set when the view was read without bars and milestones (``items=False``).
     lane_count: int | None = None
+    line_count: int | None = None  # likewise: the most lines a bar label of the row has
+
+    @property
+    def label_lines(self) -> int:
+        """The most lines one bar label of the row has (labels keep their line breaks; at least one)."""
+        if self.line_count is not None:
+            return self.line_count
+        return max([b.label.count("\n") + 1 for b in self.bars], default=1)
 
     @property
     def lanes(self) -> int:
@@ -208,6 +216,16 @@ def lane_counts_of(conn: Connection, row_ids: list[int] | None = None) -> dict[i
               f"SELECT row_id, lane FROM milestones{where}) GROUP BY row_id", params * 2)}
 
 
+def label_lines_of(conn: Connection, row_ids: list[int] | None = None) -> dict[int, int]:
+    """The most lines a bar label has, for each row whose labels have more than one."""
+    where, params = "", tuple[int, ...]()
+    if row_ids is not None:
+        where, params = f" AND row_id IN ({','.join('?' * len(row_ids))})", tuple(row_ids)
+    return {r: n + 1 for r, n in fetch_all(
+        conn, "SELECT row_id, MAX(LENGTH(label) - LENGTH(REPLACE(label, char(10), ''))) FROM bars "
+              f"WHERE label LIKE '%' || char(10) || '%'{where} GROUP BY row_id", params)}
+
+
 def load_plan_view(conn: Connection, *, dept_fy: int | None = None, items: bool = True) -> PlanView:
     """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``).
 
@@ -229,6 +247,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     bars: dict[int, list[BarView]] = defaultdict(list)
     mss: dict[int, list[MilestoneView]] = defaultdict(list)
     lane_counts: dict[int, int] = {}
+    line_counts: dict[int, int] = {}
     if items:
         for b in fetch_all(conn, 'SELECT id, row_id, lane, start, "end", label, phase, continues FROM bars '
                                  "ORDER BY lane, start, id"):
@@ -237,6 +256,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
             mss[x[1]].append(MilestoneView(x[0], x[1], x[2], x[3], x[4] or ""))
     else:
         lane_counts = lane_counts_of(conn)
+        line_counts = label_lines_of(conn)
     rdepts = _dept_links(conn, "row_departments", "row_id")
     idepts = _dept_links(conn, "initiative_departments", "initiative_id")
     sdgs: dict[int, list[int]] = defaultdict(list)
@@ -257,7 +277,8 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
                 lead, related = _lead_related(rdepts[rid], names) if rid in rdepts else ("", [])
                 out.append(RowView(rid, iid, r[2], depth, r[3] or "", r[4] or "", r[5], r[6] or "", lead, related,
                                    bars.get(rid) or [], mss.get(rid) or [],
-                                   None if items else lane_counts.get(rid, 1)))
+                                   None if items else lane_counts.get(rid, 1),
+                                   None if items else line_counts.get(rid, 1)))
                 if rid in children:
                     walk(rid, depth + 1)
 

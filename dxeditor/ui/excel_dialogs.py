@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +42,8 @@ from dxeditor.store.document import PlanDocument
 from dxeditor.ui.background import run_new_document, run_on_plan, run_with_progress
 
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "令和4年度 5年度（先頭のみ元号）", "alpha": "R5",
-                    "seireki": "2023年度", "both": "令和5(2023)年度"}
+                    "seireki": "2023年度", "both": "令和5(2023)年度",
+                    "seireki_wareki": "2023年度(令和5年度)"}
 UNIT_NAMES = {"year": "年度", "half": "半期", "quarter": "四半期", "month": "月"}
 
 
@@ -160,6 +162,11 @@ class ImportPreviewDialog(QDialog):
         self.columns.setHorizontalHeaderLabels([self.tr("列"), self.tr("見出し"), self.tr("役割")])
         self.columns.horizontalHeader().setStretchLastSection(True)
         self.columns.verticalHeader().setVisible(False)
+        self.fills = QTableWidget(0, 3)
+        self.fills.setHorizontalHeaderLabels([self.tr("塗り"), self.tr("工程の数"), self.tr("区分（名前を変えられます）")])
+        self.fills.horizontalHeader().setStretchLastSection(True)
+        self.fills.verticalHeader().setVisible(False)
+        self.fills.itemChanged.connect(self._fill_renamed)
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -173,6 +180,8 @@ class ImportPreviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("列の役割（違っていれば選び直してください）")))
         layout.addWidget(self.columns, 1)
+        layout.addWidget(QLabel(self.tr("工程の塗りと区分（同じ塗りの工程は同じ区分になります）")))
+        layout.addWidget(self.fills, 1)
         layout.addWidget(QLabel(self.tr("認識結果")))
         layout.addWidget(self.report, 1)
         layout.addWidget(self.error)
@@ -201,6 +210,19 @@ class ImportPreviewDialog(QDialog):
                 out[int(col)] = combo.currentData()
         return out
 
+    def phase_names(self) -> dict[str, str]:
+        """The phase name given to each fill colour in the table."""
+        out: dict[str, str] = {}
+        for i in range(self.fills.rowCount()):
+            item = self.fills.item(i, 2)
+            if item is not None and item.text().strip():
+                out[str(item.data(Qt.ItemDataRole.UserRole))] = item.text().strip()
+        return out
+
+    def _fill_renamed(self, item: QTableWidgetItem) -> None:
+        if not self._busy and item.column() == 2:
+            self.recognise()
+
     def recognise(self, *, keep_roles: bool = True) -> None:
         """Read the workbook again with the current sheet and roles; show the outcome."""
         if self._busy:
@@ -212,7 +234,8 @@ class ImportPreviewDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
             self.outcome = self.reader.read(sheet=None if embedded else self.sheet.currentData(), roles=roles,
-                                           use_embedded=embedded)
+                                           use_embedded=embedded,
+                                           phase_names=self.phase_names() if keep_roles else None)
         except DxError as exc:
             self.outcome = None
             self.error.setText(exc.message())
@@ -224,6 +247,29 @@ class ImportPreviewDialog(QDialog):
         ok.setEnabled(True)
         if not keep_roles:
             self._fill_columns()
+        self._fill_fills()
+
+    def _fill_fills(self) -> None:
+        fills = self.outcome.fills if self.outcome else []
+        shown = [self.fills.item(i, 2).data(Qt.ItemDataRole.UserRole) for i in range(self.fills.rowCount())]
+        if shown == [f.color for f in fills]:
+            return  # same fills: keep what the user typed
+        self._busy = True
+        self.fills.setRowCount(0)
+        for i, f in enumerate(fills):
+            self.fills.insertRow(i)
+            swatch = QTableWidgetItem(f.color or self.tr("塗りなし"))
+            if f.color.startswith("#"):
+                swatch.setBackground(QBrush(QColor(f.color)))
+            swatch.setFlags(swatch.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.fills.setItem(i, 0, swatch)
+            count = QTableWidgetItem(str(f.bars))
+            count.setFlags(count.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.fills.setItem(i, 1, count)
+            name = QTableWidgetItem(f.name)
+            name.setData(Qt.ItemDataRole.UserRole, f.color)
+            self.fills.setItem(i, 2, name)
+        self._busy = False
 
     def _fill_columns(self) -> None:
         self._busy = True

@@ -244,7 +244,20 @@ class MainWindow(FileHandling, QMainWindow):
         bar = self.menuBar()
         f = bar.addMenu(self.tr("ファイル(&F)"))
         new = f.addMenu(self.tr("新規作成(&N)"))
+        self.new_gallery_action = new.addAction(self.tr("一覧から選ぶ(&G)…"))
+        self.new_gallery_action.triggered.connect(
+            lambda: self.call_plugin("dxeditor.ui.new_plan_dialog", "new_from_gallery", False))
+        new.addSeparator()
         new.addActions([self.new_action, self.new_demo_action, self.new_national_action])
+        examples = paths.example_plans()
+        if examples:  # the published plans entered as examples (resources/templates/examples.json)
+            new.addSeparator()
+            shelf = new.addMenu(self.tr("見本の計画(&E)"))
+            self.example_actions = []
+            for name, label in examples:
+                act = shelf.addAction(label)
+                act.triggered.connect(lambda _c=False, n=name: self.new_plan(n))
+                self.example_actions.append(act)
         f.addAction(self.open_action)
         self.recent_menu = f.addMenu(self.tr("最近使ったファイル(&R)"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)

@@ -29,8 +29,8 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import outline as ops
-from dxeditor.plan.readmodel import PlanView, lane_counts_of, load_plan_view
-from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
+from dxeditor.plan.readmodel import PlanView, label_lines_of, lane_counts_of, load_plan_view
+from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE, lane_height
 from dxeditor.ui.undo import DocumentController
 
 MIME = "application/x-dxeditor-outline"
@@ -48,11 +48,12 @@ _HIGHLIGHT = QColor("#fff1a8")
 class Node:
     """One line of the outline."""
 
-    __slots__ = ("children", "dept", "id", "kind", "lanes", "number", "parent", "row", "title")
+    __slots__ = ("children", "dept", "id", "kind", "lanes", "lines", "number", "parent", "row", "title")
 
     def __init__(self, kind: str, item_id: int, number: str, title: str, dept: str, lanes: int,
-                 parent: Node | None) -> None:
+                 parent: Node | None, lines: int = 1) -> None:
         self.kind = kind
+        self.lines = lines  # the most lines of one bar label (the row's lanes grow to show them)
         self.id = item_id
         self.number = number
         self.title = title
@@ -80,7 +81,7 @@ def build_tree(view: PlanView) -> Node:
         by_id: dict[int, Node] = {}
         for r in it.rows:
             holder = by_id.get(r.parent_id, inode) if r.parent_id is not None else inode
-            by_id[r.id] = add(holder, Node("row", r.id, "", r.title, r.lead, r.lanes, holder))
+            by_id[r.id] = add(holder, Node("row", r.id, "", r.title, r.lead, r.lanes, holder, r.label_lines))
 
     def add_section(parent: Node, s: Any) -> None:
         snode = add(parent, Node("section", s.id, s.number, s.title, "", 1, parent))
@@ -223,8 +224,8 @@ class OutlineModel(QAbstractItemModel):
         for o, n in zip(old.children, new.children, strict=True):
             if o is n:
                 continue
-            if (o.number, o.title, o.dept, o.lanes) != (n.number, n.title, n.dept, n.lanes):
-                o.number, o.title, o.dept, o.lanes = n.number, n.title, n.dept, n.lanes
+            if (o.number, o.title, o.dept, o.lanes, o.lines) != (n.number, n.title, n.dept, n.lanes, n.lines):
+                o.number, o.title, o.dept, o.lanes, o.lines = n.number, n.title, n.dept, n.lanes, n.lines
                 left = self.createIndex(o.row, 0, o)
                 self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
             if not self._patch(o, n):
@@ -239,11 +240,14 @@ class OutlineModel(QAbstractItemModel):
         nodes = [n for n in (self._index.get(("row", r)) for r in rows) if n is not None]
         if not nodes:
             return True
-        counts = lane_counts_of(self.controller.doc.session.connection(), [n.id for n in nodes])
+        conn = self.controller.doc.session.connection()
+        counts = lane_counts_of(conn, [n.id for n in nodes])
+        lines = label_lines_of(conn, [n.id for n in nodes])
         for node in nodes:
             lanes = counts.get(node.id, 1)
-            if node.lanes != lanes:
-                node.lanes = lanes
+            n_lines = lines.get(node.id, 1)
+            if (node.lanes, node.lines) != (lanes, n_lines):
+                node.lanes, node.lines = lanes, n_lines
                 left = self.createIndex(node.row, 0, node)
                 self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
         return True
@@ -327,6 +331,8 @@ class OutlineModel(QAbstractItemModel):
         n: Node = index.internalPointer()  # type: ignore[assignment]
         if role == _SIZE_HINT:  # asked for every line on every layout: keep it cheap
             lanes = n.lanes if n.kind == "row" else 1
+            if n.lines > 1 and n.kind == "row":
+                return QSize(-1, lane_height(n.lines) * lanes)
             return _SIZES[lanes] if lanes < len(_SIZES) else QSize(-1, LANE_HEIGHT * lanes)
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

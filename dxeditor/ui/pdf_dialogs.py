@@ -50,6 +50,7 @@ YEAR_STYLES = {
     YearStyle.SHORT.value: "令和4年度, 5年度 …",
     YearStyle.WAREKI.value: "令和5年度",
     YearStyle.BOTH.value: "令和5(2023)年度",
+    YearStyle.SEIREKI_WAREKI.value: "2023年度(令和5年度)",
     YearStyle.SEIREKI.value: "2023年度",
     YearStyle.ALPHA.value: "R5",
 }

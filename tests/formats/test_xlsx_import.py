@@ -54,8 +54,8 @@ def seed002_workbook(path: Path, header: str = "two rows") -> Path:
     ws.merge_cells("A5:A13")
     ws["A5"] = "\n".join("国において目標時期等が設定されている取組")
     ws["B5"] = "自治体情報システムの標準化・共通化"
-    bar("D5:E5", "標準仕様書と既存システム（運用）との比較", BLUE)
-    bar("F5:G5", "ガバメントクラウドへ移行")
+    bar("D5:E5", "標準仕様書と\n既存システム（運用）との比較", BLUE)
+    bar("F5:G5", "ガバメントクラウド\nへ移行")
     bar("H5", "標準準拠システムへ移行")
     ws["I5"] = "令和7年度"
     ws["B6"] = "マイナンバーカードの普及促進"
@@ -81,7 +81,7 @@ def seed002_workbook(path: Path, header: str = "two rows") -> Path:
     bar("F12:H12", "運用開始（随時）")  # another lane of 第3弾
     ws["B13"] = "セキュリティ対策の徹底"
     bar("D13", "上天草市セキュリティポリシーの改正")
-    bar("E13:H13", "改正版セキュリティポリシーに基づくセキュリティ対策の徹底")
+    bar("E13:H13", "改正版セキュリティポリシーに基づく\nセキュリティ対策の徹底")
     ws["I13"] = "令和4年度"
     ws.merge_cells("A14:A16")
     ws["A14"] = "\n".join("その他の取組")
@@ -92,7 +92,7 @@ def seed002_workbook(path: Path, header: str = "two rows") -> Path:
     bar("H14", "必要に応じたシステム導入（随時）")
     ws["B15"] = "テレワークの推進"
     bar("D15", "テレワーク運用要綱の策定", BLUE)
-    bar("F15:H15", "テレワーク運用要綱に基づく庁内テレワークの推進")
+    bar("F15:H15", "テレワーク運用要綱に基づく\n庁内テレワークの推進")
     ws["B16"] = "地域社会のデジタル化"
     bar("D16:H16", "スマホ講習会の開催 25回/年")
     for r in range(14, 17):
@@ -122,6 +122,8 @@ def test_seed002_layout_every_row_and_bar(tmp_path: Path, header: str) -> None:
     assert sum(len(r["bars"]) for r in rows.values()) == 22
     assert data["plan"]["period_start_fy"] == 2021 and data["plan"]["period_end_fy"] == 2025
     assert data["plan"]["title"] == "上天草市DX推進計画 3.3 計画的な取組"
+    # the source's year style becomes the plan's: 2021年度 (令和3年度)
+    assert data["plan"]["year_style"] == ("seireki" if header == "numbers and dates" else "seireki_wareki")
     online = rows["自治体の行政手続のオンライン化"]
     assert [(b["lane"], b["start"], b["end"]) for b in online["bars"]] == [(0, "2022-04", "2026-03"),
                                                                           (1, "2023-04", "2026-03")]
@@ -135,9 +137,19 @@ def test_seed002_layout_every_row_and_bar(tmp_path: Path, header: str) -> None:
     assert "national_target_fy" not in rows["テレワークの推進"]
     ai = rows["AI・RPAの導入促進"]["bars"][0]
     assert ai["label"] == "・5業務に係るシステム導入\n・導入対象業務選定" and ai["lane"] == 0
+    labels = [b["label"] for r in rows.values() for b in r["bars"]]
+    assert "標準仕様書と\n既存システム（運用）との比較" in labels and "ガバメントクラウド\nへ移行" in labels
+    assert "改正版セキュリティポリシーに基づく\nセキュリティ対策の徹底" in labels
+    # phases by fill: the blue cells are one phase, the green ones another, the text-only cell a third
     phases = {b["label"]: b["phase"] for r in rows.values() for b in r["bars"]}
-    assert phases["ガバメントクラウドへ移行"] == "build" and phases["マイナンバーカード普及策の実施"] == "run"
-    assert phases["標準仕様書と既存システム（運用）との比較"] == "study"
+    blue, green = phases["標準仕様書と\n既存システム（運用）との比較"], phases["ガバメントクラウド\nへ移行"]
+    assert blue != green and phases["テレワーク運用要綱の策定"] == blue and online["bars"][1]["phase"] == blue
+    assert phases["マイナンバーカード普及策の実施"] == green and phases["運用開始"] != blue
+    assert len(data["phases"]) == 3
+    # texts as written
+    std = rows["自治体情報システムの標準化・共通化"]
+    assert std["national_target_text"] == "令和7年度"
+    assert rows["テレワークの推進"]["national_target_text"] == "-"
     report = result.report()
     for needle in ("シート: 計画的な取組", "年度の列: D=", "A=区分", "I=国が掲げる目標時期", "行 10", "工程 22"):
         assert needle in report, needle
@@ -358,8 +370,8 @@ def test_seed000_tables_one_per_initiative_with_lanes(tmp_path: Path) -> None:
         (0, "一部実施"), (1, "業務のRPA化の推進"), (2, "職員によるシナリオ作成の推進")]
     assert [b["lane"] for b in rows["BPR"]["bars"]] == [0, 0, 0, 1]
     conv = rows["コンビニ交付"]["bars"]
-    assert [(b["lane"], b["label"]) for b in conv][:2] == [(0, "住民票"), (1, "印鑑証明")]  # two lines = lanes
-    assert conv[2]["start"] == "2023-04" and conv[2]["end"] == "2025-03"
-    assert result.counts.bars == 12
+    assert [(b["lane"], b["label"]) for b in conv][:1] == [(0, "住民票\n印鑑証明")]  # one cell = one bar
+    assert conv[1]["start"] == "2023-04" and conv[1]["end"] == "2025-03"
+    assert result.counts.bars == 11
     moving = rows["転出届・転入予約"]["bars"]
     assert [(b["label"], b["end"], b["continues"]) for b in moving] == [("実施", "2024-03", True)]

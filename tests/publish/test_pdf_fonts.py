@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dxeditor.plan.ops.glossary import collate, group_of
 from dxeditor.publish import bundled_fonts as fonts
-from dxeditor.publish.pdf.booklet import glossary_group, group_glossary
 from dxeditor.publish.pdf.fonts import FontKit, _to_unicode_cmap
 from dxeditor.publish.pdf.layout import NO_END, NO_START, hatch, wrap
 from dxeditor.store.models import DEFAULT_PHASES
@@ -58,16 +58,16 @@ def test_wrap_respects_kinsoku_and_latin_words():
 
 
 def test_glossary_groups_like_seed_000():
-    assert glossary_group("えーあい") == "あ"
-    assert glossary_group("ガバメントクラウド") == "か"
-    assert glossary_group("ぴったりさーびす") == "は"
-    assert glossary_group("ＢＰＲ") == "A"
-    assert glossary_group("") == "その他"
+    assert group_of("エーアイ", "えーあい") == "あ"
+    assert group_of("ガバメントクラウド") == "か"
+    assert group_of("ぴったりサービス", "ぴったりさーびす") == "は"
+    assert group_of("ＢＰＲ") == "A"
+    assert group_of("電子", "") == "他"
     terms = [{"term": "電子決裁", "reading": "でんしけっさい"}, {"term": "AI", "reading": "えーあい"},
              {"term": "クラウド", "reading": "くらうど"}, {"term": "可用性", "reading": "かようせい"},
              {"term": "BPR", "reading": ""}, {"term": "機密性", "reading": "きみつせい"}]
-    grouped = group_glossary(terms)
-    assert [g for g, _ in grouped] == ["A", "か", "た"]
+    grouped = collate(terms)
+    assert [g for g, _ in grouped] == ["【A～】", "【か～】", "【た～】"]
     assert [t["term"] for t in grouped[0][1]] == ["AI", "BPR"]
     assert [t["term"] for t in grouped[1][1]] == ["可用性", "機密性", "クラウド"]
 

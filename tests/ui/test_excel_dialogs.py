@@ -124,3 +124,24 @@ def test_preview_of_own_workbook_can_switch_to_recognition(qtbot, controller, tm
         assert "見出し行" in dlg.report.toPlainText()
     finally:
         reader.close()
+
+
+def test_preview_shows_fills_and_renames_their_phases(qtbot, tmp_path: Path) -> None:
+    """The fills of the bars are listed with the phase each becomes; a new name reaches the plan data."""
+    src = seed002_workbook(tmp_path / "seed002.xlsx")
+    reader = WorkbookReader(src)
+    try:
+        dlg = xd.ImportPreviewDialog(reader)
+        qtbot.addWidget(dlg)
+        colors = [dlg.fills.item(i, 2).data(256) for i in range(dlg.fills.rowCount())]
+        assert colors == ["#bdd7ee", "#c6e0b4", ""]
+        assert [dlg.fills.item(i, 1).text() for i in range(3)] == ["6", "15", "1"]
+        dlg.fills.item(0, 2).setText("検討・準備")
+        phases = {p["name"]: p["key"] for p in dlg.outcome.data["phases"]}
+        assert "検討・準備" in phases
+        bars = [b for it in dlg.outcome.data["initiatives"] for r in it["schedule_rows"] for b in r["bars"]]
+        blue = [b["label"] for b in bars if b["phase"] == phases["検討・準備"]]
+        assert "標準仕様書と\n既存システム（運用）との比較" in blue
+        assert "検討・準備" in dlg.report.toPlainText()
+    finally:
+        reader.close()

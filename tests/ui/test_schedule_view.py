@@ -32,6 +32,7 @@ HEADERS = {
     YearStyle.ALPHA: ["R4", "R5", "R6"],
     YearStyle.SEIREKI: ["2022年度", "2023年度", "2024年度"],
     YearStyle.BOTH: ["令和4(2022)年度", "令和5(2023)年度", "令和6(2024)年度"],
+    YearStyle.SEIREKI_WAREKI: ["2022年度(令和4年度)", "2023年度(令和5年度)", "2024年度(令和6年度)"],
 }
 
 

@@ -70,7 +70,7 @@ SPECS: dict[str, dict[str, F]] = {
         "period_start_fy": F(FY, True, "first fiscal year of the plan period"),
         "period_end_fy": F(FY, True, "last fiscal year of the plan period"),
         "period_label": F(S, False, "period as printed when it is not whole fiscal years"),
-        "year_style": F(S, False, "wareki / short / alpha / seireki / both"),
+        "year_style": F(S, False, "wareki / short / alpha / seireki / both / seireki_wareki"),
         "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / none"),
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),

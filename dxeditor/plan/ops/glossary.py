@@ -10,6 +10,7 @@ neither a kana reading nor a Latin initial go to 【その他】 at the end.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +118,9 @@ def _order(group: str) -> int:
     return 0 if group == LATIN else 1 + ROWS.index(group) if group in ROWS else 99
 
 
+_GROUP_AT = {_order(g): g for g in (LATIN, *ROWS, OTHER)}
+
+
 def sort_key(v: TermView) -> tuple[Any, ...]:
     """Group order, then reading order (the term's letters in the 【A～】 group)."""
     if v.group == LATIN:
@@ -149,6 +153,38 @@ def grouped_terms(conn: Connection, text: str = "") -> list[tuple[str, list[Term
             out.append((label, []))
         out[-1][1].append(v)
     return out
+
+
+def collate(terms: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Glossary entries given as dicts (term, reading, description) grouped and sorted exactly as
+    :func:`list_terms` orders them: the one collation of the editor, the booklet and the workbook."""
+    keyed = []
+    for i, t in enumerate(terms):
+        term, reading = t.get("term") or "", t.get("reading") or ""
+        keyed.append((sort_key(TermView(i, term, reading, t.get("description") or "", group_of(term, reading))), t))
+    keyed.sort(key=lambda x: x[0])
+    out: list[tuple[str, list[dict[str, Any]]]] = []
+    for key, t in keyed:
+        label = group_label(_GROUP_AT[key[0]])
+        if not out or out[-1][0] != label:
+            out.append((label, []))
+        out[-1][1].append(t)
+    return out
+
+
+def printed_term(term: str, reading: str, description: str = "") -> str:
+    """The term as a glossary prints it: with its reading in katakana after a term that has Latin
+    letters (「GovTech東京（ガブテック）」 style), unless the description already gives it."""
+    reading = (reading or "").strip()
+    if not reading or not any(c.isascii() and c.isalpha() for c in term):
+        return term
+    kana = "".join(unicodedata.normalize("NFKC", reading).split())
+    if not kana or not all(_is_kana(c) or "ァ" <= c <= "ヶ" or c in "・ー" for c in kana):
+        return term
+    kata = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in kana)
+    if kata in unicodedata.normalize("NFKC", description or ""):
+        return term
+    return f"{term}（{kata}）"
 
 
 # --- changes --------------------------------------------------------------------------------

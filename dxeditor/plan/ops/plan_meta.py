@@ -23,7 +23,8 @@ PATTERNS = ("solid", "diagonal", "cross", "dots", "horizontal", "vertical", "out
 PATTERN_NAMES = {"solid": "塗りつぶし", "diagonal": "斜線", "cross": "格子（斜め）", "dots": "点",
                  "horizontal": "横線", "vertical": "縦線", "outline": "枠線のみ"}
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "5年度（先頭のみ元号）", "alpha": "R5",
-                    "seireki": "2023年度", "both": "令和5(2023)年度"}
+                    "seireki": "2023年度", "both": "令和5(2023)年度",
+                    "seireki_wareki": "2023年度(令和5年度)"}
 TEXT_FIELDS = ("title", "subtitle", "municipality", "issuing_department", "version_label", "formulation_date",
                "period_label", "basic_philosophy", "vision", "note")
 FIELDS = (*TEXT_FIELDS, "period_start_fy", "period_end_fy", "year_style", "numbering_style")

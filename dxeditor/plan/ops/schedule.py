@@ -88,9 +88,16 @@ def check_lane(lane: int) -> int:
     return lane
 
 
-def check_label(label: str) -> str:
-    """A bar or milestone label (line breaks become spaces; surrounding space removed)."""
-    text = " ".join(str(label or "").splitlines()).strip()
+def check_label(label: str, *, lines: bool = False) -> str:
+    """A bar or milestone label, surrounding space removed.
+
+    With ``lines`` (bar labels) line breaks are kept as written (「標準仕様書と／既存システム
+    …との比較」 is one bar of two lines), otherwise they become spaces.
+    """
+    if lines:
+        text = "\n".join(x.rstrip() for x in str(label or "").splitlines()).strip()
+    else:
+        text = " ".join(str(label or "").splitlines()).strip()
     if len(text) > MAX_LABEL:
         raise ValidationError(f"ラベルが長すぎます（{MAX_LABEL}文字まで）。", f"Label too long (max {MAX_LABEL}).")
     return text
@@ -143,7 +150,7 @@ def add_bar(rec: Recorder, row_id: int, start: int, end: int, *, lane: int = 0, 
     check_span(start, end)
     check_lane(lane)
     phase = default_phase(rec.conn) if phase is None else check_phase(rec.conn, phase)
-    return rec.insert("bars", row_id=row_id, lane=lane, start=start, end=end, label=check_label(label),
+    return rec.insert("bars", row_id=row_id, lane=lane, start=start, end=end, label=check_label(label, lines=True),
                       phase=phase, continues=bool(continues))
 
 
@@ -159,7 +166,7 @@ def update_bar(rec: Recorder, bar_id: int, **values: Any) -> bool:
     if "lane" in values:
         check_lane(values["lane"])
     if "label" in values:
-        values["label"] = check_label(values["label"])
+        values["label"] = check_label(values["label"], lines=True)
     if "phase" in values:
         check_phase(rec.conn, values["phase"])
     if "continues" in values:

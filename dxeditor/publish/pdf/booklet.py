@@ -15,6 +15,7 @@ import unicodedata
 from typing import Any
 
 from dxeditor.core.fiscal import YearStyle, format_fy
+from dxeditor.plan.ops.glossary import collate, printed_term
 from dxeditor.plan.readmodel import InitiativeView, PlanView, SectionView
 from dxeditor.publish.pdf.flow import MARGIN, Flow
 from dxeditor.publish.pdf.fonts import FontKit
@@ -22,56 +23,6 @@ from dxeditor.publish.pdf.layout import GREY, Page, Pen, paper_size, wrap
 from dxeditor.publish.pdf.pages import Furniture, schedule_pages
 from dxeditor.publish.pdf.sheets import initiative_sheet
 from dxeditor.publish.pdf.texts import InitiativeTexts
-
-KANA_ROWS = "あかさたなはまやらわ"
-_ROW_OF: dict[str, str] = {}
-for _row, _chars in zip(KANA_ROWS, ["あいうえおぁぃぅぇぉゔ", "かきくけこゕゖ", "さしすせそ", "たちつてとっ", "なにぬねの",
-                                    "はひふへほ", "まみむめも", "やゆよゃゅょ", "らりるれろ", "わゐゑをんゎ"], strict=True):
-    for _c in _chars:
-        _ROW_OF[_c] = _row
-OTHER = "その他"
-
-
-def reading_key(reading: str) -> str:
-    """A sort key for a reading: NFKC, katakana as hiragana, Latin upper-cased."""
-    s = unicodedata.normalize("NFKC", reading).strip()
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c.upper() for c in s)
-
-
-def glossary_group(reading: str) -> str:
-    """The group a term is filed under: "A" for Latin letters and digits, the kana row (あ…わ), or その他."""
-    key = reading_key(reading)
-    if not key:
-        return OTHER
-    c = key[0]
-    if c.isascii() and c.isalnum():
-        return "A"
-    base = unicodedata.normalize("NFD", c)[0]  # が → か, ぱ → は
-    return _ROW_OF.get(base, OTHER)
-
-
-def _filing(t: dict[str, Any]) -> str:
-    """What a term is filed by: the term itself when it begins with a Latin letter (AI, BPR, as
-    seed 000 files them under 【A～】), otherwise its reading (or the term when no reading is given)."""
-    term = unicodedata.normalize("NFKC", t.get("term") or "")
-    if term[:1].isascii() and term[:1].isalpha():
-        return term
-    return t.get("reading") or term
-
-
-def group_glossary(terms: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Terms grouped (A, あ, か, … , その他) and sorted by reading within each group."""
-    order = ["A", *KANA_ROWS, OTHER]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for t in terms:
-        groups.setdefault(glossary_group(_filing(t)), []).append(t)
-    out = []
-    for g in order:
-        if g in groups:
-            items = sorted(groups[g], key=lambda t: (reading_key(_filing(t)), t["term"]))
-            out.append((g, items))
-    return out
-
 
 _LIST_MARK = re.compile(r"[・◆◇○●■□◎※\u2460-\u2473][ 　]*")  # ・ ◆ ○ ① … and the space after
 _NO_INDENT = ("　", " ", "《", "【", "〈", "［")  # its own indent, or a label such as 《主な取組事項》
@@ -200,9 +151,12 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
         toc.append((level, title, len(body.pages)))
         body.pen.bookmark(key, title, level, body.y)
 
-    def chapter_start(title: str) -> None:
+    def chapter_start(title: str, share: bool = False) -> None:
         chapter[0] += 1
-        body.new_page()
+        if share and body.pages and body.left > 0.5 * (body.bottom - body.top):
+            body.space(22)  # a short chapter before: this one follows on its page
+        else:
+            body.new_page()
         mark(0, title, f"ch{chapter[0]}")
         body.heading(title, 16)
 
@@ -212,7 +166,7 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
             if ch.placement != placement:
                 continue
             if ch.depth == 0:
-                chapter_start(ch.title)
+                chapter_start(ch.title, share=True)
             else:
                 body.heading(ch.title, 13 if ch.depth == 1 else 11.5, rule=False)
                 toc.append((1, ch.title, len(body.pages)))
@@ -258,10 +212,11 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
     if view.loose:
         chapter_start("取組事項")
         initiative_list(view.loose)
-        for it in view.loose:
-            start = len(body.pages) + 1
-            initiative_sheet(body, view, it, texts.get(it.id), year_style, None, bookmark_level=1)
-            toc.append((1, f"{it.number} {it.title}".strip(), start))
+        for i, it in enumerate(view.loose):
+            pages = len(body.pages)
+            initiative_sheet(body, view, it, texts.get(it.id), year_style, None, bookmark_level=1,
+                             share_page=i == 0 or _short(it, texts.get(it.id)))
+            toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
     prose("back")
     pages = body.pages
     if view.rows():
@@ -278,13 +233,14 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
         toc.append((0, title, len(pages) + 1))
         gl.pen.bookmark(f"ch{chapter[0]}", title, 0, gl.y)
         gl.heading(title, 16)
-        for group, items in group_glossary(glossary):
+        for label, items in collate(glossary):
             gl.ensure(60)
             gl.space(6)
-            gl.paragraph(f"【{group}～】" if group != "その他" else "【その他】", "GB", 11)
+            gl.paragraph(label, "GB", 11)
             for t in items:
                 gl.ensure(30)
-                gl.paragraph(t["term"], "GB", 10, indent=4)
+                gl.paragraph(printed_term(t["term"], t.get("reading") or "", t.get("description") or ""),
+                             "GB", 10, indent=4)
                 if t.get("description"):
                     gl.paragraph(t["description"], "M", 9.5, indent=18, leading=1.5)
                 gl.space(3)
@@ -294,11 +250,18 @@ def booklet_pages(kit: FontKit, view: PlanView, texts: dict[int, InitiativeTexts
     return [_cover(kit, view, year_style, paper), *_toc_pages(kit, toc, paper), *pages]
 
 
+def _short(it: InitiativeView, t: InitiativeTexts | None) -> bool:
+    """An initiative with no boxed text (a summary, schedule rows at most): its sheet need not take a page."""
+    return t is None or not (any(t.blocks.values()) or t.kpis or t.references)
+
+
 def _sub_sheets(body: Flow, view: PlanView, s: SectionView, texts: dict[int, InitiativeTexts],
-                year_style: YearStyle, toc: list[tuple[int, str, int]]) -> None:
-    for it in s.initiatives:
-        start = len(body.pages) + 1
-        initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1)
-        toc.append((1, f"{it.number} {it.title}".strip(), start))
-    for sub in s.sections:
-        _sub_sheets(body, view, sub, texts, year_style, toc)
+                year_style: YearStyle, toc: list[tuple[int, str, int]], top: bool = True) -> None:
+    for i, it in enumerate(s.initiatives):
+        pages = len(body.pages)
+        # the first sheet follows the policy's introduction on its page (no page of 《主な取組事項》 alone)
+        initiative_sheet(body, view, it, texts.get(it.id), year_style, s, bookmark_level=1,
+                         share_page=(top and i == 0) or _short(it, texts.get(it.id)))
+        toc.append((1, f"{it.number} {it.title}".strip(), pages + (len(body.pages) > pages)))
+    for k, sub in enumerate(s.sections):
+        _sub_sheets(body, view, sub, texts, year_style, toc, top and k == 0 and not s.initiatives)

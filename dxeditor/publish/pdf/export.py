@@ -91,12 +91,14 @@ class Layout:
     pages: list[Page]
     meta: PdfMeta
     missing: list[str]
+    notes: list[str] = field(default_factory=list)
 
     def warnings(self) -> list[str]:
-        """Messages for the person exporting (characters no bundled font can draw)."""
-        if not self.missing:
-            return []
-        return [f"同梱フォントにない文字があります（PDF では表示されません）: {fonts.describe_chars(self.missing)}"]
+        """Messages for the person exporting: characters no bundled font can draw, texts cut to fit."""
+        out = list(dict.fromkeys(self.notes))
+        if self.missing:
+            out.insert(0, f"同梱フォントにない文字があります（PDF では表示されません）: {fonts.describe_chars(self.missing)}")
+        return out
 
 
 def _style(view: PlanView, opts: PdfOptions) -> YearStyle:
@@ -139,7 +141,7 @@ def layout_view(view: PlanView, opts: PdfOptions, glossary: list[dict[str, Any]]
     subject = f"{KINDS[opts.kind]}（{plan.get('municipality') or ''}{' ' if plan.get('municipality') else ''}{title}）"
     meta = PdfMeta(title=f"{title} {KINDS[opts.kind]}", author=plan.get("municipality") or plan.get(
         "issuing_department") or "", subject=subject)
-    return Layout(pages, meta, kit.missing_chars())
+    return Layout(pages, meta, kit.missing_chars(), list(kit.notes))
 
 
 def layout_document(doc: Any, opts: PdfOptions) -> Layout:

@@ -112,6 +112,7 @@ class FontKit:
         self._units: dict[tuple[str, str], int] = {}
         self._split: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
         self.used: set[str] = set()
+        self.notes: list[str] = []  # what the export must tell the user (a bar label that could not fit …)
 
     def _fallback_widths(self) -> dict[int, int]:
         if self._fb_widths is None:

@@ -25,22 +25,34 @@ class Furniture:
 
 
 def draw_legend(pen: Pen, view: PlanView, x: float, y: float, size: float) -> float:
-    """The phase legend (swatch with colour and pattern, name), ◆ 節目 and → 継続; returns its width."""
+    """The legend of what the table shows: its phases (swatch with colour and pattern, name) when
+    there is more than one, ◆ 節目 and → 継続 when used; nothing for a table of one phase (as a
+    source workbook of one fill prints none). Returns its width."""
+    rows = view.rows()
+    used = {b.phase for r in rows for b in r.bars}
+    phases = [ph for ph in view.phases if ph.key in used] if len(used) > 1 else []
+    milestones = any(r.milestones for r in rows)
+    p1 = int(view.plan.get("period_end_fy") or 0) * 12 + 11
+    arrows = any(b.continues or b.end > p1 for r in rows for b in r.bars)
+    if not (phases or milestones or arrows):
+        return 0.0
     cx = x
     cx += pen.text(cx, y, "凡例", "GB", size) + 6
     sw, sh = size * 2.6, size * 1.1
-    for ph in view.phases:
+    for ph in phases:
         draw_bar(pen, cx, y - size * 0.95, sw, sh, ph, False)
         cx += sw + 3
         cx += pen.text(cx, y, ph.name, "G", size) + 8
-    d = size * 0.45
-    cy = y - size * 0.35
-    pen.poly([(cx + d, cy - d), (cx + 2 * d, cy), (cx + d, cy + d), (cx, cy)], BLACK, None)
-    cx += 2 * d + 3
-    cx += pen.text(cx, y, "節目", "G", size) + 8
-    draw_bar(pen, cx, y - size * 0.95, sw, sh, None, True)
-    cx += sw + 3
-    cx += pen.text(cx, y, "次期計画期間へ継続", "G", size) + 8
+    if milestones:
+        d = size * 0.45
+        cy = y - size * 0.35
+        pen.poly([(cx + d, cy - d), (cx + 2 * d, cy), (cx + d, cy + d), (cx, cy)], BLACK, None)
+        cx += 2 * d + 3
+        cx += pen.text(cx, y, "節目", "G", size) + 8
+    if arrows:
+        draw_bar(pen, cx, y - size * 0.95, sw, sh, None, True)
+        cx += sw + 3
+        cx += pen.text(cx, y, "次期計画期間へ継続", "G", size) + 8
     return cx - x
 
 

@@ -38,6 +38,18 @@ class Line:
     dept: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
     group: int = -1  # index of the line closing this group (section / initiative), for keep-together
+    lane_tops: list[float] = field(default_factory=list)  # row: top of each lane (+ the bottom), from the line top
+    labels: dict[int, BarLabel] = field(default_factory=dict)  # row: bar id → its label's lines
+    initiative: InitiativeView | None = None  # row: the initiative it stands for (printed as one line)
+
+
+@dataclass
+class BarLabel:
+    """A bar label laid out: its lines at ``size``; ``cut`` when it could not all be shown."""
+
+    size: float
+    lines: list[str]
+    cut: bool = False
 
 
 @dataclass
@@ -49,10 +61,12 @@ class Metrics:
     lane: float = 15.0
     pad: float = 2.5
     header: float = 16.0
+    min_label: float = 6.0  # bar labels are never printed smaller (6 pt on A3, 5.5 pt on A4)
+    max_label_lines: int = 8  # a lane grows to this many lines of its label; beyond, the export says so
 
     @classmethod
     def for_paper(cls, paper: str) -> Metrics:
-        return cls() if paper == "A3" else cls(size=6.6, small=5.4, lane=12.5, pad=2.0, header=13.0)
+        return cls() if paper == "A3" else cls(size=6.6, small=5.4, lane=12.5, pad=2.0, header=13.0, min_label=5.5)
 
     @property
     def leading(self) -> float:
@@ -66,6 +80,13 @@ def out_date_text(style: YearStyle | str, today: dt.date | None = None) -> str:
     if style is YearStyle.ALPHA:
         return format_month(index_of_calendar(d.year, d.month), style) + f".{d.day}"
     return format_month(index_of_calendar(d.year, d.month), style) + f"{d.day}日"
+
+
+def single_row(it: InitiativeView) -> RowView | None:
+    """The one row of an initiative that has no other rows and bears its title (printed as one line)."""
+    if len(it.rows) == 1 and it.rows[0].title.strip() in ("", it.title.strip()):
+        return it.rows[0]
+    return None
 
 
 def target_text(obj: InitiativeView | RowView, style: YearStyle | str) -> str:
@@ -107,7 +128,10 @@ class ScheduleTable:
         self.x_time = self.x_dept + self.c_dept
         self.x_target = self.x_time + self.time_w
         self.month_w = self.time_w / (12 * len(self.fys))
-        self.header_h = metrics.header * (2 if self.sub > 1 else 1)
+        # 2021年度 / (令和3年度) on two lines, as the sources that use the style print it
+        self.two_line_years = self.style is YearStyle.SEIREKI_WAREKI
+        self.top_h = max(metrics.header, 2 * metrics.size * 1.2 + 3) if self.two_line_years else metrics.header
+        self.header_h = self.top_h + (metrics.header if self.sub > 1 else 0)
         if self.show_target:
             n = len(wrap(kit, "【参考】国が掲げる目標時期", "GB", metrics.small, self.c_target - 2 * metrics.pad))
             self.header_h = max(self.header_h, n * metrics.small * 1.2 + 4)
@@ -126,7 +150,12 @@ class ScheduleTable:
 
         tw = self.c_title - 2 * m.pad
         dw = self.c_dept - 2 * m.pad
+        merged: dict[int, InitiativeView] = {}  # row id → the initiative it is printed for
         for kind, obj, depth in self.entries:
+            if kind == "initiative" and (one := single_row(obj)) is not None:
+                merged[one.id] = obj
+                close(0, ("initiative",))
+                continue
             if kind == "section":
                 close(0, ("initiative",))
                 close(depth, ("section",))
@@ -145,19 +174,74 @@ class ScheduleTable:
                 open_groups.append((len(lines), depth, "initiative"))
             else:
                 r: RowView = obj
-                indent = m.size * (r.depth + (0.8 if self.c_no else 0))
-                line = Line("row", obj, depth)
-                line.title = wrap(kit, r.title, "G", m.size, tw - indent)
-                depts = "、".join(x for x in [r.lead, *r.related] if x)
+                it = merged.get(r.id)
+                indent = 0.0 if it else m.size * (r.depth + (0.8 if self.c_no else 0))
+                line = Line("row", obj, depth, initiative=it)
+                line.title = wrap(kit, it.title if it else r.title, "GB" if it else "G", m.size, tw - indent)
+                depts = "、".join(x for x in [r.lead, *r.related] if x) or (
+                    "、".join(x for x in [it.lead, *it.related] if x) if it else "")
                 line.dept = wrap(kit, depts, "G", m.small, dw) if depts else []
-                line.target = wrap(kit, target_text(r, self.style), "G", m.small, self.c_target - 2 * m.pad) \
-                    if self.show_target else []
+                target = target_text(r, self.style) or (target_text(it, self.style) if it else "")
+                line.target = wrap(kit, target, "G", m.small, self.c_target - 2 * m.pad) if self.show_target else []
                 text_h = max(len(line.title) * m.leading, len(line.dept) * m.small * 1.3,
                              len(line.target) * m.small * 1.3) + 2 * m.pad
-                line.height = max(r.lanes * m.lane, text_h)
+                lanes = self._lay_labels(line, r)
+                if sum(lanes) < text_h:  # the texts are taller: the lanes share the extra
+                    lanes = [h + (text_h - sum(lanes)) / len(lanes) for h in lanes]
+                line.lane_tops = [sum(lanes[:k]) for k in range(len(lanes) + 1)]
+                line.height = line.lane_tops[-1]
             lines.append(line)
         close(-1, ("initiative", "section"))
         return lines
+
+    def _bar_box(self, b: BarView) -> tuple[float, float, bool]:
+        """x (from the time column) and width of a bar, and whether it ends in an arrow."""
+        s, e = max(b.start, self.m0), min(b.end, self.m1)
+        return (s - self.m0) * self.month_w + 0.8, (e - s + 1) * self.month_w - 1.6, b.continues or b.end > self.m1
+
+    def _lay_labels(self, line: Line, r: RowView) -> list[float]:
+        """Lay out the labels of the bars of row ``r``; the height each lane needs to show them.
+
+        A label keeps its line breaks and wraps to its bar; the lane grows to hold the lines
+        at the table's size (up to ``max_label_lines``); only then is the text made smaller,
+        never below ``min_label``. What still does not fit is cut and reported in ``kit.notes``.
+        """
+        m, kit = self.m, self.kit
+        lanes = [m.lane] * max(1, r.lanes)
+        cap = m.max_label_lines
+        for b in r.bars:
+            if not b.label or b.end < self.m0 or b.start > self.m1:
+                continue
+            _bx, bw, arrow = self._bar_box(b)
+            avail = bw - 3 - ((m.lane - 3.2) * 0.45 if arrow else 0)
+            size = m.size
+            if "\n" not in b.label:  # one line a little smaller rather than two lines
+                while size - 0.5 >= max(m.min_label, m.size - 1.0) and kit.width(b.label, "G", size) > avail:
+                    size -= 0.5
+                if kit.width(b.label, "G", size) > avail:
+                    size = m.size
+            lines = wrap(kit, b.label, "G", size, max(avail, 1.0))
+            while len(lines) > cap and size - 0.5 >= m.min_label:
+                size -= 0.5
+                lines = wrap(kit, b.label, "G", size, max(avail, 1.0))
+            cut = len(lines) > cap or avail < kit.width("国", "G", m.min_label)
+            if cut:
+                lines = lines[:cap]
+                lines[-1] = elide(kit, lines[-1] + "…", "G", size, max(avail, 1.0))
+                self._note_cut(r, b)
+            line.labels[b.id] = BarLabel(size, lines, cut)
+            need = len(lines) * size * 1.15 + 3.2 + 4.0  # a little air above and below the lines
+            if 0 <= b.lane < len(lanes):
+                lanes[b.lane] = max(lanes[b.lane], need)
+        return lanes
+
+    def _note_cut(self, r: RowView, b: BarView) -> None:
+        span = f"{format_month(b.start, self.style)}〜{format_month(b.end, self.style)}"
+        label = b.label.replace("\n", "／")
+        notes = getattr(self.kit, "notes", None)
+        if notes is not None:
+            notes.append(f"工程の文字が収まりません（一部を省略して印刷しました）: 「{r.title}」の工程「{label}」（{span}）。"
+                         "工程を長くするか、文字を短くしてください")
 
     # ----------------------------------------------------------------- header
     def draw_header(self, pen: Pen, x: float, y: float) -> float:
@@ -172,13 +256,16 @@ class ScheduleTable:
         pen.text(x + self.x_dept + self.c_dept / 2, mid, "担当課", "GB", m.size, align="center")
         labels = format_fy_header(self.fys, self.style)
         fy_w = self.month_w * 12
-        top_h = m.header
+        top_h = self.top_h
         for i, label in enumerate(labels):
             fx = x + self.x_time + i * fy_w
+            parts = label.replace("(", "\n(", 1).split("\n") if self.two_line_years else [label]
             size = m.size
-            while size > 4.5 and pen.width(label, "GB", size) > fy_w - 2:
+            while size > 4.5 and max(pen.width(t, "GB", size) for t in parts) > fy_w - 2:
                 size -= 0.5
-            pen.text(fx + fy_w / 2, y + top_h / 2 + size * 0.35, label, "GB", size, align="center")
+            y0 = y + top_h / 2 - (len(parts) - 1) * size * 0.6 + size * 0.35
+            for k, t in enumerate(parts):
+                pen.text(fx + fy_w / 2, y0 + k * size * 1.2, t, "GB", size, align="center")
             if i:
                 pen.line(fx, y, fx, y + h, BLACK, 0.6)
             if self.sub > 1:
@@ -227,10 +314,13 @@ class ScheduleTable:
                 pen.text(x + self.x_title + m.pad, base + k * m.leading, t + suffix, "GB", m.size)
         else:
             r: RowView = line.obj
-            indent = m.size * (r.depth + (0.8 if self.c_no else 0))
+            it = line.initiative
+            indent = 0.0 if it else m.size * (r.depth + (0.8 if self.c_no else 0))
+            if it is not None and self.c_no:
+                pen.text(x + m.pad, base, it.number, "GB", m.size)
             for k, t in enumerate(line.title):
-                pen.text(x + self.x_title + m.pad + indent, base + k * m.leading, t, "G", m.size)
-            self._draw_bars(pen, x, y, h, r)
+                pen.text(x + self.x_title + m.pad + indent, base + k * m.leading, t, "GB" if it else "G", m.size)
+            self._draw_bars(pen, x, y, line)
         sb = y + m.pad + m.small * 0.95
         for k, t in enumerate(line.dept):
             pen.text(x + self.x_dept + m.pad, sb + k * m.small * 1.3, t, "G", m.small)
@@ -275,26 +365,29 @@ class ScheduleTable:
         self.draw_grid(pen, x, seg_top, y)
         return y
 
-    def _draw_bars(self, pen: Pen, x: float, y: float, h: float, r: RowView) -> None:
+    def _draw_bars(self, pen: Pen, x: float, y: float, line: Line) -> None:
         m = self.m
-        lane_h = h / r.lanes
+        r: RowView = line.obj
+        tops = line.lane_tops or [k * line.height / r.lanes for k in range(r.lanes + 1)]
         x0 = x + self.x_time
         for b in r.bars:
             if b.end < self.m0 or b.start > self.m1:
                 continue
-            top = y + b.lane * lane_h + 1.6
-            bh = lane_h - 3.2
-            s, e = max(b.start, self.m0), min(b.end, self.m1)
-            bx = x0 + (s - self.m0) * self.month_w + 0.8
-            bw = (e - s + 1) * self.month_w - 1.6
-            arrow = b.continues or b.end > self.m1
+            lane = min(max(b.lane, 0), len(tops) - 2)
+            top = y + tops[lane] + 1.6
+            bh = tops[lane + 1] - tops[lane] - 3.2
+            dx, bw, arrow = self._bar_box(b)
+            bx = x0 + dx
             draw_bar(pen, bx, top, bw, bh, self.phases.get(b.phase), arrow)
             if b.label:
-                self._bar_label(pen, bx, top, bw - (bh * 0.45 if arrow else 0), bh, b)
+                self._bar_label(pen, bx, top, bw - (min(bh, m.lane) * 0.45 if arrow else 0), bh, b,
+                                line.labels.get(b.id))
         for ms in r.milestones:
             if not self.m0 <= ms.month <= self.m1:
                 continue
-            cy = y + ms.lane * lane_h + lane_h / 2
+            lane = min(max(ms.lane, 0), len(tops) - 2)
+            lane_h = tops[lane + 1] - tops[lane]
+            cy = y + tops[lane] + lane_h / 2
             cx = x0 + (ms.month - self.m0 + 0.5) * self.month_w
             d = min(lane_h * 0.32, 5.0)
             pen.poly([(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)], BLACK, None)
@@ -306,33 +399,12 @@ class ScheduleTable:
                 else:
                     pen.text(cx - d - 1.5, cy + m.small * 0.35, ms.label, "G", m.small, align="right")
 
-    def _bar_label(self, pen: Pen, bx: float, top: float, bw: float, bh: float, b: BarView) -> None:
-        kit, m = self.kit, self.m
-        avail = bw - 3
-        if avail < 4:
-            pen.text(bx, top + bh / 2, b.label, "G", 4, invisible=True)
-            return
-        size = m.size
-        label = b.label
-        one_line = "\n" not in label
-        while one_line and size > 5.0 and kit.width(label, "G", size) > avail:
-            size -= 0.5
-        if one_line and kit.width(label, "G", size) <= avail:
-            lines = [label]
-        else:
-            size = m.size
-            max_lines = max(1, int((bh - 1) // (size * 1.15)))
-            lines = wrap(kit, label, "G", size, avail)
-            while len(lines) > max_lines and size > 5.0:
-                size -= 0.5
-                max_lines = max(1, int((bh - 1) // (size * 1.15)))
-                lines = wrap(kit, label, "G", size, avail)
-        max_lines = max(1, int((bh - 1) // (size * 1.15)))
-        full = len(lines) <= max_lines and all(kit.width(t, "G", size) <= avail + 0.1 for t in lines)
-        if not full:
-            lines = lines[:max_lines]
-            lines[-1] = elide(kit, lines[-1] + ("…" if len(lines) < len(wrap(kit, label, "G", size, avail)) else ""),
-                              "G", size, avail)
+    def _bar_label(self, pen: Pen, bx: float, top: float, bw: float, bh: float, b: BarView,
+                   laid: BarLabel | None) -> None:
+        kit = self.kit
+        if laid is None:  # not laid out (a line built elsewhere): one line at the table's size
+            laid = BarLabel(self.m.size, wrap(kit, b.label, "G", self.m.size, max(bw - 3, 1.0)))
+        size, lines = laid.size, laid.lines
         lh = size * 1.15
         y0 = top + bh / 2 - (len(lines) * lh) / 2 + size * 0.88
         phase = self.phases.get(b.phase)
@@ -340,12 +412,12 @@ class ScheduleTable:
         for k, t in enumerate(lines):
             ty = y0 + k * lh
             tw = kit.width(t, "G", size)
-            tx = bx + max(2.2, (bw - tw) / 2) if len(lines) == 1 else bx + 2.2
+            tx = bx + max(2.2, (bw - tw) / 2)
             if backing:
                 pen.rect(tx - 0.7, ty - size * 0.9, tw + 1.5, size * 1.1, fill=WHITE, stroke=None)
             pen.text(tx, ty, t, "G", size)
-        if not full:  # keep the whole label searchable and copyable
-            pen.text(bx + 2.2, y0, label.replace("\n", " "), "G", size, invisible=True)
+        if laid.cut:  # keep the whole label searchable and copyable
+            pen.text(bx + 2.2, y0, b.label.replace("\n", " "), "G", size, invisible=True)
 
 
 def draw_bar(pen: Pen, x: float, y: float, w: float, h: float, phase: PhaseView | None, arrow: bool) -> None:

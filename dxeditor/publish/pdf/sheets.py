@@ -89,37 +89,63 @@ def _info_table(flow: Flow, rows: list[tuple[str, str]]) -> None:
         flow._mark()
 
 
+def kpi_cells(k: Any, style: YearStyle) -> list[str]:
+    """指標 / 現状値 / 目標値 / 期限 of a KPI as printed."""
+    def num(v: float | None) -> str:
+        return "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
+
+    base = k.baseline_text or (num(k.baseline_value) + (k.unit if k.baseline_value is not None else ""))
+    target = k.target_text or (num(k.target_value) + (k.unit if k.target_value is not None else ""))
+    deadline = k.deadline_text or (format_deadline(k.deadline_fy, style) if k.deadline_fy else "")
+    return [k.name, base, target, deadline]
+
+
+def kpi_is_sentence(k: Any, style: YearStyle) -> bool:
+    """A KPI that is one sentence (「電子申請化した業務数：27手続（令和7(2025)年度末まで）」): no values."""
+    return not any(kpi_cells(k, style)[1:])
+
+
+KPI_MARK = "■"
+CELL_PAD = 4.0  # text keeps this far from every cell border
+
+
+def _kpis(flow: Flow, kpis: list[Any], style: YearStyle) -> None:
+    """What the data has: a table of the KPIs with values, the plan's list style (■ …) for sentences."""
+    table = [k for k in kpis if not kpi_is_sentence(k, style)]
+    for k in kpis:
+        if k not in table:
+            flow.paragraph(k.name, "M", 9.5, bullet=KPI_MARK, leading=1.55)
+    if table:
+        if len(table) < len(kpis):
+            flow.space(4)
+        _kpi_table(flow, table, style)
+
+
 def _kpi_table(flow: Flow, kpis: list[Any], style: YearStyle) -> None:
     size = 8.5
     cols = [("指標", 0.44), ("現状値", 0.18), ("目標値", 0.18), ("期限", 0.20)]
-    widths = [flow.width * f for _, f in cols]
-
-    def cells(k: Any) -> list[str]:
-        def num(v: float | None) -> str:
-            return "" if v is None else (f"{v:,.0f}" if float(v).is_integer() else f"{v:,}")
-
-        base = k.baseline_text or (num(k.baseline_value) + (k.unit if k.baseline_value is not None else ""))
-        target = k.target_text or (num(k.target_value) + (k.unit if k.target_value is not None else ""))
-        deadline = k.deadline_text or (format_deadline(k.deadline_fy, style) if k.deadline_fy else "")
-        return [k.name, base, target, deadline]
+    inner = flow.width - 16  # the table sits 8 pt inside the box on either side
+    widths = [inner * f for _, f in cols]
+    lead = size * 1.4
 
     def row(texts: list[str], face: str, fill: Any) -> None:
-        wrapped = [wrap(flow.kit, t, face, size, w - 8) for t, w in zip(texts, widths, strict=True)]
-        h = max(len(w) for w in wrapped) * size * 1.4 + 6
+        wrapped = [wrap(flow.kit, t, face, size, w - 2 * CELL_PAD) for t, w in zip(texts, widths, strict=True)]
+        h = max(len(w) for w in wrapped) * lead + 2 * CELL_PAD
         flow.ensure(h)
         x = flow.x0 + 8
         for lines, w in zip(wrapped, widths, strict=True):
-            w = w - 16 / len(widths)
             flow.pen.rect(x, flow.y, w, h, fill=fill, stroke=GREY, lw=0.5)
             for k, t in enumerate(lines):
-                flow.pen.text(x + 4, flow.y + 3 + size + k * size * 1.4, t, face, size)
+                # baseline: the pad, then the ascent (0.88 em) of the first line
+                flow.pen.text(x + CELL_PAD, flow.y + CELL_PAD + size * 0.88 + (lead - size) / 2 + k * lead, t,
+                              face, size)
             x += w
         flow.y += h
         flow._mark()
 
     row([c for c, _ in cols], "GB", LIGHT)
     for k in kpis:
-        row(cells(k), "G", None)
+        row(kpi_cells(k, style), "G", None)
 
 
 def _schedule(flow: Flow, view: PlanView, it: InitiativeView, style: YearStyle) -> None:
@@ -149,9 +175,17 @@ def _schedule(flow: Flow, view: PlanView, it: InitiativeView, style: YearStyle) 
 
 
 def initiative_sheet(flow: Flow, view: PlanView, it: InitiativeView, texts: InitiativeTexts | None,
-                     style: YearStyle, section: SectionView | None, bookmark_level: int | None = None) -> None:
-    """Lay out one initiative from a fresh page."""
-    flow.new_page()
+                     style: YearStyle, section: SectionView | None, bookmark_level: int | None = None,
+                     *, share_page: bool = False) -> None:
+    """Lay out one initiative from a fresh page.
+
+    With ``share_page`` it follows on the current page when more than half of it is still
+    free (the first initiative under a policy's short introduction: no nearly empty page).
+    """
+    if share_page and flow.pages and flow.left > 0.5 * (flow.bottom - flow.top):
+        flow.space(14)
+    else:
+        flow.new_page()
     if bookmark_level is not None:
         flow.pen.bookmark(f"init-{it.id}", f"{it.number} {it.title}".strip(), bookmark_level, flow.y)
     if section is not None:
@@ -209,7 +243,7 @@ def initiative_sheet(flow: Flow, view: PlanView, it: InitiativeView, texts: Init
         flow.end_box()
     if txt.kpis:
         flow.begin_box("成果目標")
-        _kpi_table(flow, txt.kpis, style)
+        _kpis(flow, txt.kpis, style)
         flow.end_box()
     if txt.references:
         flow.space(6)

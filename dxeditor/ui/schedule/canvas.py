@@ -417,7 +417,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             return None
         ed = LabelEditor(item.label, self.viewport())
         rect.setWidth(max(rect.width(), 140))
-        rect.setHeight(max(rect.height(), ed.sizeHint().height()))
+        rect.setHeight(max(rect.height(), ed.fontMetrics().height() * ed.lines_hint() + 10))
         ed.setGeometry(rect)
         self.state.hidden_bar = item_id if kind == "bar" else None
         ed.committed.connect(lambda text: self._commit_label(kind, item_id, item.label, text))

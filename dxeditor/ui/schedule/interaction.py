@@ -12,10 +12,9 @@ from PySide6.QtCore import QPointF
 
 from dxeditor.plan.ops.schedule import MAX_MONTH, MIN_MONTH
 from dxeditor.plan.readmodel import BarView, MilestoneView
-from dxeditor.ui.roles import LANE_HEIGHT
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.lines import Line
-from dxeditor.ui.schedule.painter import DIAMOND, Geometry, bar_rect, milestone_point
+from dxeditor.ui.schedule.painter import DIAMOND, Geometry, bar_rect, line_lane_height, milestone_point
 
 EDGE = 5  # pixels at each end of a bar that grab its edge
 
@@ -42,7 +41,7 @@ def hit_test(g: Geometry, data: ScheduleData, lines: list[Line], pos: QPointF) -
     month = g.axis.month_at(g.content_x(pos.x()))
     if line.kind != "row":
         return Hit("line", line, 0, month)
-    lane = max(0, min(line.lanes - 1, int((pos.y() - line.y) // LANE_HEIGHT)))
+    lane = max(0, min(line.lanes - 1, int((pos.y() - line.y) // line_lane_height(line))))
     items = data.row_items(line.id)
     for x in reversed(items.milestones):
         if x.lane != lane:

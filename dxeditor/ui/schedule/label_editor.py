@@ -1,13 +1,19 @@
-"""The in-place label editor: a line edit over a bar or milestone (Enter commits, Esc cancels)."""
+"""The in-place label editor over a bar or milestone (Enter commits, Esc cancels).
+
+A label may have several lines (「標準仕様書と／既存システム（運用）との比較」): Alt+Enter or
+Shift+Enter starts a new line, as Alt+Enter does in an Excel cell.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+
+_NEW_LINE = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-class LabelEditor(QLineEdit):
+class LabelEditor(QPlainTextEdit):
     """Emits ``committed(text)`` on Enter or when focus leaves, ``cancelled()`` on Esc — once."""
 
     committed = Signal(str)
@@ -16,8 +22,20 @@ class LabelEditor(QLineEdit):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._done = False
-        self.setFrame(True)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setTabChangesFocus(True)
         self.selectAll()
+
+    def text(self) -> str:
+        """The label as typed (line breaks kept)."""
+        return self.toPlainText()
+
+    def lines_hint(self) -> int:
+        """How many text lines the editor should show."""
+        return max(1, self.toPlainText().count("\n") + 1)
 
     def _finish(self, commit: bool) -> None:
         if self._done:
@@ -30,7 +48,10 @@ class LabelEditor(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._finish(True)
+            if event.modifiers() & _NEW_LINE:
+                self.insertPlainText("\n")
+            else:
+                self._finish(True)
             event.accept()
             return
         if event.key() == Qt.Key.Key_Escape:

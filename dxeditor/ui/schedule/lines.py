@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QTreeView
 
-from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
+from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANES_ROLE, lane_height
 from dxeditor.ui.schedule.data import ScheduleData
 
 
@@ -96,11 +96,14 @@ class OwnLines:
         self.lanes: list[int] = []
         y = 0
         for kind, item_id, _title, _depth in self.entries:
-            lanes = self.data.row_items(item_id).lanes if kind == "row" else 1
+            items = self.data.row_items(item_id) if kind == "row" else None
+            lanes = items.lanes if items is not None else 1
+            lines = max([b.label.count("\n") + 1 for b in items.bars], default=1) if items is not None else 1
+            height = lanes * lane_height(lines)
             self.tops.append(y)
             self.lanes.append(lanes)
-            self.heights.append(lanes * LANE_HEIGHT)
-            y += lanes * LANE_HEIGHT
+            self.heights.append(height)
+            y += height
         self.total_height = y
 
     def visible(self, top: int, bottom: int) -> list[Line]:

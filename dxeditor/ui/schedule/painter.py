@@ -64,16 +64,23 @@ class PaintState:
     hidden_bar: int | None = None  # a bar whose label is being edited
 
 
+def line_lane_height(line: Line) -> float:
+    """The height of one lane of ``line`` (lanes grow with the row's tallest bar label)."""
+    return line.height / line.lanes if line.lanes > 0 and line.height >= line.lanes * LANE_HEIGHT else LANE_HEIGHT
+
+
 def bar_rect(g: Geometry, line: Line, start: int, end: int, lane: int) -> QRectF:
     """The rectangle of a bar of a row line."""
     x0, x1 = g.x(start), g.x(end + 1)
-    y = line.y + lane * LANE_HEIGHT + BAR_MARGIN
-    return QRectF(x0, y, max(2.0, x1 - x0), LANE_HEIGHT - 2 * BAR_MARGIN)
+    lh = line_lane_height(line)
+    y = line.y + lane * lh + BAR_MARGIN
+    return QRectF(x0, y, max(2.0, x1 - x0), lh - 2 * BAR_MARGIN)
 
 
 def milestone_point(g: Geometry, line: Line, month: int, lane: int) -> QPointF:
     """The centre of a milestone's ◆."""
-    return QPointF(g.x(month + 0.5), line.y + lane * LANE_HEIGHT + LANE_HEIGHT / 2)
+    lh = line_lane_height(line)
+    return QPointF(g.x(month + 0.5), line.y + lane * lh + lh / 2)
 
 
 def paint_background(p: QPainter, g: Geometry, data: ScheduleData, top: int, bottom: int, right: int) -> None:
@@ -209,16 +216,25 @@ def paint_bar(p: QPainter, g: Geometry, line: Line, b: BarView, span: tuple[int,
         left, rr = max(r.left(), float(g.left)), min(r.right(), float(right))
         vis = QRectF(left, r.top(), max(0.0, rr - left), r.height())
         avail = int(vis.width()) - 6
-        tw = text_width(fm, label)
-        text = label if tw <= avail else fm.elidedText(label, Qt.TextElideMode.ElideRight, max(0, avail))
-        if text and text != "…":
-            if text is not label:
+        parts = label.split("\n")
+        lh = fm.height()
+        room = max(1, int((r.height() - 2) // lh))
+        if len(parts) > room:  # more lines than the lane can hold (beyond MAX_LABEL_LINES)
+            parts = [*parts[:room - 1], parts[room - 1] + "…"]
+        y0 = r.top() + (r.height() - lh * len(parts)) / 2
+        p.setPen(style.text)
+        for k, part in enumerate(parts):
+            tw = text_width(fm, part)
+            text = part if tw <= avail else fm.elidedText(part, Qt.TextElideMode.ElideRight, max(0, avail))
+            if not text or text == "…":
+                continue
+            if text is not part:
                 tw = fm.horizontalAdvance(text)
             tx = vis.left() + max(3.0, (vis.width() - tw) / 2)
-            box = QRectF(tx - 2, r.top() + 2, tw + 4, r.height() - 4)
-            p.fillRect(box, style.fill)
+            ty = y0 + k * lh
+            p.fillRect(QRectF(tx - 2, max(r.top() + 2, ty), tw + 4, min(lh, r.bottom() - 2 - ty)), style.fill)
             p.setPen(style.text)
-            p.drawText(QRectF(tx, r.top(), tw + 1, r.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(QRectF(tx, ty, tw + 1, lh), Qt.AlignmentFlag.AlignVCenter, text)
     if selected:
         p.setPen(QPen(SELECT, 2.5))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -3,9 +3,9 @@
 Line by line: a group label (merged down or written once) starts a section; a 取組 cell an
 initiative; a 項目 cell a schedule row (a 下位の項目 cell, or an indented 項目, a sub-row);
 a line whose label cells are empty or merged from above is another lane of the current row.
-In the year columns a merged range, or a run of cells with the same fill, is a bar whose
-label is the text inside; several lines in one cell are stacked lanes (lines starting with
-・ continue the line before); ◆ marks a milestone; a trailing → a bar that continues.
+In the year columns a merged range, or a run of cells with the same fill, is one bar whose
+label is the text inside, line breaks kept; bars with the same fill share a phase; ◆ marks
+a milestone; a trailing → a bar that continues.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from typing import Any
 
 from dxeditor.core.fiscal import FiscalYearError, index_to_month, parse_fy
 from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
-from dxeditor.formats.xlsx.read.grid import Fill, Grid, col_name
+from dxeditor.formats.xlsx.read.grid import Fill, Grid
 from dxeditor.formats.xlsx.read.recognise import Layout, YearColumn
 from dxeditor.store.models import DEFAULT_PHASES
 
 ARROWS = ("→", "⇒", "➡", "▶", "->")
 MILESTONES = ("◆", "◇", "★", "●")
+_PATTERNS = ("solid", "diagonal", "cross", "dots", "horizontal", "vertical")
 NO_TARGET = {"", "-", "‐", "－", "―", "ー", "—", "なし"}
 _KEYWORDS = [("continue", ("継続",)), ("study", ("検討", "調査", "分析", "比較", "洗い出し", "確認")),
              ("build", ("構築", "準備", "仕様", "導入", "開発", "移行", "改修", "試行")),
@@ -41,6 +42,16 @@ class Counts:
     departments: int = 0
 
 
+@dataclass(frozen=True)
+class FillPhase:
+    """A fill found on bars and the phase it becomes."""
+
+    color: str  # #rrggbb (lower case), a theme colour name, or "" for bars without a fill
+    key: str
+    name: str
+    bars: int
+
+
 @dataclass
 class _Row:
     data: dict[str, Any]
@@ -56,6 +67,7 @@ class BodyReader:
     layout: Layout
     warnings: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    phase_names: dict[str, str] = field(default_factory=dict)  # fill colour → phase name chosen in the preview
 
     def __post_init__(self) -> None:
         self.sections: list[dict[str, Any]] = []
@@ -66,7 +78,8 @@ class BodyReader:
         self.rows: list[_Row] = []  # rows of the current initiative
         self.row: _Row | None = None
         self.year_at = {y.col: y for y in self.layout.years}
-        self.phase_colors = {c.lower(): k for k, _n, c, _p in DEFAULT_PHASES}
+        self.fill_phase: dict[str, str] = {}  # fill colour ("" = no fill) → phase key
+        self.bar_labels: dict[str, list[str]] = {}  # fill colour → labels of its bars
         self.ids = {"section": 0, "initiative": 0, "row": 0}
         self.table_initiative = False  # inside a table under its own heading (seed 000)
 
@@ -185,13 +198,17 @@ class BodyReader:
                 row.data["lead_department_id"] = ids[0]
                 row.data["related_department_ids"] = ids[1:]
         for c in lay.columns("target"):
-            text = " ".join(g.owner_text(r, c).split())
+            written = "\n".join(x.strip() for x in g.owner_text(r, c).strip().split("\n"))
+            if not written:
+                continue
+            row.data["national_target_text"] = written  # printed as written: 「-」, 「令和7年度」
+            text = " ".join(written.split())
             if text in NO_TARGET:
                 continue
             try:
                 row.data["national_target_fy"] = parse_fy(text)
             except FiscalYearError:
-                row.data["national_target_text"] = text
+                pass
         notes = [g.owner_text(r, c) for c in lay.columns("note") if g.owner_text(r, c)]
         if notes:
             row.data["note"] = "\n".join(notes)
@@ -247,48 +264,53 @@ class BodyReader:
 
     def _place(self, row: _Row, lane: int, y1: YearColumn, y2: YearColumn, text: str, fill: Fill | None,
                r: int) -> int:
-        """Add the bar(s) and milestones of one cell run; returns the last lane used."""
-        segments: list[str] = []
-        for line in text.split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            if segments and line[0] in "・･-‐○":
-                segments[-1] += "\n" + line
-            else:
-                segments.append(line)
-        if not segments:
-            segments = [""]
-        used = lane
-        k = 0
-        for seg in segments:
-            if seg[:1] in MILESTONES:
-                row.data["milestones"].append({"lane": lane, "month": index_to_month(y1.start),
-                                               "label": seg[1:].strip()})
-                self.counts.milestones += 1
-                continue
-            continues = False
-            for a in ARROWS:
-                if seg.endswith(a):
-                    seg, continues = seg[: -len(a)].rstrip(), True
-            bar = {"lane": lane + k, "start": index_to_month(y1.start), "end": index_to_month(y2.end),
-                   "label": seg, "phase": self._phase(seg, fill), "continues": continues}
-            row.data["bars"].append(bar)
-            self.counts.bars += 1
-            used = lane + k
-            k += 1
-        if len(segments) > 1 and k > 1:
-            self.warnings.append(f"{col_name(y1.col)}{r}: 1つのセルの {k} 行を段（重ねた工程）として読みました")
-        return used
+        """Add the bar (or milestone) of one cell run; returns the lane used.
 
-    def _phase(self, label: str, fill: Fill | None) -> str:
-        if fill is not None and fill.color in self.phase_colors:
-            return self.phase_colors[fill.color]
-        s = unicodedata.normalize("NFKC", label)
-        for key, words in _KEYWORDS:
-            if any(w in s for w in words):
-                return key
-        return "run" if fill is not None else "other"
+        One merged cell (or run of filled cells) is one bar: its label keeps its line breaks
+        as written (「標準仕様書と／既存システム（運用）との比較」 is one bar of two lines).
+        """
+        label = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+        if label[:1] in MILESTONES and "\n" not in label:
+            row.data["milestones"].append({"lane": lane, "month": index_to_month(y1.start),
+                                           "label": label[1:].strip()})
+            self.counts.milestones += 1
+            return lane
+        continues = False
+        for a in ARROWS:
+            if label.endswith(a):
+                label, continues = label[: -len(a)].rstrip(), True
+        bar = {"lane": lane, "start": index_to_month(y1.start), "end": index_to_month(y2.end),
+               "label": label, "phase": self._phase(fill), "continues": continues}
+        row.data["bars"].append(bar)
+        self.bar_labels.setdefault(self._fill_key(fill), []).append(label)
+        self.counts.bars += 1
+        return lane
+
+    @staticmethod
+    def _fill_key(fill: Fill | None) -> str:
+        return fill.color.lower() if fill is not None else ""
+
+    def _phase(self, fill: Fill | None) -> str:
+        """The phase of a bar: one per fill colour found in the source (cells without fill: one more)."""
+        key = self._fill_key(fill)
+        if key not in self.fill_phase:
+            self.fill_phase[key] = f"fill{len(self.fill_phase) + 1}"
+        return self.fill_phase[key]
+
+    def fills_found(self) -> list[FillPhase]:
+        """The fills of the bars in the order first met, each with the phase it becomes."""
+        out = []
+        used: set[str] = set()
+        for i, (color, key) in enumerate(self.fill_phase.items()):
+            name = self.phase_names.get(color) or _guess_name(color, self.bar_labels.get(color, []), i)
+            if name in used and color not in self.phase_names:
+                name = f"工程{i + 1}"
+            base, n = name, 2
+            while name in used:
+                name, n = f"{base}{n}", n + 1
+            used.add(name)
+            out.append(FillPhase(color, key, name, len(self.bar_labels.get(color, []))))
+        return out
 
     # ---------------------------------------------------------------- result
     def plan_data(self, title: str) -> dict[str, Any]:
@@ -307,11 +329,24 @@ class BodyReader:
             "format_version": FORMAT_VERSION,
             "plan": {"title": title, "period_start_fy": min(fys), "period_end_fy": max(fys),
                      "year_style": self.layout.style},
-            "phases": [{"key": k, "name": n, "color": c, "pattern": p} for k, n, c, p in DEFAULT_PHASES],
+            "phases": self._phases(),
             "departments": [{"id": i, "name": n} for n, i in self.departments.items()],
             "sections": self.sections,
             "initiatives": self.initiatives,
         }
+
+    def _phases(self) -> list[dict[str, Any]]:
+        if not self.fill_phase:
+            return [{"key": k, "name": n, "color": c, "pattern": p} for k, n, c, p in DEFAULT_PHASES]
+        out = []
+        patterns = iter(_PATTERNS)
+        for f in self.fills_found():
+            color = f.color if re.fullmatch(r"#[0-9a-f]{6}", f.color) else "#bfbfbf"
+            if not f.color:
+                out.append({"key": f.key, "name": f.name, "color": "#ffffff", "pattern": "outline"})
+            else:  # patterns too, so that phases stay apart in black and white
+                out.append({"key": f.key, "name": f.name, "color": color, "pattern": next(patterns, "solid")})
+        return out
 
     @staticmethod
     def _fix_lanes(row: dict[str, Any]) -> None:
@@ -320,6 +355,26 @@ class BodyReader:
         remap = {lane: i for i, lane in enumerate(used)}
         for x in row["bars"] + row["milestones"]:
             x["lane"] = remap[x["lane"]]
+
+
+def _guess_name(color: str, labels: list[str], index: int) -> str:
+    """A first name for the phase of a fill (the preview lets the user change it)."""
+    for _key, name, c, _p in DEFAULT_PHASES:
+        if c.lower() == color:
+            return name
+    if not color:
+        return "塗りなし"
+    votes: dict[str, int] = {}
+    for label in labels:
+        s = unicodedata.normalize("NFKC", label)
+        for key, words in _KEYWORDS:
+            if any(w in s for w in words):
+                votes[key] = votes.get(key, 0) + 1
+                break
+    names = {k: n for k, n, _c, _p in DEFAULT_PHASES}
+    if votes:
+        return names.get(max(votes, key=lambda k: votes[k]), f"工程{index + 1}")
+    return f"工程{index + 1}"
 
 
 def _clean(text: str) -> str:

@@ -219,7 +219,8 @@ def _header_text(g: Grid, rows: list[int], c: int) -> str:
 def _year_style(labels: list[str]) -> str:
     s = [_norm(x) for x in labels]
     if any(re.search(r"\d{4}", x) and re.search("令和|平成", x) for x in s):
-        return "both"
+        # the style as the source writes it: 2021年度 (令和3年度) or 令和3(2021)年度
+        return "seireki_wareki" if all(re.match(r"^\d{4}", x) for x in s) else "both"
     if all(re.match(r"^\d{4}", x) for x in s):
         return "seireki"
     if all(re.match(r"^[RH]\d", x.upper()) for x in s):
@@ -313,7 +314,7 @@ def recognise_layout(g: Grid, roles: dict[int, str] | None = None) -> Layout | N
     if roles:
         guessed.update({c: r for c, r in roles.items() if c not in {y.col for y in years}})
     repeated, headings = _tables(g, first, last, cols, first_header)
-    labels = [g.text(header, c) for c in sorted(cols)]
+    labels = [_header_text(g, header_rows, c) for c in sorted(cols)]  # both rows of a two-row header
     fys = sorted(set(cols.values()))
     if fys != list(range(fys[0], fys[-1] + 1)):
         missing = sorted(set(range(fys[0], fys[-1] + 1)) - set(fys))

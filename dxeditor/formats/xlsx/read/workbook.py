@@ -29,7 +29,7 @@ from typing import Any
 from dxeditor.core.errors import DxError, ImportFormatError
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import check_data, import_data
-from dxeditor.formats.xlsx.read.body import BodyReader, Counts
+from dxeditor.formats.xlsx.read.body import BodyReader, Counts, FillPhase
 from dxeditor.formats.xlsx.read.grid import Grid, col_name, read_grid
 from dxeditor.formats.xlsx.read.recognise import ROLES, Layout, recognise_layout
 from dxeditor.formats.xlsx.write.sheets import (
@@ -223,6 +223,7 @@ class WorkbookImport:
     grid: Grid | None = None
     sheets: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    fills: list[FillPhase] = field(default_factory=list)  # fills of the bars → phases (recognised only)
 
     def report(self) -> str:
         """The recognition report (dry run and preview), in Japanese."""
@@ -241,6 +242,9 @@ class WorkbookImport:
                                               for col, r in sorted(lay.roles.items())))
             lines.append(f"データ行: {lay.data_first}〜{lay.data_last}行目")
         lines.append(f"表題: {self.data['plan']['title']}")
+        if self.fills:
+            lines.append("工程の塗り → 区分: " + "、".join(
+                f"{f.color or '塗りなし'}→{f.name}（{f.bars}）" for f in self.fills))
         lines.append(f"認識結果: セクション {c.sections}、取組 {c.initiatives}、行 {c.rows}、工程 {c.bars}、"
                      f"節目 {c.milestones}、部署 {c.departments}")
         lines += [f"警告: {w}" for w in self.warnings]
@@ -291,12 +295,16 @@ class WorkbookReader:
         return self._grids[sheet]
 
     def read(self, *, sheet: str | None = None, roles: dict[int, str] | None = None,
-             use_embedded: bool = True) -> WorkbookImport:
-        """The plan in the workbook: embedded data when intact, otherwise recognised from ``sheet``."""
-        with gc_paused():
-            return self._read(sheet, roles, use_embedded)
+             use_embedded: bool = True, phase_names: dict[str, str] | None = None) -> WorkbookImport:
+        """The plan in the workbook: embedded data when intact, otherwise recognised from ``sheet``.
 
-    def _read(self, sheet: str | None, roles: dict[int, str] | None, use_embedded: bool) -> WorkbookImport:
+        ``phase_names`` names the phase of each fill colour (see :attr:`WorkbookImport.fills`).
+        """
+        with gc_paused():
+            return self._read(sheet, roles, use_embedded, phase_names or {})
+
+    def _read(self, sheet: str | None, roles: dict[int, str] | None, use_embedded: bool,
+              phase_names: dict[str, str]) -> WorkbookImport:
         if self.embedded is not None and use_embedded and sheet is None and not roles:
             check_data(self.embedded, str(self.src))
             return WorkbookImport(self.src, "embedded", self.embedded, _counts(self.embedded), warnings=[])
@@ -313,15 +321,30 @@ class WorkbookReader:
                        "No sheet looks like a schedule table: no fiscal-year header row (e.g. 令和4年度 / 2022年度 / R4) "
                        "in the first 40 rows", self.src)
         g, lay = max(found, key=lambda x: (x[1].data_last - x[1].data_first, x[1].sheet == "工程表"))
-        body = BodyReader(g, lay)
+        body = BodyReader(g, lay, phase_names=dict(phase_names))
         body.read()
-        data = body.plan_data(_title(g, lay, self.src))
+        data = body.plan_data(self._title(g, lay))
         if not data["initiatives"]:
             raise _err(f"シート「{lay.sheet}」に年度の見出しはありますが、取組や工程の行が見つかりません"
                        f"（{lay.data_first}行目以降）", f"Sheet {lay.sheet!r} has year headers but no rows", self.src)
         check_data(data, str(self.src))
         warns = self.notes + g.warnings + lay.warnings + body.warnings
-        return WorkbookImport(self.src, "recognised", data, body.counts, lay, g, self.sheets(), warns)
+        return WorkbookImport(self.src, "recognised", data, body.counts, lay, g, self.sheets(), warns,
+                              body.fills_found())
+
+    def _title(self, g: Grid, lay: Layout) -> str:
+        """The title the workbook gives: text above the table, the document title, the sheet's page
+        header, the sheet's own name; the file name only when it has none of these."""
+        found = _title(g, lay)
+        if found:
+            return found
+        wb = self._book()
+        props = getattr(wb, "properties", None)
+        if props is not None and (props.title or "").strip():
+            return " ".join(props.title.split())
+        if not re.fullmatch(r"(Sheet|シート)\s*\d*", g.name.strip(), re.IGNORECASE):
+            return g.name.strip()
+        return self.src.stem
 
     def close(self) -> None:
         """Release the workbook file."""
@@ -330,14 +353,14 @@ class WorkbookReader:
             self._wb = None
 
 
-def _title(g: Grid, lay: Layout, src: Path) -> str:
+def _title(g: Grid, lay: Layout) -> str:
     above = [r for r in lay.headings if r < lay.header_rows[0]]  # the first table's heading is no title
     for r in range(1, min([lay.header_rows[0], *above])):
         for c in range(1, g.max_col + 1):
             v = g.value(r, c)
             if isinstance(v, str) and v.strip():
                 return re.sub(r"[\s　]*工程表$", "", " ".join(v.split())) or v
-    return src.stem
+    return ""
 
 
 def load_workbook_import(src: Path, *, sheet: str | None = None, roles: dict[int, str] | None = None) -> WorkbookImport:

@@ -84,6 +84,13 @@ def plan_years(view: PlanView) -> tuple[int, int]:
     return first, last
 
 
+def single_row(it: InitiativeView) -> RowView | None:
+    """The one row of an initiative that has no other rows and bears its title (printed as one line)."""
+    if len(it.rows) == 1 and it.rows[0].title.strip() in ("", it.title.strip()):
+        return it.rows[0]
+    return None
+
+
 def target_text(fy: int | None, text: str, style: str) -> str:
     """A national target as printed: the free text, else the fiscal year in ``style``."""
     if text:
@@ -202,9 +209,18 @@ class ScheduleSheet:
         self.ws.write_string(r, 0, "凡例", label)
         per = max(1, -(-8 // int(UNIT_WIDTH[self.unit])))  # columns one legend entry takes
         c = FIRST_TIME_COL
-        entries = [(p.name, self._phase_format(p.key)) for p in self.view.phases]
+        rows = self.view.rows()
+        used = {b.phase for rv in rows for b in rv.bars}
+        # the phases only when the table has more than one (a source of one fill prints no legend)
+        entries = [(p.name, self._phase_format(p.key)) for p in self.view.phases if p.key in used] \
+            if len(used) > 1 else []
         extra = self.fmt.get(align="center")
-        entries += [(f"{CONTINUE_MARK.strip()} 継続", extra), (f"{MILESTONE_MARK} 節目", extra)]
+        if any(b.continues for rv in rows for b in rv.bars):
+            entries.append((f"{CONTINUE_MARK.strip()} 継続", extra))
+        if any(rv.milestones for rv in rows):
+            entries.append((f"{MILESTONE_MARK} 節目", extra))
+        if not entries:
+            return
         for name, f in entries:
             if c + per - 1 > self.last_col:
                 self.ws.set_row(r, 18)
@@ -228,11 +244,12 @@ class ScheduleSheet:
         fys = sorted({tc.fy for tc in self.cols})
         labels = dict(zip(fys, format_fy_header(fys, self.style), strict=True))
         per_year = 12 // self.step
+        two_lines = self.style == "seireki_wareki"  # 2021年度 / (令和3年度), as the sources print it
         for i, fy in enumerate(fys):
             c = FIRST_TIME_COL + i * per_year
             if per_year > 1:
                 self.ws.merge_range(r, c, r, c + per_year - 1, "", h)
-            self.ws.write_string(r, c, labels[fy], h)
+            self.ws.write_string(r, c, labels[fy].replace("(", "\n(", 1) if two_lines else labels[fy], h)
         if span:
             for i, tc in enumerate(self.cols):
                 self.ws.write_string(r + 1, FIRST_TIME_COL + i, tc.sub, h)
@@ -240,7 +257,8 @@ class ScheduleSheet:
             if span:
                 self.ws.merge_range(r, self.target_col, r + span, self.target_col, "", h)
             self.ws.write_string(r, self.target_col, TARGET_HEADER, h)
-        self.ws.set_row(r, LINE_HEIGHT * 3 + 4 if self.target_col is not None and not span else 22)
+        self.ws.set_row(r, LINE_HEIGHT * 3 + 4 if self.target_col is not None and not span
+                        else LINE_HEIGHT * 2 + 4 if two_lines else 22)
         if span:
             self.ws.set_row(r + 1, LINE_HEIGHT * 2 + 4 if self.unit == "quarter" else 18)
         self.row = r + self.header_rows
@@ -271,8 +289,14 @@ class ScheduleSheet:
         heights = [1.0] * total
         left = self.f_left
         self._merge_down(top, COL_NO, total, it.number, self.f_center)
-        self._merge_down(top, COL_INIT, total, it.title, left)
-        self._share(heights, 0, total, it.title, self.widths[COL_INIT])
+        one = single_row(it)
+        if one is not None:  # printed once, across 取組 and 項目, as the source does
+            text = clip(it.title, self.warnings, f"工程表 行{top + 1}")
+            self.ws.merge_range(top, COL_INIT, top + total - 1, COL_ITEM, text, left)
+            self._share(heights, 0, total, it.title, self.widths[COL_INIT] + self.widths[COL_ITEM])
+        else:
+            self._merge_down(top, COL_INIT, total, it.title, left)
+            self._share(heights, 0, total, it.title, self.widths[COL_INIT])
         init_target = target_text(it.national_target_fy, it.national_target_text, self.style)
         rows_have_target = any(r.national_target_fy is not None or r.national_target_text for r in it.rows)
         if not it.rows:
@@ -302,8 +326,9 @@ class ScheduleSheet:
         item = self._indent.get(rv.depth)
         if item is None:
             item = self._indent[rv.depth] = self._cell(align="left", indent=rv.depth)
-        self._merge_down(r, COL_ITEM, lanes, rv.title, item)
-        self._share(heights, line, lanes, rv.title, self.widths[COL_ITEM] - 2 * rv.depth)
+        if single_row(it) is None:
+            self._merge_down(r, COL_ITEM, lanes, rv.title, item)
+            self._share(heights, line, lanes, rv.title, self.widths[COL_ITEM] - 2 * rv.depth)
         depts = [d for d in [rv.lead, *rv.related] if d] or ([it.lead] if it.lead else [])
         dept_text = "\n".join(depts)
         self._merge_down(r, COL_DEPT, lanes, dept_text, self.f_left)

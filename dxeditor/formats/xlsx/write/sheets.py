@@ -30,6 +30,7 @@ from dxeditor.formats.xlsx.write.style import (
     fit_width,
     lines_needed,
 )
+from dxeditor.plan.ops.glossary import collate
 from dxeditor.plan.readmodel import PlanView
 from dxeditor.store.models import NATIONAL_CATEGORIES, TEXT_BLOCK_NAMES, TEXT_BLOCKS
 
@@ -39,7 +40,9 @@ DATA_VERSION = 1
 CHUNK = 32000
 DATA_ENCODING = "zlib+base64"
 DATA_FIRST_ROW = 5  # 0-based: the first chunk is in A6
-LINE_HEIGHT = 13.5
+LINE_HEIGHT = 11.5  # one line of 10 pt BIZ UDゴシック (ascent + descent = 1 em; a little air for Excel)
+#: a full-width character of 10 pt BIZ UDゴシック is 1.9 column units, not the 2 that text_width counts
+WIDTH_FACTOR = 2 / 1.9
 
 
 @dataclass
@@ -74,7 +77,8 @@ def write_table(
               for c, col in enumerate(columns)]
     for c, w in enumerate(widths):
         ws.set_column(c, c, w)
-    cell = fmt.get(border=1, border_color=BORDER_COLOR, text_wrap=True, valign="top")
+    # indent 1: no text touches the cell border (Excel and LibreOffice draw it flush otherwise)
+    cell = fmt.get(border=1, border_color=BORDER_COLOR, text_wrap=True, valign="top", align="left", indent=1)
     band = fmt.get(border=1, border_color=BORDER_COLOR, bold=True, pattern=1, bg_color=SECTION_FILL)
     r = header + 1
     for row in rows:
@@ -84,17 +88,23 @@ def write_table(
             r += 1
             continue
         need = 1
+        span = getattr(row, "span", None)  # (first, last): one cell across these columns
         for c, text in enumerate(row):
+            if span and span[0] < c <= span[1]:
+                continue
+            width = sum(widths[span[0]:span[1] + 1]) if span and c == span[0] else widths[c]
+            if span and c == span[0]:
+                ws.merge_range(r, span[0], r, span[1], "", cell)
             if text:
                 if len(text) > MAX_CELL_CHARS:
                     text = clip(text, warnings, f"{ws.name} 行{r + 1}")
                 ws.write_string(r, c, text, cell)
-                lines = lines_needed(text, widths[c])
+                lines = lines_needed(text, (width - 1.5) * WIDTH_FACTOR)  # less the indent
                 if lines > need:
                     need = lines
-            else:
+            elif not (span and c == span[0]):
                 ws.write_blank(r, c, None, cell)
-        ws.set_row(r, min(409.0, need * LINE_HEIGHT + 5))
+        ws.set_row(r, min(409.0, need * LINE_HEIGHT + 4))
         r += 1
     ws.freeze_panes(header + 1, 0)
     return header, header
@@ -171,14 +181,24 @@ KPI_COLUMNS = [
 ]
 
 
+class SpanRow(list):  # type: ignore[type-arg]
+    """A list-sheet row whose columns ``span`` (first, last) are one cell."""
+
+    def __init__(self, cells: Sequence[str], span: tuple[int, int]) -> None:
+        super().__init__(cells)
+        self.span = span
+
+
 def kpi_rows(view: PlanView, data: dict[str, Any], style: str) -> list[Sequence[str] | str]:
-    """成果目標: one line per KPI, in outline order."""
+    """成果目標: one line per KPI, in outline order; a KPI that is a sentence (no values) is one
+    cell across 成果目標〜期限, as printed plans write it."""
     by_id = {it["id"]: it for it in data["initiatives"]}
     out: list[Sequence[str] | str] = []
     for it in view.initiatives():
         for k in by_id.get(it.id, {}).get("kpis", []):
-            out.append([it.number, it.title, k["name"], _kpi_baseline(k), _kpi_target(k), _deadline(k, style),
-                        k.get("note", "")])
+            values = [_kpi_baseline(k), _kpi_target(k), _deadline(k, style)]
+            cells = [it.number, it.title, k["name"], *values, k.get("note", "")]
+            out.append(cells if any(values) else SpanRow(cells, (2, 5)))
     return out
 
 
@@ -212,30 +232,8 @@ def department_rows(view: PlanView, style: str) -> list[Sequence[str] | str]:
     return out
 
 
-_KANA_ROWS = "あかさたなはまやらわ"
-_KANA_STARTS = "あかさたなはまやらわん"
-
-
 def _reading_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
-
-
-def kana_group(reading: str) -> str:
-    """The glossary group of a reading: 【A～】 for Latin letters, 【あ～】 … 【わ～】 for kana."""
-    s = unicodedata.normalize("NFKC", reading or "").strip()
-    if not s:
-        return "【その他】"
-    ch = s[0]
-    if "ァ" <= ch <= "ヶ":
-        ch = chr(ord(ch) - 0x60)
-    if ch.isascii() and ch.isalnum():
-        return "【A～】"
-    if "ぁ" <= ch <= "ゖ":
-        for i in range(len(_KANA_ROWS)):
-            if _KANA_STARTS[i] <= ch < _KANA_STARTS[i + 1]:
-                return f"【{_KANA_ROWS[i]}～】"
-        return "【わ～】"
-    return "【その他】"
 
 
 GLOSSARY_COLUMNS = [Column("用語", 12, 24), Column("よみ", 10, 20), Column("説明", 30, 70)]
@@ -243,15 +241,11 @@ GLOSSARY_COLUMNS = [Column("用語", 12, 24), Column("よみ", 10, 20), Column("
 
 def glossary_rows(data: dict[str, Any]) -> list[Sequence[str] | str]:
     """用語集: terms grouped 【A～】【あ～】… and sorted by reading."""
-    terms = sorted(data.get("glossary", []), key=lambda g: _reading_key(g.get("reading") or g["term"]))
     out: list[Sequence[str] | str] = []
-    group = None
-    for g in terms:
-        k = kana_group(g.get("reading") or g["term"])
-        if k != group:
-            out.append(k)
-            group = k
-        out.append([g["term"], g.get("reading", ""), g.get("description", "")])
+    for label, terms in collate(data.get("glossary", [])):  # the editor's order (glossary.list_terms)
+        out.append(label)
+        for g in terms:
+            out.append([g["term"], g.get("reading", ""), g.get("description", "")])
     return out
 
 
