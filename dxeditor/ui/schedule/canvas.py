@@ -306,7 +306,18 @@ class ScheduleCanvas(QAbstractScrollArea):
                 self.zoomRequested.emit(steps, event.position().x())
             event.accept()
             return
-        super().wheelEvent(event)
+        dx, dy = event.angleDelta().x(), event.angleDelta().y()
+        horizontal = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier) or abs(dx) > abs(dy)
+        delta = (dy or dx) if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else (dx if horizontal else dy)
+        # Vertical: the outline's bar when following it (the two share one position), else our own
+        bar = self.horizontalScrollBar() if horizontal else (
+            self.lines.tree.verticalScrollBar() if isinstance(self.lines, OutlineLines)
+            else self.verticalScrollBar())
+        step = bar.singleStep() * QApplication.wheelScrollLines()
+        if horizontal:
+            step = max(step, int(self.axis.month_px * self.axis.unit))
+        bar.setValue(bar.value() - round(delta / 120 * step))
+        event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         from dxeditor.ui.schedule.menu import build_menu
