@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.errors import ValidationError
 from dxeditor.plan.changes import Recorder
-from dxeditor.plan.ops.outline import MAX_TEXT, add_initiative, add_row
+from dxeditor.plan.ops.outline import MAX_TEXT, add_initiative, add_row, check_length
 from dxeditor.plan.readmodel import department_names
 from dxeditor.store import models as m
 
@@ -54,8 +55,51 @@ def _bad(ja: str, en: str) -> ValidationError:
     return ValidationError(f"貼り付けできません: {ja}何も変更していません。", f"Cannot paste: {en} Nothing was changed.")
 
 
-def parse_tsv(text: str) -> list[PastedLine]:
-    """Read a block copied from Excel (or from :func:`to_tsv`) into lines to create."""
+# What a header cell may say for each field (Excel sheets of municipalities vary)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "番号": ("番号", "No", "No.", "NO", "№", "項番", "取組番号"),
+    "名称": ("名称", "取組名", "取組", "項目", "事業名", "施策名", "行", "内容", "件名"),
+    "主管課": ("主管課", "担当課", "所管課", "主担当", "担当", "担当部署", "主管"),
+    "関係課": ("関係課", "関係部署", "関連課", "協力課"),
+    "備考": ("備考", "メモ", "注記", "補足", "説明", "概要"),
+}
+
+
+@dataclass
+class TsvTable:
+    """A pasted block: its header (if it had one), its cells, and which field each column goes to."""
+
+    header: list[str] | None
+    rows: list[list[str]]
+    mapping: list[str | None]  # per column: a HEADER field, or None (not imported)
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return max((len(r) for r in self.rows), default=0)
+
+    def column_name(self, i: int) -> str:
+        """The column's header text, or 「n列目」."""
+        if self.header is not None and i < len(self.header) and self.header[i]:
+            return self.header[i]
+        return f"{i + 1}列目"
+
+    def ignored(self) -> list[str]:
+        """Columns holding data that will not be imported (to be said, never dropped silently)."""
+        return [self.column_name(i) for i in range(self.width)
+                if (i >= len(self.mapping) or self.mapping[i] is None) and any(i < len(r) and r[i] for r in self.rows)]
+
+
+def _field_of(cell: str) -> str | None:
+    c = unicodedata.normalize("NFKC", cell).strip()
+    for name, words in SYNONYMS.items():
+        if c in words:
+            return name
+    return None
+
+
+def read_tsv(text: str) -> TsvTable:
+    """Read a block copied from Excel (or from :func:`to_tsv`) and guess where each column goes."""
     if text is None or not text.strip():
         raise _bad("クリップボードが空です。", "the clipboard is empty.")
     if "\x00" in text:
@@ -71,25 +115,40 @@ def parse_tsv(text: str) -> list[PastedLine]:
         raise _bad("クリップボードが空です。", "the clipboard is empty.")
     if len(rows) > MAX_LINES:
         raise _bad(f"行が多すぎます（{len(rows)} 行、上限 {MAX_LINES} 行）。", f"too many lines ({len(rows)}).")
-    columns = {"番号": None, "名称": 0, "主管課": 1, "関係課": None, "備考": None}
-    if (rows[0] and rows[0][0] in HEADER) or (len(rows[0]) > 1 and rows[0][1] == "名称"):
-        head = rows.pop(0)
-        columns = {name: (head.index(name) if name in head else None) for name in HEADER}
-        if columns["名称"] is None:
-            raise _bad("見出しに「名称」の列がありません。", "the header has no 名称 column.")
-    elif all(len(r) >= 2 and _NUMBER_RE.match(r[0]) for r in rows) and any(r[0] for r in rows):
-        columns = {"番号": 0, "名称": 1, "主管課": 2, "関係課": 3, "備考": 4}
-    widths = {len(r) for r in rows}
-    if max(widths) > 20:
+    if max(len(r) for r in rows) > 20:
         raise _bad("列が多すぎます。Excel の表から行を選んでコピーしてください。",
                    "too many columns; copy rows of a table from Excel.")
+    head_fields = [_field_of(c) for c in rows[0]]
+    if "名称" in head_fields or (rows[0] and rows[0][0] in HEADER):
+        header = rows.pop(0)
+        mapping: list[str | None] = []
+        for f in head_fields:
+            mapping.append(f if f is not None and f not in mapping else None)
+        if "名称" not in mapping:
+            raise _bad("見出しに「名称」の列がありません。", "the header has no 名称 column.")
+        if not rows:
+            raise _bad("見出しだけで、貼り付ける行がありません。", "there are only headers.")
+        return TsvTable(header, rows, mapping)
+    width = max(len(r) for r in rows)
+    if all(len(r) >= 2 and _NUMBER_RE.match(r[0]) for r in rows) and any(r[0] for r in rows):
+        order: list[str | None] = list(HEADER)
+    else:
+        order = ["名称", "主管課", "関係課", "備考"]
+    return TsvTable(None, rows, (order + [None] * width)[:width])
+
+
+def lines_of(table: TsvTable) -> list[PastedLine]:
+    """The lines to create, by the table's column mapping."""
+    if "名称" not in table.mapping:
+        raise _bad("「名称」にする列を選んでください。", "choose the 名称 column.")
+    columns = {name: table.mapping.index(name) if name in table.mapping else None for name in HEADER}
     out: list[PastedLine] = []
 
     def cell(r: list[str], name: str) -> str:
         i = columns.get(name)
         return r[i] if i is not None and i < len(r) else ""
 
-    for n, r in enumerate(rows, start=1):
+    for n, r in enumerate(table.rows, start=1):
         title = cell(r, "名称")
         if not title:
             raise _bad(f"{n} 行目の名称が空です。", f"line {n} has no title.")
@@ -98,6 +157,11 @@ def parse_tsv(text: str) -> list[PastedLine]:
         related = [x.strip() for x in re.split(r"[、,，/／\n]", cell(r, "関係課")) if x.strip()]
         out.append(PastedLine(title, cell(r, "主管課"), related, cell(r, "備考")))
     return out
+
+
+def parse_tsv(text: str) -> list[PastedLine]:
+    """Read a block copied from Excel (or from :func:`to_tsv`) into lines to create (guessed columns)."""
+    return lines_of(read_tsv(text))
 
 
 def _department_ids(conn: Connection, lines: Sequence[PastedLine]) -> dict[str, int]:
@@ -142,6 +206,8 @@ def paste_lines(rec: Recorder, target: tuple[str, int | None], index: int | None
             created.append(("row", new_id))
         else:
             new_id = add_initiative(rec, target_id, line.title, at)
+            if line.note:  # 備考 of an initiative line is its summary (as copying writes it)
+                rec.update("initiatives", new_id, summary=check_length(line.note))
             if lead is not None or related:
                 set_departments(rec, "initiative", new_id, lead, related)
             created.append(("initiative", new_id))

@@ -114,7 +114,30 @@ def test_rows_need_an_initiative_and_foreign_data_is_refused(ed):
     payload = clipboard.items_payload(conn(ed), [("row", 1)])
     with pytest.raises(ValidationError):
         ed.run("p", lambda rec: clipboard.paste_payload(rec, ("section", 1), None, payload))
-    for bad in (b"{", b'{"format": "x"}', "{}".encode()):
+    for bad in (b"{", b'{"format": "x"}', b"{}"):
         with pytest.raises(ValidationError):
             clipboard.payload_from_bytes(bad)
     assert ops  # the outline ops stay importable beside the clipboard
+
+
+def test_tsv_columns_are_mapped_and_unmapped_ones_are_named():
+    t = clipboard.read_tsv("No.\t取組名\t担当課\t期間\t備考\r\n1\t電子契約\t市民税課\tR6〜R8\t試行あり\r\n")
+    assert t.mapping == ["番号", "名称", "主管課", None, "備考"]
+    assert t.ignored() == ["期間"]
+    line, = clipboard.lines_of(t)
+    assert (line.title, line.lead, line.note) == ("電子契約", "市民税課", "試行あり")
+    # without a header, the 備考 (4th) column is kept, and a 5th is named, never dropped silently
+    t = clipboard.read_tsv("電子契約\t市民税課\t\t紙併用\t予算あり\r\n")
+    assert t.mapping[:4] == ["名称", "主管課", "関係課", "備考"] and t.ignored() == ["5列目"]
+    assert clipboard.lines_of(t)[0].note == "紙併用"
+    t.mapping[4] = "備考"
+    t.mapping[3] = None
+    assert clipboard.lines_of(t)[0].note == "予算あり" and t.ignored() == ["4列目"]
+
+
+def test_initiative_lines_keep_their_note_as_summary(ed):
+    _, created = ed.run("p", lambda rec: clipboard.paste_lines(rec, ("section", 2), None,
+                                                                clipboard.parse_tsv("名称\t備考\r\n新取組\t概要です\r\n")))
+    (_kind, iid), = created
+    row = conn(ed).execute(select(m.Initiative.summary).where(m.Initiative.id == iid)).scalar_one()
+    assert row == "概要です"
