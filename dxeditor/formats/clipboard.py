@@ -51,6 +51,25 @@ def to_tsv(lines: Sequence[Sequence[str]], header: bool = True) -> str:
     return buf.getvalue()
 
 
+def items_tsv(conn: Connection, items: Sequence[tuple[str, int]]) -> str:
+    """The outline items as tab-separated text for Excel: 番号, 名称, 主管課, 関係課, 備考."""
+    from dxeditor.plan.readmodel import load_plan_view
+
+    plan = load_plan_view(conn, items=False)  # no bars needed for the text
+    wanted = set(items)
+    info: dict[tuple[str, int], list[str]] = {}
+    for kind, v, _depth in plan.walk():
+        if (kind, v.id) not in wanted:
+            continue
+        if kind == "section":
+            info[(kind, v.id)] = [v.number, v.title, "", "", v.description]
+        elif kind == "initiative":
+            info[(kind, v.id)] = [v.number, v.title, v.lead, "、".join(v.related), v.summary]
+        else:
+            info[(kind, v.id)] = ["", v.title, v.lead, "、".join(v.related), v.note]
+    return to_tsv([info[i] for i in items if i in info])
+
+
 def _bad(ja: str, en: str) -> ValidationError:
     return ValidationError(f"貼り付けできません: {ja}何も変更していません。", f"Cannot paste: {en} Nothing was changed.")
 

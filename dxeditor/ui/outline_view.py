@@ -26,7 +26,6 @@ from dxeditor.core.errors import DxError
 from dxeditor.formats import clipboard
 from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.ops.outline import Item
-from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.outline_model import Node, OutlineModel
 from dxeditor.ui.paste_preview import PastePreview
 from dxeditor.ui.undo import DocumentController
@@ -351,17 +350,8 @@ class OutlineCommands(QObject):
         if not items:
             return
         conn = self.controller.doc.session.connection()
-        plan = load_plan_view(conn, items=False)  # no bars needed for the text
-        info: dict[tuple[str, int], list[str]] = {}
-        for kind, v, _depth in plan.walk():
-            if kind == "section":
-                info[(kind, v.id)] = [v.number, v.title, "", "", v.description]
-            elif kind == "initiative":
-                info[(kind, v.id)] = [v.number, v.title, v.lead, "、".join(v.related), v.summary]
-            else:
-                info[(kind, v.id)] = ["", v.title, v.lead, "、".join(v.related), v.note]
         mime = QMimeData()
-        mime.setText(clipboard.to_tsv([info[i] for i in items if i in info]))
+        mime.setText(clipboard.items_tsv(conn, items))
         mime.setData(clipboard.MIME_ROWS, QByteArray(clipboard.payload_to_bytes(clipboard.items_payload(conn, items))))
         QGuiApplication.clipboard().setMimeData(mime)
         self.message.emit(self.tr("{0} 行をコピーしました").format(len(items)))

@@ -14,6 +14,7 @@ from dxeditor.formats import clipboard
 from dxeditor.formats.json import io as json_io
 from dxeditor.store import models as m
 from dxeditor.ui.main_window import MainWindow
+from dxeditor.ui.schedule.keyboard import Cell
 from dxeditor.ui.undo import DocumentController
 from tests.ui.conftest import SMALL_PLAN
 from tests.ui.test_main_window import focus_outline
@@ -88,3 +89,17 @@ def test_preview_cancel_changes_nothing(qtbot, window, messages):
     window.paste_action.trigger()
     window.commands.preview.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert window.controller.undo_stack.count() == count
+
+
+def test_ctrl_c_on_a_schedule_row_and_ctrl_v_after_another(qtbot, window, messages):
+    canvas = window.schedule_view.canvas
+    window.activateWindow()
+    canvas.setFocus()
+    canvas.cell = Cell("row", 2, 2, 0, 2024 * 12)
+    qtbot.keyClick(canvas, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().mimeData().hasFormat(clipboard.MIME_ROWS)
+    canvas.cell = Cell("row", 4, 1, 0, 2024 * 12)
+    qtbot.keyClick(canvas, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    node = window.model._index[("initiative", 3)]
+    assert [c.title for c in node.children] == ["RPA", "キャッシュレス"]
+    assert len(bars(window, node.children[1].id)) == 2

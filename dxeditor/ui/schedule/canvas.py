@@ -82,6 +82,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         self._press_pos: QPointF | None = None
         self.editor: LabelEditor | None = None
         self.cell: Cell | None = None  # the keyboard cursor (see keyboard.py)
+        self.conn: Callable[[], Any] | None = None  # the document's connection, set by the view
         self.drag_text = ""  # the period a drag would set, shown while dragging
         self.today: Callable[[], date] = date.today
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -89,6 +90,11 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def data_conn(self) -> Any:
+        """The document's connection (for copying rows); the view passes it in as ``conn``."""
+        assert self.conn is not None
+        return self.conn()
 
     # --- geometry -------------------------------------------------------------------------------------
 

@@ -13,10 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QMessageBox
 
+from dxeditor.core.errors import DxError
+from dxeditor.formats import clipboard
 from dxeditor.plan.ops import schedule as ops
+from dxeditor.plan.ops.outline import get_item
 from dxeditor.plan.ops.schedule import BarItem, MilestoneItem
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.schedule.lines import OutlineLines, OwnLines
@@ -238,6 +242,10 @@ def handle_key(c: ScheduleCanvas, event: QKeyEvent) -> bool:
     alt = bool(mods & Qt.KeyboardModifier.AltModifier)
     shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
     ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+    if ctrl and key == Qt.Key.Key_C:
+        return copy_rows(c)
+    if ctrl and key == Qt.Key.Key_V:
+        return paste_rows(c)
     if ctrl:
         return False
     selected = bool(c.selected_bars or c.selected_milestones)
@@ -285,3 +293,39 @@ def handle_key(c: ScheduleCanvas, event: QKeyEvent) -> bool:
             c.edit_label("bar" if isinstance(under[0], BarItem) else "milestone", under[0].id, under[0].row_id)
         return True
     return False
+
+
+def copy_rows(c: ScheduleCanvas) -> bool:
+    """Ctrl+C: the rows of the selected bars (else the cursor's line), whole, plus text for Excel."""
+    rows = list(dict.fromkeys([*c.selected_bars.values(), *c.selected_milestones.values()]))
+    cell = ensure(c)
+    items = [("row", r) for r in rows] or ([(cell.kind, cell.id)] if cell is not None else [])
+    if not items:
+        return True
+    conn = c.data_conn()
+    mime = QMimeData()
+    mime.setText(clipboard.items_tsv(conn, items))
+    mime.setData(clipboard.MIME_ROWS, QByteArray(clipboard.payload_to_bytes(clipboard.items_payload(conn, items))))
+    QGuiApplication.clipboard().setMimeData(mime)
+    return True
+
+
+def paste_rows(c: ScheduleCanvas) -> bool:
+    """Ctrl+V: rows copied in dxeditor go after the cursor's row (or into its initiative)."""
+    mime = QGuiApplication.clipboard().mimeData()
+    cell = ensure(c)
+    if cell is None or mime is None or not mime.hasFormat(clipboard.MIME_ROWS):
+        if mime is not None and mime.hasText():
+            QMessageBox.information(c, c.tr("工程表"), c.tr("Excel の表は、左の一覧（アウトライン）に貼り付けてください。"))
+        return True
+    try:
+        payload = clipboard.payload_from_bytes(bytes(mime.data(clipboard.MIME_ROWS).data()))
+    except DxError as exc:
+        QMessageBox.warning(c, c.tr("工程表"), exc.message())
+        return True
+    index = get_item(c.data_conn(), "row", cell.id)["position"] + 1 if cell.kind == "row" else None
+    target = (cell.kind, cell.id)
+    result = c.run(c.tr("貼り付け"), lambda rec: clipboard.paste_payload(rec, target, index, payload))
+    if result and result[1]:
+        QMessageBox.information(c, c.tr("工程表"), "\n".join(result[1]))
+    return True
