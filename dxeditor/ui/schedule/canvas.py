@@ -28,9 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from dxeditor.core.fiscal import format_month, index_of_calendar
-from dxeditor.plan.changes import row_dict
 from dxeditor.plan.ops import schedule as ops
-from dxeditor.store.models import Milestone
 from dxeditor.ui.schedule import keyboard
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.interaction import Drag, Hit, hit_test
@@ -407,56 +405,11 @@ class ScheduleCanvas(QAbstractScrollArea):
     # --- keyboard ---------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        mods = event.modifiers()
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
-        bars = list(self.selected_bars)
-        mss = list(self.selected_milestones)
-        unit = 1 if alt else self.axis.unit
-        tr = self.tr
-        if key == Qt.Key.Key_Escape:
-            if not self.cancel_drag():
-                self.select({}, {})
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (bars or mss):
-            step = unit if key == Qt.Key.Key_Right else -unit
-            if shift and bars:
-                self.run(tr("工程の期間変更"), lambda rec: ops.resize_bars(rec, bars, 0, step))
-            elif not shift:
-                self.run(tr("工程の移動"), lambda rec: self._nudge(rec, bars, mss, step))
-            self._cursor_to_selection()
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and alt and bars:
-            step = 1 if key == Qt.Key.Key_Down else -1
-            self.run(tr("工程の段の変更"), lambda rec: ops.shift_lanes(rec, bars, step))
-            self._cursor_to_selection()
-        elif key == Qt.Key.Key_Delete and (bars or mss):
-            self.run(tr("工程の削除"), lambda rec: ops.delete_items(rec, bars, mss))
-        elif key == Qt.Key.Key_F2 and len(bars) + len(mss) == 1:
-            if bars:
-                self.edit_label("bar", bars[0], self.selected_bars[bars[0]])
-            else:
-                self.edit_label("milestone", mss[0], self.selected_milestones[mss[0]])
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and alt:
-            if len(bars) == 1:
-                self.open_bar_dialog(bars[0], self.selected_bars[bars[0]])
-        elif keyboard.handle_key(self, event):
-            pass
-        else:
-            super().keyPressEvent(event)
+        # the selection's keys (nudge, resize, lane, delete, label) first, then the cell cursor's
+        if keyboard.handle_selection_key(self, event) or keyboard.handle_key(self, event):
+            event.accept()
             return
-        event.accept()
-
-    def _cursor_to_selection(self) -> None:
-        for bar_id, row_id in self.selected_bars.items():
-            b = self.data.bar(bar_id, row_id)
-            if b is not None:
-                keyboard.follow(self, b)
-                return
-        for ms_id, row_id in self.selected_milestones.items():
-            x = self.data.milestone(ms_id, row_id)
-            if x is not None:
-                keyboard.follow(self, x)
-                return
+        super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab / Shift+Tab step through the bars and milestones of the cursor's row, then leave
@@ -479,14 +432,6 @@ class ScheduleCanvas(QAbstractScrollArea):
 
         self.close_editor()
         edit_bar(self, bar_id, row_id)
-    @staticmethod
-    def _nudge(rec: Any, bars: list[int], mss: list[int], step: int) -> None:
-        if bars:
-            ops.move_bars(rec, bars, step)
-        for ms_id in mss:
-            cur = row_dict(rec.conn, Milestone.__table__, ms_id)
-            if cur is not None:
-                ops.move_milestone(rec, ms_id, cur["month"] + step)
 
     # --- label editing ------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ schedule has the keyboard focus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from dxeditor.core.errors import DxError
 from dxeditor.formats import clipboard
+from dxeditor.plan.changes import row_dict
 from dxeditor.plan.ops import schedule as ops
 from dxeditor.plan.ops.outline import get_item
 from dxeditor.plan.ops.schedule import BarItem, MilestoneItem
+from dxeditor.store.models import Milestone
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.schedule.lines import OutlineLines, OwnLines
 
@@ -233,6 +235,69 @@ def create_at_cursor(c: ScheduleCanvas) -> int | None:
             follow(c, bar)
         c.edit_label("bar", new_id, row_id)
     return new_id
+
+
+def _nudge(rec: Any, bars: list[int], mss: list[int], step: int) -> None:
+    if bars:
+        ops.move_bars(rec, bars, step)
+    for ms_id in mss:
+        cur = row_dict(rec.conn, Milestone.__table__, ms_id)
+        if cur is not None:
+            ops.move_milestone(rec, ms_id, cur["month"] + step)
+
+
+def cursor_to_selection(c: ScheduleCanvas) -> None:
+    """Put the cursor on the first selected item (after it moved)."""
+    for bar_id, row_id in c.selected_bars.items():
+        b = c.data.bar(bar_id, row_id)
+        if b is not None:
+            follow(c, b)
+            return
+    for ms_id, row_id in c.selected_milestones.items():
+        x = c.data.milestone(ms_id, row_id)
+        if x is not None:
+            follow(c, x)
+            return
+
+
+def handle_selection_key(c: ScheduleCanvas, event: QKeyEvent) -> bool:
+    """Esc, and the keys acting on selected items: ←/→ move, Shift+→/← resize, Alt+↑/↓ lane, Del, F2,
+    Alt+Enter (bar dialog). True when ``event`` was used."""
+    key = event.key()
+    mods = event.modifiers()
+    shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+    alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+    bars = list(c.selected_bars)
+    mss = list(c.selected_milestones)
+    unit = 1 if alt else c.axis.unit
+    tr = c.tr
+    if key == Qt.Key.Key_Escape:
+        if not c.cancel_drag():
+            c.select({}, {})
+    elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (bars or mss):
+        step = unit if key == Qt.Key.Key_Right else -unit
+        if shift and bars:
+            c.run(tr("工程の期間変更"), lambda rec: ops.resize_bars(rec, bars, 0, step))
+        elif not shift:
+            c.run(tr("工程の移動"), lambda rec: _nudge(rec, bars, mss, step))
+        cursor_to_selection(c)
+    elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and alt and bars:
+        step = 1 if key == Qt.Key.Key_Down else -1
+        c.run(tr("工程の段の変更"), lambda rec: ops.shift_lanes(rec, bars, step))
+        cursor_to_selection(c)
+    elif key == Qt.Key.Key_Delete and (bars or mss):
+        c.run(tr("工程の削除"), lambda rec: ops.delete_items(rec, bars, mss))
+    elif key == Qt.Key.Key_F2 and len(bars) + len(mss) == 1:
+        if bars:
+            c.edit_label("bar", bars[0], c.selected_bars[bars[0]])
+        else:
+            c.edit_label("milestone", mss[0], c.selected_milestones[mss[0]])
+    elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and alt:
+        if len(bars) == 1:
+            c.open_bar_dialog(bars[0], c.selected_bars[bars[0]])
+    else:
+        return False
+    return True
 
 
 def handle_key(c: ScheduleCanvas, event: QKeyEvent) -> bool:
