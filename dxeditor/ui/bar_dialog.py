@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,7 +153,7 @@ def edit_bar(canvas: ScheduleCanvas, bar_id: int, row_id: int) -> BarDialog | No
     def apply() -> None:
         values = dialog.changes()
         if values:
-            canvas.run(canvas.tr("工程の編集"), lambda rec: ops.update_bar(rec, bar_id, **values))
+            canvas.run(QCoreApplication.translate("ScheduleCanvas", "工程の編集"), lambda rec: ops.update_bar(rec, bar_id, **values))
         canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     dialog.accepted.connect(apply)

@@ -4,37 +4,93 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="324"/>
         <source>工程の追加</source>
-        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in</extracomment>
+        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); &quot;&quot; when the drag ends</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="282"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="363"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="332"/>
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="287"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="361"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="292"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="342"/>
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="366"/>
         <source>工程の段の変更</source>
-        <translation>Change schedule item lane</translation>
+        <translation type="vanished">Change schedule item lane</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="368"/>
         <source>工程の削除</source>
-        <translation>Delete schedule item</translation>
+        <translation type="vanished">Delete schedule item</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsTable</name>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <source>実績値</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="63"/>
+        <source>年度は 令和6 / R6 / 2024 のどれでも入力できます。右クリックで追加・削除。</source>
+        <translation>Type the fiscal year as 令和6, R6 or 2024. Right-click to add or delete.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="67"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="165"/>
+        <source>実績を追加</source>
+        <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="169"/>
+        <source>実績を削除</source>
+        <translation>Delete actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="101"/>
+        <source>実績（年度ごと）: {0}</source>
+        <translation>Actuals by fiscal year: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102"/>
+        <source>実績（年度ごと）: 成果目標を選ぶと表示されます</source>
+        <translation>Actuals by fiscal year: select a KPI to see them</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="142"/>
+        <source>実績値の変更</source>
+        <translation>Change actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="149"/>
+        <source>実績値の追加</source>
+        <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="160"/>
+        <source>実績値の削除</source>
+        <translation>Delete actual</translation>
     </message>
 </context>
 <context>
@@ -148,6 +204,85 @@
         <location filename="../../dxeditor/ui/audit_dialog.py" line="198"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
+    </message>
+</context>
+<context>
+    <name>BarDialog</name>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="69"/>
+        <source>工程の詳細</source>
+        <translation>Schedule item details</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="92"/>
+        <source> 段目</source>
+        <translation> (lane)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="97"/>
+        <source>長いラベルは折り返して入力できます（改行は空白として保存されます）</source>
+        <translation>Long labels wrap while you type (line breaks are saved as spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="98"/>
+        <source>計画期間の後も続く（→ 継続の矢印）</source>
+        <translation>Continues after the plan period (→ arrow)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="108"/>
+        <source>開始(&amp;S)</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="109"/>
+        <source>終了(&amp;E)</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="111"/>
+        <source>工程の種類(&amp;P)</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="112"/>
+        <source>段(&amp;L)</source>
+        <translation>&amp;Lane</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="113"/>
+        <source>ラベル(&amp;B)</source>
+        <translation>La&amp;bel</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="131"/>
+        <source>（{0}か月）</source>
+        <translation> ({0} months)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="132"/>
+        <source>終了は開始と同じか後の月にしてください。</source>
+        <translation>The end must be the same month as the start or later.</translation>
+    </message>
+</context>
+<context>
+    <name>BulletEditor</name>
+    <message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="42"/>
+        <source>Enter: 新しい項目&#x3000;Alt+Shift+→: 一段下げる&#x3000;Alt+Shift+←: 一段上げる
+Tab / Shift+Tab: 次 / 前の欄へ</source>
+        <extracomment>The list after an editing burst: [(level, text, bullet), …]</extracomment>
+        <translation>Enter: new bullet   Alt+Shift+→: nest   Alt+Shift+←: unnest
+Tab / Shift+Tab: next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="147"/>
+        <source>一段下げる</source>
+        <translation>Nest (indent)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="151"/>
+        <source>一段上げる</source>
+        <translation>Unnest (outdent)</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1505,14 @@ Editor for municipal DX plans</translation>
     </message>
 </context>
 <context>
+    <name>MonthPicker</name>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="46"/>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+</context>
+<context>
     <name>NameDialog</name>
     <message>
         <location filename="../../dxeditor/ui/department_dialogs.py" line="199"/>
@@ -1400,100 +1543,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="226"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="228"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="236"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="238"/>
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="235"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="238"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="242"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="245"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="248"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="252"/>
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="245"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="255"/>
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="249"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="252"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="257"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="259"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="262"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="267"/>
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="258"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="268"/>
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="258"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="268"/>
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="259"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="269"/>
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="281"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="291"/>
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="284"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="294"/>
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="289"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="299"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="303"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="313"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="324"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="324"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="336"/>
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="336"/>
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="352"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="357"/>
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="370"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="362"/>
+        <source>計画の末尾</source>
+        <translation>the end of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/outline_view.py" line="377"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="399"/>
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="373"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="409"/>
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
@@ -1501,61 +1650,99 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>番号</source>
         <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="374"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="365"/>
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="436"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="427"/>
         <source>移動</source>
         <translation>Move</translation>
     </message>
 </context>
 <context>
+    <name>PastePreview</name>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="32"/>
+        <source>貼り付けの確認</source>
+        <translation>Paste preview</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="34"/>
+        <source>{0} 行を「{1}」に貼り付けます。各列の取り込み先を確かめてください。</source>
+        <translation>Paste {0} line(s) into &quot;{1}&quot;. Check where each column goes.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="41"/>
+        <source>取り込み先</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="44"/>
+        <source>取り込まない</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="90"/>
+        <source>取り込まない列: {0}</source>
+        <translation>Columns not imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="91"/>
+        <source>すべての列を取り込みます。</source>
+        <translation>Every column is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="93"/>
+        <source>「名称」にする列を選んでください。</source>
+        <translation>Choose the column to use as the name.</translation>
+    </message>
+</context>
+<context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="73"/>
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79"/>
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -1767,100 +1954,109 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="62"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="156"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="64"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="128"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="202"/>
         <source>追加</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="63"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="171"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="65"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="129"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="217"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="64"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="66"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="130"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="65"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="67"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="131"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="124"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="138"/>
+        <source>実績を追加</source>
+        <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="124"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
         <source>根拠・関連計画</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="136"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="182"/>
         <source>変更</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="147"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="193"/>
         <source>期限 {0} は計画期間（{1}〜{2}）の外です。入力した値はそのまま保存しました。</source>
         <translation>The deadline {0} lies outside the plan period ({1}–{2}). The value was saved as entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="179"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="225"/>
         <source>並べ替え</source>
         <translation>reorder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
         <source>成果目標（指標）</source>
         <translation>KPI (indicator)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
         <source>現状値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
         <source>目標（文字）</source>
         <translation>Target (text)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
         <source>期限の年度</source>
         <translation>Deadline FY</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>
@@ -1961,19 +2157,74 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="398"/>
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="435"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="483"/>
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="437"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="485"/>
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="156"/>
+        <source>工程の編集</source>
+        <translation>Edit schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="230"/>
+        <source>工程の追加</source>
+        <translation>Add schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="280"/>
+        <source>工程の期間変更</source>
+        <translation>Change schedule item period</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="283"/>
+        <source>工程の移動</source>
+        <translation>Move schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="288"/>
+        <source>工程の段の変更</source>
+        <translation>Change lane</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="292"/>
+        <source>工程の削除</source>
+        <translation>Delete schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="388"/>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="394"/>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="401"/>
+        <source>工程表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="388"/>
+        <source>Excel の表は、左の一覧（アウトライン）に貼り付けてください。</source>
+        <translation>Paste tables from Excel into the outline on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="398"/>
+        <source>貼り付け</source>
+        <translation>Paste</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleMenu</name>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="60"/>
+        <source>詳細（期間・種類・段・ラベル）…</source>
+        <translation>Details (period, phase, lane, label)…</translation>
     </message>
 </context>
 <context>
@@ -1999,37 +2250,37 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="83"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="84"/>
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="275"/>
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="278"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="279"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="280"/>
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="282"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="284"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="285"/>
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="288"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="289"/>
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
@@ -2168,17 +2419,17 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="124"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="125"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

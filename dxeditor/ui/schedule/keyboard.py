@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -227,7 +227,8 @@ def create_at_cursor(c: ScheduleCanvas) -> int | None:
         return None
     start = cell.month - cell.month % 12 if c.axis.unit >= 12 else c.axis.floor_unit(cell.month)
     row_id, lane = cell.id, cell.lane
-    new_id = c.run(c.tr("工程の追加"), lambda rec: ops.add_bar(rec, row_id, start, start + 11, lane=lane))
+    name = QCoreApplication.translate("ScheduleCanvas", "工程の追加")
+    new_id = c.run(name, lambda rec: ops.add_bar(rec, row_id, start, start + 11, lane=lane))
     if new_id is not None:
         c.select({new_id: row_id})
         bar = c.data.bar(new_id, row_id)
@@ -270,23 +271,26 @@ def handle_selection_key(c: ScheduleCanvas, event: QKeyEvent) -> bool:
     bars = list(c.selected_bars)
     mss = list(c.selected_milestones)
     unit = 1 if alt else c.axis.unit
-    tr = c.tr
     if key == Qt.Key.Key_Escape:
         if not c.cancel_drag():
             c.select({}, {})
     elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (bars or mss):
         step = unit if key == Qt.Key.Key_Right else -unit
         if shift and bars:
-            c.run(tr("工程の期間変更"), lambda rec: ops.resize_bars(rec, bars, 0, step))
+            name = QCoreApplication.translate("ScheduleCanvas", "工程の期間変更")
+            c.run(name, lambda rec: ops.resize_bars(rec, bars, 0, step))
         elif not shift:
-            c.run(tr("工程の移動"), lambda rec: _nudge(rec, bars, mss, step))
+            name = QCoreApplication.translate("ScheduleCanvas", "工程の移動")
+            c.run(name, lambda rec: _nudge(rec, bars, mss, step))
         cursor_to_selection(c)
     elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and alt and bars:
         step = 1 if key == Qt.Key.Key_Down else -1
-        c.run(tr("工程の段の変更"), lambda rec: ops.shift_lanes(rec, bars, step))
+        name = QCoreApplication.translate("ScheduleCanvas", "工程の段の変更")
+        c.run(name, lambda rec: ops.shift_lanes(rec, bars, step))
         cursor_to_selection(c)
     elif key == Qt.Key.Key_Delete and (bars or mss):
-        c.run(tr("工程の削除"), lambda rec: ops.delete_items(rec, bars, mss))
+        name = QCoreApplication.translate("ScheduleCanvas", "工程の削除")
+        c.run(name, lambda rec: ops.delete_items(rec, bars, mss))
     elif key == Qt.Key.Key_F2 and len(bars) + len(mss) == 1:
         if bars:
             c.edit_label("bar", bars[0], c.selected_bars[bars[0]])
@@ -381,16 +385,18 @@ def paste_rows(c: ScheduleCanvas) -> bool:
     cell = ensure(c)
     if cell is None or mime is None or not mime.hasFormat(clipboard.MIME_ROWS):
         if mime is not None and mime.hasText():
-            QMessageBox.information(c, c.tr("工程表"), c.tr("Excel の表は、左の一覧（アウトライン）に貼り付けてください。"))
+            QMessageBox.information(c, QCoreApplication.translate("ScheduleCanvas", "工程表"), QCoreApplication.translate(
+                "ScheduleCanvas", "Excel の表は、左の一覧（アウトライン）に貼り付けてください。"))
         return True
     try:
         payload = clipboard.payload_from_bytes(bytes(mime.data(clipboard.MIME_ROWS).data()))
     except DxError as exc:
-        QMessageBox.warning(c, c.tr("工程表"), exc.message())
+        QMessageBox.warning(c, QCoreApplication.translate("ScheduleCanvas", "工程表"), exc.message())
         return True
     index = get_item(c.data_conn(), "row", cell.id)["position"] + 1 if cell.kind == "row" else None
     target = (cell.kind, cell.id)
-    result = c.run(c.tr("貼り付け"), lambda rec: clipboard.paste_payload(rec, target, index, payload))
+    name = QCoreApplication.translate("ScheduleCanvas", "貼り付け")
+    result = c.run(name, lambda rec: clipboard.paste_payload(rec, target, index, payload))
     if result and result[1]:
-        QMessageBox.information(c, c.tr("工程表"), "\n".join(result[1]))
+        QMessageBox.information(c, QCoreApplication.translate("ScheduleCanvas", "工程表"), "\n".join(result[1]))
     return True
