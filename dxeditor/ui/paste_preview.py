@@ -7,6 +7,7 @@ so nothing is dropped without the user seeing it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from dxeditor.formats.clipboard import HEADER, PastedLine, TsvTable, lines_of
 
 PREVIEW_ROWS = 30
+FIELD_NAMES = {"番号": QT_TRANSLATE_NOOP("PastePreview", "番号"), "名称": QT_TRANSLATE_NOOP("PastePreview", "名称"),
+               "主管課": QT_TRANSLATE_NOOP("PastePreview", "主管課"), "関係課": QT_TRANSLATE_NOOP("PastePreview", "関係課"),
+               "備考": QT_TRANSLATE_NOOP("PastePreview", "備考")}
 
 
 class PastePreview(QDialog):
@@ -43,7 +47,7 @@ class PastePreview(QDialog):
             combo = QComboBox(self.grid)
             combo.addItem(self.tr("取り込まない"), None)
             for name in HEADER:
-                combo.addItem(self.tr(name), name)
+                combo.addItem(self.tr(FIELD_NAMES[name]), name)
             current = table.mapping[i] if i < len(table.mapping) else None
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.currentIndexChanged.connect(lambda _n, i=i: self._choose(i))

@@ -1679,37 +1679,62 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PastePreview</name>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="32"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="25"/>
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="25"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="26"/>
+        <source>主管課</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="26"/>
+        <source>関係課</source>
+        <translation>Related departments</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="27"/>
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="36"/>
         <source>貼り付けの確認</source>
         <translation>Paste preview</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="34"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="38"/>
         <source>{0} 行を「{1}」に貼り付けます。各列の取り込み先を確かめてください。</source>
         <translation>Paste {0} line(s) into &quot;{1}&quot;. Check where each column goes.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="41"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="45"/>
         <source>取り込み先</source>
         <translation>Goes to</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="44"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="48"/>
         <source>取り込まない</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="90"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="94"/>
         <source>取り込まない列: {0}</source>
         <translation>Columns not imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="91"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="95"/>
         <source>すべての列を取り込みます。</source>
         <translation>Every column is imported.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/paste_preview.py" line="93"/>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="97"/>
         <source>「名称」にする列を選んでください。</source>
         <translation>Choose the column to use as the name.</translation>
     </message>

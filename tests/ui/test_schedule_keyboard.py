@@ -197,3 +197,22 @@ def test_dragging_shows_the_dates_being_set(qtbot, doc):
     assert c.drag_text == "" and texts[-1] == ""
     assert "令和7年4月〜令和8年3月" in texts
     QApplication.processEvents()
+
+
+def test_cursor_in_the_standalone_initiative_view(qtbot, doc):
+    view, _, _ = make_view(qtbot, doc, outline=False)
+    view.set_initiative(1)
+    c = focus(qtbot, view)
+    assert c.cell is not None and (c.cell.kind, c.cell.id) == ("row", 1)
+    key(qtbot, c, Qt.Key.Key_Down)
+    key(qtbot, c, Qt.Key.Key_Down)
+    assert (c.cell.id, c.cell.lane) == (3, 0)
+    key(qtbot, c, Qt.Key.Key_Down)
+    assert (c.cell.id, c.cell.lane) == (3, 1)
+    key(qtbot, c, Qt.Key.Key_Down)  # the last line: stays
+    assert (c.cell.id, c.cell.lane) == (3, 1)
+    key(qtbot, c, Qt.Key.Key_Up)
+    key(qtbot, c, Qt.Key.Key_Up)
+    assert (c.cell.id, c.cell.lane) == (2, 0)
+    key(qtbot, c, Qt.Key.Key_Insert)
+    assert len(bars_of(doc, 2)) == 1
