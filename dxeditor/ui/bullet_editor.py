@@ -1,16 +1,27 @@
 """A bullet-list editor for the text blocks 現状と課題 / 取組の方向性 / 取組内容.
 
-Each paragraph is one bullet with a nesting level. Enter starts a new bullet, Tab and
-Shift+Tab nest and unnest, Backspace on an empty bullet removes it. The editor emits
+Each paragraph is one bullet with a nesting level. Enter starts a new bullet at the same
+level, Alt+Shift+→ / Alt+Shift+← (Word's demote / promote; also Ctrl+] / Ctrl+[ and the
+context menu) nest and unnest, Backspace on an empty bullet removes it. Tab and Shift+Tab
+move on to the next / previous field as in any form. What is drawn is exactly the stored
+structure: a bullet's indentation comes from its level alone. The editor emits
 :attr:`BulletEditor.committed` with the whole list when it loses focus or after a
 pause in typing — one undoable command per burst of editing, never per keystroke.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextBlock, QTextCursor, QTextListFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 Items = list[tuple[int, str, bool]]
 MAX_LEVEL = 5
@@ -27,7 +38,9 @@ class BulletEditor(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(False)
-        self.setTabChangesFocus(False)
+        self.setTabChangesFocus(True)  # Tab moves on (as in a form); nesting has its own keys
+        self.setToolTip(self.tr("Enter: 新しい項目　Alt+Shift+→: 一段下げる　Alt+Shift+←: 一段上げる\n"
+                                "Tab / Shift+Tab: 次 / 前の欄へ"))
         self._last: Items = []
         self._loading = False
         self._timer = QTimer(self)
@@ -94,11 +107,52 @@ class BulletEditor(QTextEdit):
         block = cursor.block()
         lst = block.textList()
         if lst is not None:
-            lst.remove(block)
+            lst.remove(block)  # Qt adds the list's indent to the block's own indent here …
+        plain = QTextBlockFormat(cursor.blockFormat())
+        plain.setIndent(0)  # … so reset it: the level alone decides how far right a bullet is drawn
+        plain.setTextIndent(0)
+        cursor.setBlockFormat(plain)
         fmt = QTextListFormat()
         fmt.setStyle(_STYLES[level % len(_STYLES)])
         fmt.setIndent(level + 1)
         cursor.createList(fmt)
+
+    def change_level(self, step: int) -> None:
+        """Nest (+1) or unnest (-1) the bullet(s) under the cursor or selection."""
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        cursor.beginEditBlock()
+        block = first
+        while block.isValid():
+            c = QTextCursor(block)
+            lst = block.textList()
+            current = lst.format().indent() - 1 if lst is not None else 0
+            self._set_block_level(c, current + step)
+            if block == last:
+                break
+            block = block.next()
+        cursor.endEditBlock()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard edit menu plus 一段下げる / 一段上げる."""
+        menu = self.createStandardContextMenu(pos)
+        menu.addSeparator()
+        down = menu.addAction(self.tr("一段下げる") + "\tAlt+Shift+→")
+        down.setObjectName("indent")
+        down.setEnabled(not self.isReadOnly() and self.level() < MAX_LEVEL)
+        down.triggered.connect(lambda: self.change_level(1))
+        up = menu.addAction(self.tr("一段上げる") + "\tAlt+Shift+←")
+        up.setObjectName("outdent")
+        up.setEnabled(not self.isReadOnly() and self.level() > 0)
+        up.triggered.connect(lambda: self.change_level(-1))
+        return menu
 
     def _on_text_changed(self) -> None:
         if not self._loading:
@@ -108,11 +162,13 @@ class BulletEditor(QTextEdit):
         key = event.key()
         mods = event.modifiers()
         cursor = self.textCursor()
-        if key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ControlModifier:
-            self._set_block_level(cursor, self.level() + 1)
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if (mods & alt_shift) == alt_shift and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.change_level(1 if key == Qt.Key.Key_Right else -1)
             return
-        if key == Qt.Key.Key_Backtab:
-            self._set_block_level(cursor, self.level() - 1)
+        if mods & ctrl and key in (Qt.Key.Key_BracketRight, Qt.Key.Key_BracketLeft):
+            self.change_level(1 if key == Qt.Key.Key_BracketRight else -1)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & Qt.KeyboardModifier.ShiftModifier:
             level = self.level()

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
 from dxeditor.plan.ops import initiatives as svc
+from dxeditor.ui.kpi_actuals import ActualsTable
 from dxeditor.ui.undo import DocumentController
 
 Column = tuple[str, str]  # (field, header)
@@ -75,6 +77,14 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.actuals: ActualsTable | None = None
+        if kind == "kpi":  # each KPI's yearly actual values (実績), below the KPIs
+            self.actuals = ActualsTable(self)
+            self.actuals.refused.connect(self.refused)
+            layout.addWidget(self.actuals)
+            self.table.currentCellChanged.connect(lambda *_: self._show_actuals())
 
     # ------------------------------------------------------------------ loading
     def load(self, controller: DocumentController, initiative_id: int) -> None:
@@ -99,6 +109,42 @@ class RecordTable(QWidget):
             self._loading = False
         if 0 <= current < len(self._records):
             self.table.setCurrentCell(current, max(0, self.table.currentColumn()))
+        elif self._records and self.actuals is not None:
+            self.table.setCurrentCell(0, 0)
+        self._show_actuals()
+
+    def _show_actuals(self) -> None:
+        if self.actuals is None:
+            return
+        row = self.table.currentRow()
+        record = self._records[row] if 0 <= row < len(self._records) else None
+        self.actuals.set_kpi(self.controller if record else None, record["id"] if record else None,
+                             record["name"] if record else "")
+
+    def context_menu(self) -> QMenu:
+        """追加 / 削除 / 上へ / 下へ, and for KPIs 実績を追加."""
+        menu = QMenu(self)
+        has = self.current_id() is not None
+        for name, text, slot, enabled in (("add", self.tr("追加"), self.add, self.initiative_id is not None),
+                                          ("remove", self.tr("削除"), self.remove, has),
+                                          ("up", self.tr("上へ"), lambda: self.move(-1), has),
+                                          ("down", self.tr("下へ"), lambda: self.move(1), has)):
+            act = menu.addAction(text)
+            act.setObjectName(name)
+            act.setEnabled(enabled)
+            act.triggered.connect(slot)
+        if self.actuals is not None:
+            menu.addSeparator()
+            act = menu.addAction(self.tr("実績を追加"))
+            act.setObjectName("addActual")
+            act.setEnabled(has)
+            act.triggered.connect(self.actuals.add)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     @staticmethod
     def display(field: str, value: Any) -> str:

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTreeView, QWidget
 
@@ -17,8 +26,8 @@ from dxeditor.core.errors import DxError
 from dxeditor.formats import clipboard
 from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.ops.outline import Item
-from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.outline_model import Node, OutlineModel
+from dxeditor.ui.paste_preview import PastePreview
 from dxeditor.ui.undo import DocumentController
 
 DELETE_CONFIRM_OVER = 3  # lines; deleting more asks first
@@ -198,6 +207,7 @@ class OutlineCommands(QObject):
         self.controller = controller
         self.view = view
         self.model = view.outline
+        self.preview: PastePreview | None = None  # the last paste preview (tab-separated text)
 
     def show_error(self, text: str) -> None:
         self.error.emit(text)
@@ -335,42 +345,68 @@ class OutlineCommands(QObject):
 
     # ------------------------------------------------------------------ clipboard
     def copy_selection(self) -> None:
-        """Copy the selected lines as tab-separated text for Excel."""
+        """Copy the selected lines whole (for dxeditor) and as tab-separated text (for Excel)."""
         items = self.view.selected_items()
         if not items:
             return
-        plan = load_plan_view(self.controller.doc.session.connection(), items=False)  # no bars needed
-        info: dict[tuple[str, int], list[str]] = {}
-        for kind, v, _depth in plan.walk():
-            if kind == "section":
-                info[(kind, v.id)] = [v.number, v.title, "", "", v.description]
-            elif kind == "initiative":
-                info[(kind, v.id)] = [v.number, v.title, v.lead, "、".join(v.related), v.summary]
-            else:
-                info[(kind, v.id)] = ["", v.title, v.lead, "、".join(v.related), v.note]
-        QGuiApplication.clipboard().setText(clipboard.to_tsv([info[i] for i in items if i in info]))
+        conn = self.controller.doc.session.connection()
+        mime = QMimeData()
+        mime.setText(clipboard.items_tsv(conn, items))
+        mime.setData(clipboard.MIME_ROWS, QByteArray(clipboard.payload_to_bytes(clipboard.items_payload(conn, items))))
+        QGuiApplication.clipboard().setMimeData(mime)
         self.message.emit(self.tr("{0} 行をコピーしました").format(len(items)))
 
+    def _paste_target(self) -> tuple[tuple[str, int | None], int | None, str]:
+        node = self._current_node()
+        if node is None or node.kind == "section":
+            return ("section", node.id if node else None), None, node.title if node else self.tr("計画の末尾")
+        if node.kind == "initiative":
+            return ("initiative", node.id), None, node.title
+        return ("row", node.id), _index_among(node) + 1, node.title
+
     def paste(self) -> None:
-        """Create rows (or initiatives) from a block copied from Excel."""
+        """Paste rows copied in dxeditor (whole), or a block from Excel after a preview of its columns."""
+        mime = QGuiApplication.clipboard().mimeData()
+        target, index, where = self._paste_target()
+        if mime is not None and mime.hasFormat(clipboard.MIME_ROWS):
+            try:
+                payload = clipboard.payload_from_bytes(bytes(mime.data(clipboard.MIME_ROWS).data()))
+            except DxError as exc:
+                self.show_error(exc.message())
+                return
+            result = self.run(self.tr("貼り付け"), lambda rec: clipboard.paste_payload(rec, target, index, payload))
+            if result:
+                created, notes = result
+                self._pasted(created)
+                if notes:
+                    self.show_error("\n".join(notes))
+            return
         text = QGuiApplication.clipboard().text()
         try:
-            lines = clipboard.parse_tsv(text)
+            table = clipboard.read_tsv(text)
         except DxError as exc:
             self.show_error(exc.message())
             return
-        node = self._current_node()
-        if node is None or node.kind == "section":
-            target: tuple[str, int | None] = ("section", node.id if node else None)
-            index = None
-        elif node.kind == "initiative":
-            target, index = ("initiative", node.id), None
-        else:
-            target, index = ("row", node.id), _index_among(node) + 1
-        created = self.run(self.tr("貼り付け"), lambda rec: clipboard.paste_lines(rec, target, index, lines))
-        if created:
-            self.view.select_items(created)
-            self.message.emit(self.tr("{0} 行を貼り付けました").format(len(created)))
+        dialog = PastePreview(table, where, self.view)
+        self.preview = dialog
+
+        def accepted() -> None:
+            try:
+                lines = dialog.lines()
+            except DxError as exc:
+                self.show_error(exc.message())
+                return
+            created = self.run(self.tr("貼り付け"), lambda rec: clipboard.paste_lines(rec, target, index, lines))
+            if created:
+                self._pasted(created)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _pasted(self, created: list[tuple[str, int]]) -> None:
+        self.view.select_items(created)
+        self.message.emit(self.tr("{0} 行を貼り付けました").format(len(created)))
 
 
 def _index_among(node: Node) -> int:

@@ -1,38 +1,37 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="ja">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="274" />
         <source>工程の追加</source>
         <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="282"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="363"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="282" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="363" />
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="287"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="361"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="287" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="361" />
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="292"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="292" />
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="366"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="366" />
         <source>工程の段の変更</source>
         <translation>Change schedule item lane</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="368"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="368" />
         <source>工程の削除</source>
         <translation>Delete schedule item</translation>
     </message>
@@ -40,32 +39,32 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="43"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="43" />
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="46"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="46" />
         <source>&lt;h2&gt;dxeditor {0}&lt;/h2&gt;&lt;p&gt;自治体DX計画エディタ&lt;/p&gt;&lt;p&gt;MIT ライセンスで提供しています。同梱しているソフトウェアとフォントのライセンスは「サードパーティ」タブにあります。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;dxeditor {0}&lt;/h2&gt;&lt;p&gt;Editor for municipal DX plans&lt;/p&gt;&lt;p&gt;Provided under the MIT License. The licences of the bundled software and fonts are on the Third-party tab.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="57"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="57" />
         <source>概要</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="58"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="58" />
         <source>ライセンスのファイルが見つかりません: {0}</source>
         <translation>Licence file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="61"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="61" />
         <source>ライセンス</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/about_dialog.py" line="62"/>
+        <location filename="../../dxeditor/ui/about_dialog.py" line="62" />
         <source>サードパーティ</source>
         <translation>Third-party</translation>
     </message>
@@ -73,37 +72,37 @@
 <context>
     <name>AnswerPreviewDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="127"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="127" />
         <source>回答の取込（確認）</source>
         <translation>Import answers (review)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130" />
         <source>部署 / 項目</source>
         <translation>Department / item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130" />
         <source>現在</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="130" />
         <source>回答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="138"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="138" />
         <source>取り込めません</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="155"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="155" />
         <source>{n} 件の変更、取り込めないブック {bad} 件</source>
         <translation>{n} change(s), {bad} workbook(s) that cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="159"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="159" />
         <source>選んだ変更を取り込む</source>
         <translation>Import selected changes</translation>
     </message>
@@ -111,74 +110,74 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="83"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="83" />
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="92"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="96"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="100"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="92" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="96" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="100" />
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="103"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="103" />
         <source>期間で絞り込む</source>
         <translation>Filter by period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="112"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="112" />
         <source>操作・内容の文字で絞り込み</source>
         <translation>Filter by action or content text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="116"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="116" />
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="117"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="117" />
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="118"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="118" />
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="125"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="125" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="126"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="126" />
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="137"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="137" />
         <source>Excel に書き出す…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="176"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="176" />
         <source>{n} 件 / 全 {total} 件</source>
         <translation>{n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="191"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="191" />
         <source>変更履歴の書き出し</source>
         <translation>Export change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="192"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="192" />
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="198"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="198" />
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
@@ -186,12 +185,12 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../dxeditor/ui/background.py" line="90"/>
+        <location filename="../../dxeditor/ui/background.py" line="90" />
         <source>中止しています…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/background.py" line="104"/>
+        <location filename="../../dxeditor/ui/background.py" line="104" />
         <source>中止</source>
         <translation>Cancel</translation>
     </message>
@@ -199,17 +198,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../dxeditor/ui/crash.py" line="56"/>
+        <location filename="../../dxeditor/ui/crash.py" line="56" />
         <source>予期しないエラーが発生しました。</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/crash.py" line="57"/>
+        <location filename="../../dxeditor/ui/crash.py" line="57" />
         <source>編集内容は作業用コピーに保存されています。保存してから作業を続けてください。</source>
         <translation>Your edits are kept in the working copy. Save the plan, then carry on.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/crash.py" line="60"/>
+        <location filename="../../dxeditor/ui/crash.py" line="60" />
         <source>ログ: {0}</source>
         <translation>Log: {0}</translation>
     </message>
@@ -217,28 +216,28 @@
 <context>
     <name>DepartmentTreeModel</name>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="91"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="91" />
         <source>名称</source>
         <extracomment>(department id, new name) typed in place (F2); the dialog turns it into a command</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="91"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="91" />
         <source>種別</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="91"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="91" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="91"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="91" />
         <source>使用</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="167"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="167" />
         <source>{0}には存在しません</source>
         <translation>Does not exist in {0}</translation>
     </message>
@@ -246,218 +245,218 @@
 <context>
     <name>DepartmentsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="61"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="241"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="252"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="61" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="241" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="252" />
         <source>部署の管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="70"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="70" />
         <source>廃止された部署も表示</source>
         <translation>Show abolished departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="72"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="72" />
         <source>表示年度</source>
         <translation>Fiscal year shown</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="90"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="90" />
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="91"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="91" />
         <source>下位に追加</source>
         <translation>Add below</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="92"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="92" />
         <source>名称変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="93"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="93" />
         <source>改称(年度から)</source>
         <translation>Rename (from fiscal year)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="94"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="94" />
         <source>統合</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="95"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="95" />
         <source>分割</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="96"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="96" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="97"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="97" />
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="98"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="98" />
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="99"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="99" />
         <source>取込（CSV・Excel）</source>
         <translation>Import (CSV, Excel)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="110"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="110" />
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="112"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="112" />
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="124"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="124" />
         <source>使用箇所</source>
         <translation>Used in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="137"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="137" />
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="214"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="214" />
         <source>部署を選ぶと、使われている取組と工程表の行が表示されます。</source>
         <translation>Select a department to see the initiatives and schedule rows that use it.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="221"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="221" />
         <source>存続期間: {0}</source>
         <translation>Existed: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="223"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="223" />
         <source>{0}から「{1}」</source>
-        <translation>From {0}: &quot;{1}&quot;</translation>
+        <translation>From {0}: "{1}"</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="225"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="225" />
         <source>{0}の担当: {1}</source>
         <translation>Responsible in {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="231"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="231" />
         <source>（使われていません）</source>
         <translation>(not used)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="246"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="246" />
         <source>部署一覧の取込</source>
         <translation>Import department list</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="247"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="247" />
         <source>部署一覧 (*.csv *.txt *.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Department lists (*.csv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="269"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="269" />
         <source>開始年度</source>
         <translation>Starting fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="273"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="284"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="273" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="284" />
         <source>部署の追加</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="290"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="290" />
         <source>上位の部署を選んでください。</source>
         <translation>Select the parent department.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="292"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="292" />
         <source>下位の部署の追加</source>
         <translation>Add sub-department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="304"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="304" />
         <source>部署名の修正</source>
         <translation>Correct department name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="309"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="309" />
         <source>部署を1つ選んでください。</source>
         <translation>Select one department.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="318"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="323"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="318" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="323" />
         <source>部署の改称</source>
         <translation>Rename department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="319"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="319" />
         <source>新しい名称の開始年度</source>
         <translation>Fiscal year the new name starts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="330"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="330" />
         <source>統合する部署を2つ以上選んでください（Ctrl+クリック）。</source>
         <translation>Select two or more departments to merge (Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="333"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="338"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="333" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="338" />
         <source>部署の統合</source>
         <translation>Merge departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="333"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="333" />
         <source>{0} を統合します。</source>
         <translation>Merge {0}.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="348"/>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="353"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="348" />
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="353" />
         <source>部署の分割</source>
         <translation>Split department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="348"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="348" />
         <source>{0} を分割します。</source>
         <translation>Split {0}.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="369"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="369" />
         <source>「{0}」と下位の部署 {1} 件を削除します。よろしいですか？</source>
-        <translation>Delete &quot;{0}&quot; and its {1} sub-department(s)?</translation>
+        <translation>Delete "{0}" and its {1} sub-department(s)?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="372"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="372" />
         <source>部署の削除</source>
         <translation>Delete department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="380"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="380" />
         <source>部署の移動</source>
         <translation>Move department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="396"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="396" />
         <source>部署の取込</source>
         <translation>Import departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/departments_dialog.py" line="398"/>
+        <location filename="../../dxeditor/ui/departments_dialog.py" line="398" />
         <source>{0} 件の部署を追加しました（読み飛ばし {1} 件）。</source>
         <translation>Added {0} department(s) ({1} skipped).</translation>
     </message>
@@ -465,47 +464,47 @@
 <context>
     <name>ExcelExportDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="53"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="53" />
         <source>Excel に書き出し</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="55"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="55" />
         <source>シート</source>
         <translation>Sheets</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="69"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="69" />
         <source>年度の表記</source>
         <translation>Fiscal year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="71"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="71" />
         <source>A3 横</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="72" />
         <source>A4 横</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="73"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="73" />
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="77" />
         <source>時間の単位</source>
         <translation>Time unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="79"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="79" />
         <source>現在の名称</source>
         <translation>Current names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="88"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="88" />
         <source>部署名</source>
         <translation>Department names</translation>
     </message>
@@ -521,118 +520,118 @@
         <translation type="vanished">The lock looks stale (the other program has ended). Take over editing?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="93"/>
-        <location filename="../../dxeditor/ui/window_files.py" line="121"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="93" />
+        <location filename="../../dxeditor/ui/window_files.py" line="121" />
         <source>読み取り専用で開きました。</source>
         <translation>Opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="110"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="110" />
         <source>編集の引き継ぎ</source>
         <translation>Take over editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="111"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="111" />
         <source>{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。よろしいですか？</source>
-        <translation>Remove {0}&apos;s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
+        <translation>Remove {0}'s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="118"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="118" />
         <source>コピーとして開きました。保存するときに新しい名前を付けます。</source>
         <translation>Opened as a copy. You will give it a new name when you save.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="125" />
         <source>ほかの人が編集中です</source>
         <translation>Someone else is editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="127"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="127" />
         <source>相手のプログラムは終了しているようです。編集を引き継ぐこともできます。</source>
-        <translation>The other user&apos;s program seems to have closed. You can also take over editing.</translation>
+        <translation>The other user's program seems to have closed. You can also take over editing.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="128" />
         <source>読み取り専用で開く(&amp;R)</source>
         <translation>Open &amp;read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="129"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="129" />
         <source>コピーを開く(&amp;C)</source>
         <translation>Open a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="130"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="130" />
         <source>編集を引き継ぐ(&amp;T)…</source>
         <translation>&amp;Take over editing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="160"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="160" />
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="161"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="161" />
         <source>「{0}」への変更を保存しますか？</source>
-        <translation>Save the changes to &quot;{0}&quot;?</translation>
+        <translation>Save the changes to "{0}"?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="208"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="208" />
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="227"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="227" />
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="239"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="239" />
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="255"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="255" />
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="256"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="256" />
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="273"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="273" />
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="274" />
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="293"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="293" />
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="301"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="301" />
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="311"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="311" />
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="325"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="325" />
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="335"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="335" />
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -640,32 +639,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="33"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="33" />
         <source>検索（名称・本文・成果目標）</source>
         <translation>Search (titles, text, KPIs)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="41"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="41" />
         <source>検索を閉じる (Esc)</source>
         <translation>Close search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="43"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="43" />
         <source>SDGs: すべて</source>
         <translation>SDGs: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="46"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="46" />
         <source>国の取組: すべて</source>
         <translation>National item: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="89"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="89" />
         <source>部署: すべて</source>
         <translation>Department: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="112"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="112" />
         <source>{0} 件</source>
         <translation>{0} found</translation>
     </message>
@@ -673,85 +672,85 @@
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="139"/>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="330"/>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="354"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="139" />
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="330" />
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="354" />
         <source>用語集</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="146"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="146" />
         <source>用語・よみ・説明で絞り込み</source>
         <translation>Filter by term, reading or description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="170"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="170" />
         <source>用語</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="171"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="171" />
         <source>よみ</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="172"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="172" />
         <source>分類</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="173"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="173" />
         <source>説明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="175"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="175" />
         <source>新規</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="176"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="176" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="177"/>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="186"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="177" />
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="186" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="191"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="191" />
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="193"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="193" />
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="206"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="206" />
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="253"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="253" />
         <source>ひらがなで入力（並べ替えに使います）</source>
         <translation>Enter in hiragana (used for sorting)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="293"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="293" />
         <source>用語の追加</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="296"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="296" />
         <source>用語の変更</source>
         <translation>Change term</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="321"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="321" />
         <source>入力中の用語を保存できません。
 {0}
 
@@ -762,7 +761,7 @@
 Discard what you have entered?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="339"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="339" />
         <source>用語の削除</source>
         <translation>Delete term</translation>
     </message>
@@ -770,17 +769,17 @@ Discard what you have entered?</translation>
 <context>
     <name>GlossaryModel</name>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49" />
         <source>用語</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49" />
         <source>よみ</source>
         <translation>Reading</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49"/>
+        <location filename="../../dxeditor/ui/glossary_dialog.py" line="49" />
         <source>説明</source>
         <translation>Description</translation>
     </message>
@@ -788,90 +787,90 @@ Discard what you have entered?</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="267"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="267" />
         <source>部署の取込（確認）</source>
         <translation>Import departments (review)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="270"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="270" />
         <source>{0}
 追加 {1} 件、登録済み {2} 件、読み飛ばし {3} 件</source>
         <translation>{0}
 {1} to add, {2} already registered, {3} skipped</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="275"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="275" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="275"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="275" />
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="275"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="275" />
         <source>結果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="282"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="282" />
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="282"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="282" />
         <source>登録済み（読み飛ばし）</source>
         <translation>Already registered (skipped)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="166"/>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="289"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="166" />
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="289" />
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="149"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="149" />
         <source>Excel から取り込み</source>
         <translation>Import from Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="156"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="156" />
         <source>埋め込みの計画データを使う（dxeditor で書き出したブック）</source>
         <translation>Use the embedded plan data (workbooks exported by dxeditor)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160" />
         <source>見出し</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="160" />
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="170"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="170" />
         <source>シート</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="174"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="174" />
         <source>列の役割（違っていれば選び直してください）</source>
         <translation>Column roles (choose again if wrong)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="176"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="176" />
         <source>認識結果</source>
         <translation>Recognized</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="186"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="186" />
         <source>自動（年度の見出しがあるシート）</source>
         <translation>Automatic (sheet with fiscal year headings)</translation>
     </message>
@@ -879,135 +878,135 @@ Discard what you have entered?</translation>
 <context>
     <name>InitiativeForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="124"/>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="168"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="124" />
+        <location filename="../../dxeditor/ui/initiative_form.py" line="168" />
         <source>（なし）</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="150"/>
-        <location filename="../../forms/initiative_form.ui" line="46"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="150" />
+        <location filename="../../forms/initiative_form.ui" line="46" />
         <source>自動</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="238"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="238" />
         <source>取組名の変更</source>
         <translation>Rename initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="243"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="243" />
         <source>番号の変更</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="247"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="247" />
         <source>国の計画の取組事項の変更</source>
         <translation>Change national plan item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="262"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="262" />
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="268"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="268" />
         <source>{0}の編集</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="275"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="275" />
         <source>SDGs の変更</source>
         <translation>Change SDGs</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="285"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="285" />
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="6"/>
+        <location filename="../../forms/initiative_form.ui" line="6" />
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="36"/>
+        <location filename="../../forms/initiative_form.ui" line="36" />
         <source>番号(&amp;N)</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="59"/>
+        <location filename="../../forms/initiative_form.ui" line="59" />
         <source>取組名(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="72"/>
+        <location filename="../../forms/initiative_form.ui" line="72" />
         <source>主管課(&amp;L)</source>
         <translation>&amp;Lead department</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="85"/>
+        <location filename="../../forms/initiative_form.ui" line="85" />
         <source>関係課(&amp;R)</source>
         <translation>&amp;Related departments</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="107"/>
+        <location filename="../../forms/initiative_form.ui" line="107" />
         <source>現状と課題</source>
         <translation>Current state and issues</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="131"/>
+        <location filename="../../forms/initiative_form.ui" line="131" />
         <source>取組の方向性</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="155"/>
+        <location filename="../../forms/initiative_form.ui" line="155" />
         <source>取組内容</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="179"/>
+        <location filename="../../forms/initiative_form.ui" line="179" />
         <source>成果目標（KPI）</source>
         <translation>Targets (KPI)</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="203"/>
+        <location filename="../../forms/initiative_form.ui" line="203" />
         <source>SDGs との関係</source>
         <translation>SDGs</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="227"/>
+        <location filename="../../forms/initiative_form.ui" line="227" />
         <source>自治体DX推進計画の取組事項</source>
         <translation>National plan item</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="233"/>
+        <location filename="../../forms/initiative_form.ui" line="233" />
         <source>区分</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="246"/>
+        <location filename="../../forms/initiative_form.ui" line="246" />
         <source>番号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="256"/>
+        <location filename="../../forms/initiative_form.ui" line="256" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="266"/>
+        <location filename="../../forms/initiative_form.ui" line="266" />
         <source>国が掲げる目標時期</source>
         <translation>National target</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="276"/>
+        <location filename="../../forms/initiative_form.ui" line="276" />
         <source>例: 令和7年度</source>
         <translation>e.g. 令和7年度 / 2025</translation>
     </message>
     <message>
-        <location filename="../../forms/initiative_form.ui" line="286"/>
+        <location filename="../../forms/initiative_form.ui" line="286" />
         <source>根拠・関連計画</source>
         <translation>References</translation>
     </message>
@@ -1015,48 +1014,48 @@ Discard what you have entered?</translation>
 <context>
     <name>InquiryExportDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="47"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="47" />
         <source>照会ブックの書き出し</source>
         <translation>Export inquiry workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="64"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="64" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="70"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="70" />
         <source>照会する年度</source>
         <translation>Fiscal year of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="71"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="71" />
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="72"/>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="83"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="72" />
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="83" />
         <source>保存先フォルダー</source>
         <translation>Destination folder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="74" />
         <source>書き出す</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="100"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="100" />
         <source>部署を選んでください。</source>
         <translation>Select a department.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="103"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="103" />
         <source>保存先フォルダーが見つかりません。</source>
         <translation>The destination folder was not found.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="107"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="107" />
         <source>照会ブックを書き出しています…</source>
         <translation>Writing inquiry workbooks…</translation>
     </message>
@@ -1064,13 +1063,13 @@ Discard what you have entered?</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="102"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="102" />
         <source>◆ 節目</source>
         <extracomment>pattern name → (overlay brush style, border pen style)</extracomment>
         <translation>◆ Milestone</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="103"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="103" />
         <source>→ 継続</source>
         <translation>→ Continue</translation>
     </message>
@@ -1078,370 +1077,370 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="85"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="85" />
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="86"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="86" />
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="114"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="114" />
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="126"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="126" />
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="137"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="137" />
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="146"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="146" />
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="172"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="172" />
+        <location filename="../../dxeditor/ui/main_window.py" line="306" />
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="174" />
+        <location filename="../../dxeditor/ui/main_window.py" line="307" />
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177" />
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178" />
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="179" />
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="180"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="180" />
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="181" />
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="182" />
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="183"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="183" />
         <source>計画のプロパティ(&amp;P)…</source>
         <translation>Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="185"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="185" />
+        <location filename="../../dxeditor/ui/main_window.py" line="188" />
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="186" />
+        <location filename="../../dxeditor/ui/main_window.py" line="189" />
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="191"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="191" />
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="195" />
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="197"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="197" />
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="199" />
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="201" />
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="202" />
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="204" />
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="205" />
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="206" />
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="207"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="207" />
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="208" />
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="209" />
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="210" />
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="211"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="211" />
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="212" />
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="214" />
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="216" />
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218" />
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221" />
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="222" />
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223" />
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224" />
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225" />
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226" />
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="227" />
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="228" />
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="230" />
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233" />
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235" />
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241" />
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246" />
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249" />
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256" />
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258" />
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261" />
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267" />
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281" />
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290" />
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296" />
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300" />
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="335" />
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336" />
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336" />
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="341" />
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
         <source>この機能はまだ利用できません。</source>
-        <translation type="vanished">This feature is not available yet.</translation>
+        <translation>This feature is not available yet.</translation>
     </message>
     <message>
         <source>dxeditor について</source>
-        <translation type="vanished">About dxeditor</translation>
+        <translation>About dxeditor</translation>
     </message>
     <message>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
-        <translation type="vanished">dxeditor {0}
+        <translation>dxeditor {0}
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="193"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="193" />
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="194"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="194" />
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219" />
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="220" />
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="232" />
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -1449,27 +1448,27 @@ Editor for municipal DX plans</translation>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="199"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="199" />
         <source>部署名</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="204"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="204" />
         <source>（名前から判断）</source>
         <translation>(judge from name)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="208"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="208" />
         <source>種別</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="211"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="211" />
         <source>指定なし</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="212"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="212" />
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
@@ -1477,129 +1476,134 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="226"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="228"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="226" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="228" />
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="235"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="238"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="242"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="235" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="238" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="242" />
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="245"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="245" />
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="249"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="252"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="257"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="249" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="252" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="257" />
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="258"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="258" />
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="258"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="258" />
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="259"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="259" />
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="281"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="281" />
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="284"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="284" />
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="289"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="289" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="303"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="303" />
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="314" />
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="314" />
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="326" />
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="326" />
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="352"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="352" />
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="370"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="370" />
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="373"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="373" />
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
-</context>
+<message>
+        <location filename="../../dxeditor/ui/outline_view.py" line="362" />
+        <source>計画の末尾</source>
+        <translation>the end of the plan</translation>
+    </message>
+    </context>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321" />
         <source>番号</source>
         <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321" />
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321" />
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="365"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="365" />
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="427"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="427" />
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -1607,32 +1611,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74" />
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77" />
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78" />
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79" />
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="80"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="80" />
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -1640,203 +1644,203 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PlanPropertiesDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="72"/>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="331"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="72" />
+        <location filename="../../dxeditor/ui/plan_properties.py" line="331" />
         <source>計画の設定</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="81"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="81" />
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="82"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="82" />
         <source>基本理念・目指す姿</source>
         <translation>Principles and vision</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="83"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="83" />
         <source>工程区分</source>
         <translation>Schedule phases</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="85"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="85" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="86"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="86" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="101" />
         <source>計画名</source>
         <translation>Plan title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="101" />
         <source>副題</source>
         <translation>Subtitle</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="101" />
         <source>自治体名</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="102" />
         <source>発行部署</source>
         <translation>Issuing department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="102" />
         <source>版</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="103" />
         <source>策定日（表記どおり）</source>
         <translation>Date adopted (as written)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="103" />
         <source>期間の表記（任意）</source>
         <translation>Period text (optional)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="109"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="109" />
         <source>例: 令和5年11月</source>
         <translation>e.g. 令和5年11月 / November 2023</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="110"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="110" />
         <source>例: Ver.2.0</source>
         <translation>e.g. Ver.2.0</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="111"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="111" />
         <source>例: 令和3年11月〜令和8年3月（年度単位でないとき）</source>
         <translation>e.g. 令和3年11月〜令和8年3月 (when not in whole fiscal years)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="118"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="118" />
         <source>〜</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="121"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="121" />
         <source>計画期間</source>
         <translation>Plan period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="127"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="127" />
         <source>年度の表記</source>
         <translation>Fiscal year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="130"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="130" />
         <source>見出しの例</source>
         <translation>Heading example</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="133"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="133" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="135"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="135" />
         <source>取組の番号</source>
         <translation>Initiative numbering</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="137"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="137" />
         <source>番号の例</source>
         <translation>Numbering example</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="157"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="157" />
         <source>基本理念</source>
         <translation>Basic principles</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="158"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="158" />
         <source>目指す姿</source>
         <translation>Vision</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="164" />
         <source>名前</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="164" />
         <source>色</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="164" />
         <source>模様</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="164" />
         <source>使用数</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="174"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="174" />
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="174"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="174" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="175"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="175" />
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="176"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="176" />
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="177" />
         <source>色を選択…</source>
         <translation>Choose color…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="183"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="183" />
         <source>白黒印刷でも区別できるよう、区分ごとに模様を変えてください。</source>
         <translation>Give each phase a different pattern so they can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="238"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="238" />
         <source>新しい区分</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="253"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="253" />
         <source>工程区分「{0}」は {1} 本の工程で使われているため削除できません。工程の区分を変更してから削除してください。</source>
-        <translation>The schedule phase &quot;{0}&quot; cannot be deleted because {1} schedule item(s) use it. Change their phase first, then delete it.</translation>
+        <translation>The schedule phase "{0}" cannot be deleted because {1} schedule item(s) use it. Change their phase first, then delete it.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="271"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="271" />
         <source>工程区分の色</source>
         <translation>Schedule phase color</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="297"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="297" />
         <source>（番号なし）</source>
         <translation>(no number)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="323"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="323" />
         <source>計画の設定の変更</source>
         <translation>Change plan settings</translation>
     </message>
@@ -1844,184 +1848,184 @@ Editor for municipal DX plans</translation>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../dxeditor/ui/progress/install.py" line="26"/>
+        <location filename="../../dxeditor/ui/progress/install.py" line="26" />
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/install.py" line="27"/>
+        <location filename="../../dxeditor/ui/progress/install.py" line="27" />
         <source>進捗管理</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="106"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="106" />
+        <location filename="../../dxeditor/ui/progress/models.py" line="229" />
         <source>取組</source>
         <extracomment>Tables whose changes the progress view reloads for.</extracomment>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="138"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="138" />
         <source>未評価（A〜D を入力）</source>
         <translation>Not rated (type A–D)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="139"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="139" />
         <source>未評価</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/models.py" line="140" />
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/models.py" line="140" />
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/models.py" line="141" />
         <source>今後の方向性</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="145"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="145" />
         <source>入力: {0} {1}</source>
         <translation>Entered: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="161"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="161" />
         <source>進捗評価の入力</source>
         <translation>Enter ratings</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229" />
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229" />
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="229" />
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231" />
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="231" />
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="234"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="234" />
         <source>達成率</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235" />
         <source>前年比</source>
         <translation>vs. last year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="235" />
         <source>推移</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="255"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="255" />
         <source>（最終目標）</source>
         <translation>(final target)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="257"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="257" />
         <source>下がるほど良い指標</source>
         <translation>Lower is better</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="312"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="312" />
         <source>成果目標の実績・目標の入力</source>
         <translation>Enter KPI actuals and targets</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23" />
         <source>進捗状況報告</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23" />
         <source>報告する年度</source>
         <translation>Fiscal year to report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31" />
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="32"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="32" />
         <source>進捗状況報告の書き出し</source>
         <translation>Export progress report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="45"/>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="53"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="45" />
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="53" />
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="60"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="60" />
         <source>評価年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="73"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="73" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="231" />
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="85"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="85" />
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="101"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="101" />
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="162"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="162" />
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="238"/>
-        <source>入力: {0}&#x3000;{1}</source>
+        <location filename="../../dxeditor/ui/progress/view.py" line="238" />
+        <source>入力: {0}　{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="254"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="254" />
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="274"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="274" />
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>
@@ -2029,47 +2033,47 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RatingScaleDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="33"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="33" />
         <source>評価の段階</source>
         <translation>Rating scale</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35" />
         <source>記号</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35" />
         <source>意味</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="35" />
         <source>色 (#rrggbb)</source>
         <translation>Colour (#rrggbb)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38" />
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="38" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="39"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="39" />
         <source>既定（A〜D）に戻す</source>
         <translation>Back to the default (A–D)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="51"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="51" />
         <source>良い順に並べます。後半の段階（既定では C・D）は工程表で遅れとして示します。</source>
         <translation>Best first. The worse half (C and D by default) is marked as late on the schedule.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="85"/>
+        <location filename="../../dxeditor/ui/progress/scale_dialog.py" line="85" />
         <source>評価の段階の変更</source>
         <translation>Change rating scale</translation>
     </message>
@@ -2077,130 +2081,135 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="62"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="156"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="62" />
+        <location filename="../../dxeditor/ui/kpi_table.py" line="156" />
         <source>追加</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="63"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="171"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="63" />
+        <location filename="../../dxeditor/ui/kpi_table.py" line="171" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="64"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="64" />
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="65"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="65" />
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="124"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="124" />
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="124"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="124" />
         <source>根拠・関連計画</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="136"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="136" />
         <source>変更</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="147"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="147" />
         <source>期限 {0} は計画期間（{1}〜{2}）の外です。入力した値はそのまま保存しました。</source>
         <translation>The deadline {0} lies outside the plan period ({1}–{2}). The value was saved as entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="179"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="179" />
         <source>並べ替え</source>
         <translation>reorder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="185" />
         <source>成果目標（指標）</source>
         <translation>KPI (indicator)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="185"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="185" />
         <source>現状値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186" />
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186" />
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="186"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="186" />
         <source>目標（文字）</source>
         <translation>Target (text)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="187" />
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="187"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="187" />
         <source>期限の年度</source>
         <translation>Deadline FY</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194" />
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194" />
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="194"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="194" />
         <source>備考</source>
         <translation>Note</translation>
     </message>
-</context>
+<message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="138" />
+        <source>実績を追加</source>
+        <translation>Add actual</translation>
+    </message>
+    </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="39"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="39" />
         <source>保存されていない作業の復元</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="42"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="42" />
         <source>前回、dxeditor が保存せずに終了しました。次の計画に保存されていない編集があります。
 復元すると、編集した内容を開きます（保存するまではファイルは変わりません）。</source>
         <translation>dxeditor ended without saving last time. These plans have unsaved edits.
 Restoring opens the edited plan (the file does not change until you save).</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="52"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="52" />
         <source>復元する(&amp;R)</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="53"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="53" />
         <source>破棄する(&amp;D)</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="54"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="54" />
         <source>後で(&amp;L)</source>
         <translation>&amp;Later</translation>
     </message>
@@ -2208,62 +2217,62 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>RowForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="373"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="373" />
         <source>例: 令和7年度</source>
         <translation>e.g. 令和7年度 / 2025</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="378"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="378" />
         <source>工程表の行</source>
         <translation>Schedule row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="381"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="381" />
         <source>名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="382"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="382" />
         <source>備考(&amp;O)</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="383"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="383" />
         <source>主管課(&amp;L)</source>
         <translation>&amp;Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="384"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="384" />
         <source>関係課(&amp;R)</source>
         <translation>&amp;Related departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="385"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="385" />
         <source>国が掲げる目標時期(&amp;G)</source>
         <translation>National tar&amp;get</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="399"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="399" />
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="441"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="441" />
         <source>行の名称の変更</source>
         <translation>Rename row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="441"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="441" />
         <source>備考の変更</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="456"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="456" />
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="465"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="465" />
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
@@ -2271,75 +2280,122 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337" />
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="435"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="435" />
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="437"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="437" />
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
+    </message>
+<message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="156" />
+        <source>工程の編集</source>
+        <translation>Edit schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="230" />
+        <source>工程の追加</source>
+        <translation>Add schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="280" />
+        <source>工程の期間変更</source>
+        <translation>Change schedule item period</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="283" />
+        <source>工程の移動</source>
+        <translation>Move schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="288" />
+        <source>工程の段の変更</source>
+        <translation>Change lane</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="292" />
+        <source>工程の削除</source>
+        <translation>Delete schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="388" />
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="394" />
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="401" />
+        <source>工程表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="388" />
+        <source>Excel の表は、左の一覧（アウトライン）に貼り付けてください。</source>
+        <translation>Paste tables from Excel into the outline on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/keyboard.py" line="398" />
+        <source>貼り付け</source>
+        <translation>Paste</translation>
     </message>
 </context>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="30"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="30" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="31"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="31" />
         <source>半期</source>
         <translation>Half</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="32"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="32" />
         <source>四半期</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="33"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="33" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="83"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="83" />
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="274" />
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="278"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="278" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="279" />
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="281" />
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="284"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="284" />
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="288"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="288" />
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
@@ -2347,37 +2403,37 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="300"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="300" />
         <source>セクション</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="303"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="303" />
         <source>名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="304"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="304" />
         <source>種類(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="305"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="305" />
         <source>説明(&amp;D)</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="307"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="307" />
         <source>種類の変更</source>
         <translation>Change kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="351"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="351" />
         <source>セクション名の変更</source>
         <translation>Rename section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="360"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="360" />
         <source>説明の変更</source>
         <translation>Change description</translation>
     </message>
@@ -2385,22 +2441,22 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="241"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="241" />
         <source>1行に1つずつ入力</source>
         <translation>One per line</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="242"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="242" />
         <source>新しい部署名</source>
         <translation>New department names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="245"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="245" />
         <source>統合後の部署名</source>
         <translation>Merged department name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="247"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="247" />
         <source>新体制の開始年度</source>
         <translation>Fiscal year the new structure starts</translation>
     </message>
@@ -2408,22 +2464,22 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="89"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="89" />
         <source>破棄の確認</source>
         <translation>Confirm discard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/recovery.py" line="90"/>
+        <location filename="../../dxeditor/ui/recovery.py" line="90" />
         <source>保存されていない編集を破棄します。元に戻せません。よろしいですか？</source>
         <translation>Discard the unsaved edits? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="66"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="66" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/department_dialogs.py" line="67"/>
+        <location filename="../../dxeditor/ui/department_dialogs.py" line="67" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -2431,29 +2487,29 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="122"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="122" />
         <source>Excel に書き出し</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="123"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="123" />
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="131"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="131" />
         <source>Excel に書き出しています…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="139"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="139" />
         <source>書き出しました（注意があります）:
 </source>
         <translation>Exported, with warnings:
 </translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="193"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="193" />
         <source>{n} 部署の照会ブックを書き出しました。
 {folder}</source>
         <translation>Exported inquiry workbooks for {n} department(s).
@@ -2463,64 +2519,264 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>window</name>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="258"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="258" />
         <source>Excel から取り込み</source>
         <translation>Import from Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="259"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="259" />
         <source>Excel ブック (*.xlsx *.xlsm)</source>
         <translation>Excel workbook (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="265"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="265" />
         <source>ブックを読み込んでいます…</source>
         <translation>Reading the workbook…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/excel_dialogs.py" line="287"/>
+        <location filename="../../dxeditor/ui/excel_dialogs.py" line="287" />
         <source>計画を作成しています…</source>
         <translation>Creating the plan…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="201"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="201" />
         <source>回答ブックを選択</source>
         <translation>Select answer workbooks</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="202"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="202" />
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="208"/>
+        <location filename="../../dxeditor/ui/inquiry_dialogs.py" line="208" />
         <source>回答ブックを確かめています…</source>
         <translation>Checking the answer workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="126"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="126" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="131"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="131" />
         <source>ページを組んでいます…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142" />
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="150"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="150" />
         <source>PDF に書き出しています…</source>
         <translation>Exporting to PDF…</translation>
     </message>
 </context>
-</TS>
+<context><name>ActualsTable</name><message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57" />
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57" />
+        <source>実績値</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57" />
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="63" />
+        <source>年度は 令和6 / R6 / 2024 のどれでも入力できます。右クリックで追加・削除。</source>
+        <translation>Type the fiscal year as 令和6, R6 or 2024. Right-click to add or delete.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="67" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="165" />
+        <source>実績を追加</source>
+        <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="169" />
+        <source>実績を削除</source>
+        <translation>Delete actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="101" />
+        <source>実績（年度ごと）: {0}</source>
+        <translation>Actuals by fiscal year: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102" />
+        <source>実績（年度ごと）: 成果目標を選ぶと表示されます</source>
+        <translation>Actuals by fiscal year: select a KPI to see them</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="142" />
+        <source>実績値の変更</source>
+        <translation>Change actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="149" />
+        <source>実績値の追加</source>
+        <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="160" />
+        <source>実績値の削除</source>
+        <translation>Delete actual</translation>
+    </message>
+</context><context><name>BarDialog</name><message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="69" />
+        <source>工程の詳細</source>
+        <translation>Schedule item details</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="92" />
+        <source> 段目</source>
+        <translation> (lane)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="97" />
+        <source>長いラベルは折り返して入力できます（改行は空白として保存されます）</source>
+        <translation>Long labels wrap while you type (line breaks are saved as spaces)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="98" />
+        <source>計画期間の後も続く（→ 継続の矢印）</source>
+        <translation>Continues after the plan period (→ arrow)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="108" />
+        <source>開始(&amp;S)</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="109" />
+        <source>終了(&amp;E)</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="111" />
+        <source>工程の種類(&amp;P)</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="112" />
+        <source>段(&amp;L)</source>
+        <translation>&amp;Lane</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="113" />
+        <source>ラベル(&amp;B)</source>
+        <translation>La&amp;bel</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="131" />
+        <source>（{0}か月）</source>
+        <translation> ({0} months)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="132" />
+        <source>終了は開始と同じか後の月にしてください。</source>
+        <translation>The end must be the same month as the start or later.</translation>
+    </message>
+</context><context><name>BulletEditor</name><message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="42" />
+        <source>Enter: 新しい項目　Alt+Shift+→: 一段下げる　Alt+Shift+←: 一段上げる
+Tab / Shift+Tab: 次 / 前の欄へ</source>
+        <extracomment>The list after an editing burst: [(level, text, bullet), …]</extracomment>
+        <translation>Enter: new bullet   Alt+Shift+→: nest   Alt+Shift+←: unnest
+Tab / Shift+Tab: next / previous field</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="147" />
+        <source>一段下げる</source>
+        <translation>Nest (indent)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="151" />
+        <source>一段上げる</source>
+        <translation>Unnest (outdent)</translation>
+    </message>
+</context><context><name>MonthPicker</name><message>
+        <location filename="../../dxeditor/ui/bar_dialog.py" line="46" />
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+</context><context><name>PastePreview</name><message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="25" />
+        <source>番号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="25" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="26" />
+        <source>主管課</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="26" />
+        <source>関係課</source>
+        <translation>Related departments</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="27" />
+        <source>備考</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="36" />
+        <source>貼り付けの確認</source>
+        <translation>Paste preview</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="38" />
+        <source>{0} 行を「{1}」に貼り付けます。各列の取り込み先を確かめてください。</source>
+        <translation>Paste {0} line(s) into "{1}". Check where each column goes.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="45" />
+        <source>取り込み先</source>
+        <translation>Goes to</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="48" />
+        <source>取り込まない</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="94" />
+        <source>取り込まない列: {0}</source>
+        <translation>Columns not imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="95" />
+        <source>すべての列を取り込みます。</source>
+        <translation>Every column is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/paste_preview.py" line="97" />
+        <source>「名称」にする列を選んでください。</source>
+        <translation>Choose the column to use as the name.</translation>
+    </message>
+</context><context><name>ScheduleMenu</name><message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="60" />
+        <source>詳細（期間・種類・段・ラベル）…</source>
+        <translation>Details (period, phase, lane, label)…</translation>
+    </message>
+</context></TS>

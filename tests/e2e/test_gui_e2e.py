@@ -47,7 +47,7 @@ def test_edit_undo_redo_save_reopen_compare(qtbot, window, tmp_path: Path):  # n
     text.moveCursor(QTextCursor.MoveOperation.End)
     ime_type(text, "来庁が必要な手続が多い")
     qtbot.keyClick(text, Qt.Key.Key_Return)
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)  # nest
     ime_type(text, "平日の日中のみ 😀")
     form.ui.titleEdit.setFocus()  # commit the bullets
     qtbot.mouseClick(form.ui.sdgPicker.badges[10], Qt.MouseButton.LeftButton)

@@ -67,10 +67,11 @@ def test_bullet_editor_keys_and_one_command_on_focus_out(qtbot, window):
     before = window.controller.undo_stack.count()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     ime_type(editor, "紙の申請書が多い")
-    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(editor, Qt.Key.Key_Right, alt_shift)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "RPA")
-    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    qtbot.keyClick(editor, Qt.Key.Key_Left, alt_shift)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # empty bullet goes away
     assert editor.items() == [(0, "窓口での手続が多い", True), (1, "紙の申請書が多い", True), (0, "RPA", True)]
@@ -174,3 +175,15 @@ def test_kpi_deadline_outside_the_plan_period_is_told_but_kept(qtbot, window, me
     form.kpis.table.item(0, 6).setText("R8")
     assert form.kpis.table.item(0, 6).text() == "令和8年度"
     assert len(messages.texts("warning")) == 1
+
+
+def test_tab_leaves_the_bullet_editors_in_form_order(qtbot, window):
+    form = show_initiative(qtbot, window)
+    window.activateWindow()
+    current, direction = form.editor("current"), form.editor("direction")
+    current.setFocus()
+    qtbot.keyClick(current, Qt.Key.Key_Tab)
+    assert window.focusWidget() is direction
+    qtbot.keyClick(direction, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.focusWidget() is current
+    assert current.items() == [(0, "窓口での手続が多い", True)]

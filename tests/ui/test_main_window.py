@@ -127,6 +127,9 @@ def test_copy_rows_as_tab_separated_text_and_paste_from_excel(qtbot, window, mes
     focus_outline(qtbot, window, "initiative", 2)
     QGuiApplication.clipboard().setText("電子契約\t市民税課\r\nRPA拡大\t\r\n")
     window.paste_action.trigger()
+    preview = window.commands.preview  # text from Excel: its columns are shown first
+    assert preview is not None and preview.isVisible()
+    preview.buttons.button(preview.buttons.StandardButton.Ok).click()
     node = window.model._index[("initiative", 2)]
     assert [(c.title, c.dept) for c in node.children] == [("電子契約", "市民税課"), ("RPA拡大", "")]
     assert window.outline_view.selected_items() == [c.key() for c in node.children]
@@ -365,6 +368,7 @@ def test_keyboard_multi_select_then_delete_and_paste_after_a_row(qtbot, window, 
     focus_outline(qtbot, window, "row", 3)
     QGuiApplication.clipboard().setText("番号\t名称\t主管課\n\t住民票\t戸籍住民課\n")
     window.paste_action.trigger()
+    window.commands.preview.buttons.button(window.commands.preview.buttons.StandardButton.Ok).click()
     assert [(c.title, c.dept) for c in node.children] == [("コンビニ交付", "市民税課"), ("住民票", "戸籍住民課")]
     window.undo_action.trigger()
     window.undo_action.trigger()

@@ -86,9 +86,10 @@ def test_alt_right_moves_by_one_month(qtbot, doc):
     assert bars_of(doc, 1) == [(FY23 + 1, FY23 + 12, 0, "検討する")]
 
 
-def test_double_click_edits_label_in_place_enter_commits(qtbot, doc):
+def test_f2_edits_label_in_place_enter_commits(qtbot, doc):
     view, controller, _ = make_view(qtbot, doc)
-    qtbot.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point(view, 1, FY23 + 6))
+    select_bar(qtbot, view)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_F2)
     ed = view.canvas.editor
     assert ed is not None and ed.text() == "検討する"
     ed.selectAll()

@@ -311,3 +311,64 @@ def children(conn: Connection, kind: str, initiative_id: int) -> list[dict[str, 
     t = m.Base.metadata.tables[table]
     return [dict(r) for r in conn.execute(select(t).where(t.c.initiative_id == initiative_id)
                                           .order_by(t.c.position, t.c.id)).mappings()]
+
+
+# ------------------------------------------------------------------------- KPI actuals (実績)
+
+
+def actuals(conn: Connection, kpi_id: int) -> list[dict[str, Any]]:
+    """The yearly actual values of a KPI, by fiscal year, as dicts (id, fiscal_year, value, note)."""
+    t = m.KpiActual.__table__
+    return [dict(r) for r in conn.execute(select(t).where(t.c.kpi_id == kpi_id)
+                                          .order_by(t.c.fiscal_year, t.c.id)).mappings()]
+
+
+def _check_actual_year(conn: Connection, kpi_id: int, fy: int, actual_id: int | None = None) -> None:
+    t = m.KpiActual.__table__
+    other = conn.execute(select(t.c.id).where(t.c.kpi_id == kpi_id, t.c.fiscal_year == fy)).scalar()
+    if other is not None and other != actual_id:
+        raise ValidationError(f"{fy}年度の実績はすでにあります。その行の値を変更してください。",
+                              f"There is already an actual value for FY{fy}; change that row instead.")
+
+
+def add_actual(rec: Recorder, kpi_id: int, fiscal_year: int | str | None = None,
+               value: float | str | None = None, note: str = "") -> int:
+    """Add a KPI's actual for ``fiscal_year`` (default: the year after the latest one, or the plan's first)."""
+    _need(rec.conn, "kpis", kpi_id)
+    fy = parse_optional_fy(fiscal_year, "実績の年度")
+    if fy is None:
+        years = [a["fiscal_year"] for a in actuals(rec.conn, kpi_id)]
+        if years:
+            fy = max(years) + 1
+        else:
+            start = rec.conn.execute(select(m.Plan.__table__.c.period_start_fy)).scalar()
+            fy = int(start) if start is not None else MIN_FY
+    _check_actual_year(rec.conn, kpi_id, fy)
+    return rec.insert("kpi_actuals", kpi_id=kpi_id, fiscal_year=fy, value=parse_number(value, "実績値"),
+                      note=check_length(note or ""))
+
+
+def update_actual(rec: Recorder, actual_id: int, **values: Any) -> None:
+    """Change an actual's fiscal_year, value or note (checked: a number, a year not used twice)."""
+    unknown = set(values) - {"fiscal_year", "value", "note"}
+    if unknown:
+        raise ValidationError("変更できない項目です。", f"Unknown fields: {unknown}")
+    row = _need(rec.conn, "kpi_actuals", actual_id)
+    out = dict(values)
+    if "fiscal_year" in out:
+        fy = parse_optional_fy(out["fiscal_year"], "実績の年度")
+        if fy is None:
+            raise ValidationError("実績の年度を入力してください。", "Enter the fiscal year of the actual value.")
+        _check_actual_year(rec.conn, row["kpi_id"], fy, actual_id)
+        out["fiscal_year"] = fy
+    if "value" in out:
+        out["value"] = parse_number(out["value"], "実績値")
+    if "note" in out:
+        out["note"] = check_length(str(out["note"] or ""))
+    rec.update("kpi_actuals", actual_id, **out)
+
+
+def delete_actual(rec: Recorder, actual_id: int) -> None:
+    """Delete one yearly actual value."""
+    _need(rec.conn, "kpi_actuals", actual_id)
+    rec.delete("kpi_actuals", actual_id)

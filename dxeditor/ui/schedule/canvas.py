@@ -15,7 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
+    QCursor,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -25,11 +28,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from dxeditor.core.fiscal import format_month, index_of_calendar
-from dxeditor.plan.changes import row_dict
 from dxeditor.plan.ops import schedule as ops
-from dxeditor.store.models import Milestone
+from dxeditor.ui.schedule import keyboard
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.interaction import Drag, Hit, hit_test
+from dxeditor.ui.schedule.keyboard import Cell
 from dxeditor.ui.schedule.label_editor import LabelEditor
 from dxeditor.ui.schedule.layout import TimeAxis
 from dxeditor.ui.schedule.lines import Line, OutlineLines, OwnLines
@@ -39,6 +42,7 @@ from dxeditor.ui.schedule.painter import (
     bar_rect,
     milestone_point,
     paint_background,
+    paint_cursor,
     paint_lines,
     paint_titles,
     paint_today,
@@ -59,6 +63,8 @@ class ScheduleCanvas(QAbstractScrollArea):
     #: Ctrl+wheel: (steps, viewport x) — positive zooms in
     zoomRequested = Signal(int, float)
     selectionChanged = Signal()
+    #: While dragging: the period being set (「令和6年4月〜令和8年3月」); "" when the drag ends
+    dragTextChanged = Signal(str)
 
     def __init__(self, data: ScheduleData, run: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,12 +79,20 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.drag: Drag | None = None
         self._press_pos: QPointF | None = None
         self.editor: LabelEditor | None = None
+        self.cell: Cell | None = None  # the keyboard cursor (see keyboard.py)
+        self.conn: Callable[[], Any] | None = None  # the document's connection, set by the view
+        self.drag_text = ""  # the period a drag would set, shown while dragging
         self.today: Callable[[], date] = date.today
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def data_conn(self) -> Any:
+        """The document's connection (for copying rows); the view passes it in as ``conn``."""
+        assert self.conn is not None
+        return self.conn()
 
     # --- geometry -------------------------------------------------------------------------------------
 
@@ -131,9 +145,28 @@ class ScheduleCanvas(QAbstractScrollArea):
         paint_background(p, g, self.data, 0, h, w)
         paint_lines(p, g, self.data, lines, self.state, w, self.font())
         paint_today(p, g, self.state.today, 0, h)
+        if self.drag_text and self._press_pos is not None:
+            self._paint_drag_text(p, w)
+        if self.hasFocus() and self.cell is not None and self.editor is None:
+            s, e = keyboard.cell_span(self, self.cell)
+            paint_cursor(p, g, lines, self.cell.kind, self.cell.id, self.cell.lane, s, e, w)
         if self.left:
             paint_titles(p, lines, self.left, self.font())
         p.end()
+
+    def _paint_drag_text(self, p: QPainter, right: int) -> None:
+        """The period being set, in a box above the mouse (like a tooltip, drawn on the canvas)."""
+        fm = p.fontMetrics()
+        r = fm.boundingRect(self.drag_text).adjusted(-6, -3, 6, 3)
+        pos = self.viewport().mapFromGlobal(QCursor.pos()) if self.viewport().underMouse() else self._press_pos.toPoint()
+        x = max(self.left, min(right - r.width() - 2, pos.x() + 12))
+        y = max(2, pos.y() - r.height() - 14)
+        box = QRect(x, y, r.width(), r.height())
+        p.setPen(QColor("#555555"))
+        p.setBrush(QColor("#ffffe1"))
+        p.drawRect(box)
+        p.setPen(QColor("#000000"))
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self.drag_text)
 
     # --- selection -------------------------------------------------------------------------------------
 
@@ -172,6 +205,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         self._press_pos = pos
         if hit is None:
             return
+        self.cell = Cell(hit.line.kind, hit.line.id, hit.line.lanes, hit.lane, hit.month)
         if hit.bar is not None:
             b = hit.bar
             if ctrl:
@@ -232,16 +266,32 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.state.preview = {}
         self.state.preview_milestones = {}
         self.state.ghost = None
+        text = ""
+        style = self.data.year_style
         if d is not None and d.active:
             if d.mode == "create":
                 s, e = d.new_span(g)
                 self.state.ghost = (d.row_id, d.lane, s, e)
+                text = f"{format_month(s, style)}〜{format_month(e, style)}"
             elif d.mode == "milestone":
                 assert d.milestone is not None
-                self.state.preview_milestones = {d.milestone.id: d.milestone_month(g)}
+                month = d.milestone_month(g)
+                self.state.preview_milestones = {d.milestone.id: month}
+                text = f"◆ {format_month(month, style)}"
             else:
                 self.state.preview = d.spans(g)
+                spans = list(self.state.preview.values())
+                if spans:
+                    text = f"{format_month(spans[0][0], style)}〜{format_month(spans[0][1], style)}"
+        self._show_drag_text(text)
         self.viewport().update()
+
+    def _show_drag_text(self, text: str) -> None:
+        """Show the period a drag would set beside the mouse (and keep it for the status bar)."""
+        if text == self.drag_text:
+            return
+        self.drag_text = text
+        self.dragTextChanged.emit(text)
 
     def cancel_drag(self) -> bool:
         """Forget the drag in progress (Esc); True when there was one."""
@@ -295,7 +345,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         hit = self.hit(event.position())
         self.drag = None
         if hit is not None and hit.bar is not None:
-            self.edit_label("bar", hit.bar.id, hit.bar.row_id)
+            self.open_bar_dialog(hit.bar.id, hit.bar.row_id)
         elif hit is not None and hit.milestone is not None:
             self.edit_label("milestone", hit.milestone.id, hit.milestone.row_id)
 
@@ -306,7 +356,18 @@ class ScheduleCanvas(QAbstractScrollArea):
                 self.zoomRequested.emit(steps, event.position().x())
             event.accept()
             return
-        super().wheelEvent(event)
+        dx, dy = event.angleDelta().x(), event.angleDelta().y()
+        horizontal = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier) or abs(dx) > abs(dy)
+        delta = (dy or dx) if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else (dx if horizontal else dy)
+        # Vertical: the outline's bar when following it (the two share one position), else our own
+        bar = self.horizontalScrollBar() if horizontal else (
+            self.lines.tree.verticalScrollBar() if isinstance(self.lines, OutlineLines)
+            else self.verticalScrollBar())
+        step = bar.singleStep() * QApplication.wheelScrollLines()
+        if horizontal:
+            step = max(step, int(self.axis.month_px * self.axis.unit))
+        bar.setValue(bar.value() - round(delta / 120 * step))
+        event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         from dxeditor.ui.schedule.menu import build_menu
@@ -344,46 +405,33 @@ class ScheduleCanvas(QAbstractScrollArea):
     # --- keyboard ---------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        mods = event.modifiers()
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
-        bars = list(self.selected_bars)
-        mss = list(self.selected_milestones)
-        unit = 1 if alt else self.axis.unit
-        tr = self.tr
-        if key == Qt.Key.Key_Escape:
-            if not self.cancel_drag():
-                self.select({}, {})
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and (bars or mss):
-            step = unit if key == Qt.Key.Key_Right else -unit
-            if shift and bars:
-                self.run(tr("工程の期間変更"), lambda rec: ops.resize_bars(rec, bars, 0, step))
-            elif not shift:
-                self.run(tr("工程の移動"), lambda rec: self._nudge(rec, bars, mss, step))
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and alt and bars:
-            step = 1 if key == Qt.Key.Key_Down else -1
-            self.run(tr("工程の段の変更"), lambda rec: ops.shift_lanes(rec, bars, step))
-        elif key == Qt.Key.Key_Delete and (bars or mss):
-            self.run(tr("工程の削除"), lambda rec: ops.delete_items(rec, bars, mss))
-        elif key == Qt.Key.Key_F2 and len(bars) + len(mss) == 1:
-            if bars:
-                self.edit_label("bar", bars[0], self.selected_bars[bars[0]])
-            else:
-                self.edit_label("milestone", mss[0], self.selected_milestones[mss[0]])
-        else:
-            super().keyPressEvent(event)
+        # the selection's keys (nudge, resize, lane, delete, label) first, then the cell cursor's
+        if keyboard.handle_selection_key(self, event) or keyboard.handle_key(self, event):
+            event.accept()
             return
-        event.accept()
+        super().keyPressEvent(event)
 
-    @staticmethod
-    def _nudge(rec: Any, bars: list[int], mss: list[int], step: int) -> None:
-        if bars:
-            ops.move_bars(rec, bars, step)
-        for ms_id in mss:
-            cur = row_dict(rec.conn, Milestone.__table__, ms_id)
-            if cur is not None:
-                ops.move_milestone(rec, ms_id, cur["month"] + step)
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab / Shift+Tab step through the bars and milestones of the cursor's row, then leave
+        if self.editor is None and self.hasFocus() and keyboard.cycle(self, next):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        keyboard.ensure(self)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def open_bar_dialog(self, bar_id: int, row_id: int) -> None:
+        """Open the bar dialog (exact start/end, phase, lane, label, continuation) on a bar."""
+        from dxeditor.ui.bar_dialog import edit_bar
+
+        self.close_editor()
+        edit_bar(self, bar_id, row_id)
 
     # --- label editing ------------------------------------------------------------------------------------
 

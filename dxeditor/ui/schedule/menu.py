@@ -57,6 +57,9 @@ def build_menu(canvas: ScheduleCanvas, hit: Hit | None) -> QMenu | None:
         label = menu.addAction(_tr("ラベルを編集"))
         label.setObjectName("edit_label")
         label.triggered.connect(lambda: canvas.edit_label("bar", b.id, b.row_id))
+        details = menu.addAction(QCoreApplication.translate("ScheduleMenu", "詳細（期間・種類・段・ラベル）…") + "\tAlt+Enter")
+        details.setObjectName("details")
+        details.triggered.connect(lambda: canvas.open_bar_dialog(b.id, b.row_id))
         menu.addSeparator()
     elif hit.milestone is not None:
         x = hit.milestone

@@ -288,3 +288,24 @@ def paint_titles(p: QPainter, lines: list[Line], width: int, font: QFont) -> Non
         p.drawLine(QPointF(0, line.y + line.height - 0.5), QPointF(width, line.y + line.height - 0.5))
     p.setPen(QPen(GRID_YEAR, 1))
     p.drawLine(QPointF(width - 0.5, 0), QPointF(width - 0.5, 100000))
+
+
+CURSOR = QColor("#1f5fbf")
+
+
+def paint_cursor(p: QPainter, g: Geometry, lines: list[Line], kind: str, item_id: int, lane: int,
+                 start: int, end: int, right: int) -> None:
+    """The keyboard cursor: a dashed frame around one lane × one zoom unit of its line."""
+    line = next((ln for ln in lines if ln.kind == kind and ln.id == item_id), None)
+    if line is None:
+        return
+    x0, x1 = max(g.left, g.x(start)), min(right, g.x(end + 1))
+    if x1 <= x0:
+        return
+    lane_h = LANE_HEIGHT if kind == "row" else line.height
+    rect = QRectF(x0 + 1, line.y + lane * lane_h + 1, x1 - x0 - 2, lane_h - 2)
+    p.save()
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(QPen(CURSOR, 2, Qt.PenStyle.DashLine))
+    p.drawRect(rect)
+    p.restore()

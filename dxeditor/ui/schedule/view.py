@@ -48,6 +48,7 @@ class ScheduleView(QWidget):
         self.data = ScheduleData()
         self.data.load(self._conn())
         self.canvas = ScheduleCanvas(self.data, self.run, self)
+        self.canvas.conn = self._conn
         self.canvas.setFrameShape(ScheduleCanvas.Shape.NoFrame)
         self.setFocusProxy(self.canvas)
         self.header = HeaderWidget(self.canvas.geometry_, self.data, self)
