@@ -1,0 +1,552 @@
+"""ファイル ▸ 版: the named versions kept inside the plan file.
+
+A version is the whole plan as it was; it is made, renamed and deleted as undoable edits
+(Ctrl+Z here or in the main window), compared with another version or the current plan
+(:mod:`dxeditor.ui.compare_view`), restored as a new plan file (the current plan is never
+touched) or shown read-only in a window of its own that says which version it is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxeditor.core.errors import Cancelled, DxError, message_for
+from dxeditor.core.fiscal import format_month, index_of_calendar
+from dxeditor.plan import versions
+from dxeditor.ui.main_window import MainWindow
+from dxeditor.ui.undo import DocumentController
+
+CURRENT = "current"
+_VER = re.compile(r"^\s*ver\.?\s*(\d+)\.(\d+)\s*$", re.IGNORECASE)
+
+
+def default_label(labels: list[str], plan_label: str = "") -> str:
+    """The label offered for a new version: the plan's own 版 when unused, else the next Ver.x.y."""
+    if plan_label.strip() and plan_label.strip() not in labels:
+        return plan_label.strip()
+    numbers = [(int(m.group(1)), int(m.group(2))) for m in map(_VER.match, labels) if m]
+    if not numbers:
+        return "Ver.1.0"
+    major, minor = max(numbers)
+    candidate = f"Ver.{major}.{minor + 1}"
+    while candidate in labels:
+        minor += 1
+        candidate = f"Ver.{major}.{minor + 1}"
+    return candidate
+
+
+def date_suggestions(style: str, today: date | None = None, first: bool = False) -> list[str]:
+    """Dates in the plan's style for this month: 令和6年3月改定, 令和6年3月策定, 令和6年3月."""
+    today = today or date.today()
+    month = format_month(index_of_calendar(today.year, today.month), style)
+    words = ("策定", "改定") if first else ("改定", "策定")
+    return [month + words[0], month + words[1], month]
+
+
+class VersionEditDialog(QDialog):
+    """Label, date and note of a version; OK runs ``apply(label, date, note)``, which may refuse."""
+
+    def __init__(self, title: str, label: str, date_text: str, note: str, dates: list[str],
+                 apply: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionEditDialog")
+        self.setWindowTitle(title)
+        self.apply = apply
+        self.label_edit = QLineEdit(label, self)
+        self.label_edit.setObjectName("labelEdit")
+        self.label_edit.setMaxLength(versions.MAX_LABEL)
+        self.label_edit.selectAll()
+        self.date_edit = QComboBox(self)
+        self.date_edit.setObjectName("dateEdit")
+        self.date_edit.setEditable(True)
+        self.date_edit.addItems([d for d in dict.fromkeys([date_text, *dates]) if d or not dates])
+        self.date_edit.setEditText(date_text)
+        self.note_edit = QPlainTextEdit(note, self)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(90)
+        form = QFormLayout()
+        form.addRow(self.tr("版の名前(&L)"), self.label_edit)
+        form.addRow(self.tr("日付(&D)"), self.date_edit)
+        form.addRow(self.tr("メモ(&M)"), self.note_edit)
+        hint = QLabel(self.tr("日付は印刷されるとおりに書きます（例: 令和4年3月策定、令和6年3月改定）。"), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(hint)
+        lay.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def try_accept(self) -> None:
+        """Apply; a refused value is shown and the dialog stays open with everything typed."""
+        try:
+            self.apply(self.label_edit.text(), self.date_edit.currentText(), self.note_edit.toPlainText())
+        except DxError as exc:
+            QMessageBox.warning(self, "dxeditor", exc.message())
+            self.label_edit.setFocus()
+            return
+        self.accept()
+
+
+class CompareChooser(QDialog):
+    """Choose the two sides of a comparison: any version or 現在."""
+
+    def __init__(self, labels: list[str], before: str, after: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareChooser")
+        self.setWindowTitle(self.tr("版の比較"))
+        self.before = QComboBox(self)
+        self.after = QComboBox(self)
+        for combo in (self.before, self.after):
+            for label in labels:
+                combo.addItem(label, label)
+            combo.addItem(self.tr("現在の計画"), CURRENT)
+        self.before.setCurrentIndex(max(0, self.before.findData(before)))
+        self.after.setCurrentIndex(max(0, self.after.findData(after)))
+        form = QFormLayout()
+        form.addRow(self.tr("改定前(&B)"), self.before)
+        form.addRow(self.tr("改定後(&A)"), self.after)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def sides(self) -> tuple[str, str]:
+        """(before, after): version labels or ``current``."""
+        return str(self.before.currentData()), str(self.after.currentData())
+
+
+class VersionsDialog(QDialog):
+    """The list of versions and what can be done with one."""
+
+    COLUMNS = ("版", "日付", "メモ", "作成者", "作成日時")
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("versionsDialog")
+        self.controller = controller
+        self.window_ = parent
+        self.compare_views: list[QWidget] = []
+        self.version_windows: list[QWidget] = []
+        self.setWindowTitle(self.tr("版の管理"))
+        intro = QLabel(self.tr("版は、ある時点の計画全体（本文・成果目標・工程表・部署・用語）を計画ファイルの中に"
+                               "残したものです。版の内容は変更できません。"), self)
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("versionList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.currentItemChanged.connect(lambda *_: self.update_buttons())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.rename())
+        list_label = QLabel(self.tr("この計画の版(&V)"), self)
+        list_label.setBuddy(self.tree)
+
+        B = self._button
+        self.create_button = B(self.tr("現在の計画を版として保存(&S)…"), self.create_version)
+        self.rename_button = B(self.tr("名前・日付を変更(&R)…"), self.rename)
+        self.delete_button = B(self.tr("削除(&D)"), self.delete)
+        self.compare_button = B(self.tr("比較(&C)…"), self.compare)
+        self.restore_button = B(self.tr("新しい計画として復元(&N)…"), self.restore)
+        self.open_button = B(self.tr("読み取り専用で開く(&O)"), self.open_read_only)
+        self.close_button = B(self.tr("閉じる"), self.close)
+        side = QVBoxLayout()
+        for b in (self.create_button, self.rename_button, self.delete_button, None, self.compare_button,
+                  self.restore_button, self.open_button):
+            if b is None:
+                side.addSpacing(12)
+            else:
+                side.addWidget(b)
+        side.addStretch(1)
+        side.addWidget(self.close_button)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(list_label)
+        left.addWidget(self.tree, 1)
+        body.addLayout(left, 1)
+        body.addLayout(side)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(body, 1)
+        # Ctrl+Z / Ctrl+Y work here as in the main window
+        stack = controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("元に戻す"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("やり直し"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([self.undo_action, self.redo_action])
+        controller.changed.connect(self._changed)
+        controller.reset.connect(self.refresh)
+        self.resize(860, 420)
+        self.refresh()
+
+    def _button(self, text: str, slot: Any) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setAutoDefault(False)
+        b.clicked.connect(lambda _c=False: self._guard(slot))
+        return b
+
+    def _guard(self, fn: Any) -> None:
+        commit = getattr(self.window_, "commit_pending", None)
+        if commit is not None:
+            commit()  # what is still being typed in the main window belongs to the current plan
+        try:
+            fn()
+        except DxError as exc:
+            QMessageBox.warning(self, "dxeditor", exc.message())
+
+    # ------------------------------------------------------------------ the list
+    def _conn(self) -> Any:
+        return self.controller.doc.session.connection()
+
+    def _changed(self, changeset: Any) -> None:
+        if "plan_versions" in changeset.tables():
+            self.refresh()
+
+    def versions(self) -> list[versions.VersionInfo]:
+        """The versions of the open plan, oldest first."""
+        return versions.list_versions(self._conn())
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Fill the list again (keeps the selection when it still exists)."""
+        if select_id is None:
+            cur = self.current()
+            select_id = cur.id if cur else None
+        self.tree.clear()
+        found = self.versions()
+        for v in found:
+            when = v.created_at.replace("T", " ").removesuffix("Z")[:16]
+            item = QTreeWidgetItem([v.label, v.date_text, " ".join(v.note.split()), v.created_by, when])
+            item.setData(0, Qt.ItemDataRole.UserRole, v.id)
+            item.setToolTip(2, v.note)
+            self.tree.addTopLevelItem(item)
+            if v.id == select_id:
+                self.tree.setCurrentItem(item)
+        if self.tree.currentItem() is None and found:
+            self.tree.setCurrentItem(self.tree.topLevelItem(len(found) - 1))
+        for col in (0, 1, 3, 4):
+            self.tree.resizeColumnToContents(col)
+        self.update_buttons()
+
+    def current(self) -> versions.VersionInfo | None:
+        """The version selected."""
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        vid = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((v for v in self.versions() if v.id == vid), None)
+
+    def select(self, label: str) -> None:
+        """Select the version with ``label``."""
+        for i in range(self.tree.topLevelItemCount()):
+            if self.tree.topLevelItem(i).text(0) == label:
+                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+
+    def update_buttons(self) -> None:
+        has = self.tree.currentItem() is not None
+        writable = not self.controller.doc.read_only
+        self.create_button.setEnabled(writable)
+        for b in (self.rename_button, self.delete_button):
+            b.setEnabled(has and writable)
+        for b in (self.restore_button, self.open_button):
+            b.setEnabled(has)
+        self.compare_button.setEnabled(self.tree.topLevelItemCount() > 0)
+
+    # ------------------------------------------------------------------ edits (undoable)
+    def _style(self) -> str:
+        return str(self.controller.doc.plan.year_style or "short")
+
+    def create_version(self, label: str | None = None, date_text: str | None = None, note: str = "",
+                       *, ask: bool = True) -> int | None:
+        """Keep the plan as it is now as a version (asks for label, date and note unless ``ask`` is False)."""
+        from dxeditor.formats.json import io as json_io
+
+        found = self.versions()
+        labels = [v.label for v in found]
+        plan = self.controller.doc.plan
+        dates = date_suggestions(self._style(), first=not found)
+        label = label if label is not None else default_label(labels, plan.version_label or "")
+        date_text = date_text if date_text is not None else dates[0]
+        made: list[int] = []
+
+        def apply(lab: str, dat: str, nt: str) -> None:
+            vid = self.controller.execute(
+                self.tr("版の作成（{0}）").format(" ".join(lab.split())),
+                lambda rec: versions.create_version(rec, json_io.snapshot_data(rec.conn), lab, dat, nt))
+            made.append(int(vid))
+
+        if ask:
+            dlg = VersionEditDialog(self.tr("現在の計画を版として保存"), label, date_text, note, dates, apply, self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return None
+        else:
+            apply(label, date_text, note)
+        if made:
+            self.refresh(made[0])
+            return made[0]
+        return None
+
+    def rename(self, label: str | None = None, date_text: str | None = None, note: str | None = None,
+               *, ask: bool = True) -> bool:
+        """Change the selected version's label, date or note (its content stays as it was)."""
+        v = self.current()
+        if v is None or self.controller.doc.read_only:
+            return False
+
+        def apply(lab: str, dat: str, nt: str) -> None:
+            self.controller.execute(self.tr("版の名前・日付の変更（{0}）").format(v.label),
+                                    lambda rec: versions.update_version(rec, v.id, label=lab, date_text=dat, note=nt))
+
+        if ask:
+            dlg = VersionEditDialog(self.tr("版の名前・日付を変更"), v.label, v.date_text, v.note,
+                                    date_suggestions(self._style()), apply, self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+        else:
+            apply(v.label if label is None else label, v.date_text if date_text is None else date_text,
+                  v.note if note is None else note)
+        self.refresh(v.id)
+        return True
+
+    def delete(self) -> bool:
+        """Delete the selected version after asking (undoable)."""
+        v = self.current()
+        if v is None or self.controller.doc.read_only:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("版の削除"),
+            self.tr("版「{0}」を削除しますか？\n（元に戻す Ctrl+Z で取り消せます。保存すると計画ファイルから"
+                    "なくなります。）").format(v.label))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.controller.execute(self.tr("版の削除（{0}）").format(v.label),
+                                lambda rec: versions.delete_version(rec, v.id))
+        self.refresh()
+        return True
+
+    # ------------------------------------------------------------------ compare
+    def compare(self, before: str | None = None, after: str | None = None) -> QWidget | None:
+        """Compare two sides (a version label or ``current``) and show the compare view."""
+        labels = [v.label for v in self.versions()]
+        if before is None or after is None:
+            cur = self.current()
+            default_before = cur.label if cur else (labels[-1] if labels else CURRENT)
+            chooser = CompareChooser(labels, default_before, CURRENT, self)
+            if chooser.exec() != QDialog.DialogCode.Accepted:
+                return None
+            before, after = chooser.sides()
+        if before == after:
+            QMessageBox.information(self, "dxeditor", self.tr("同じものどうしは比較できません。別の版を選んでください。"))
+            return None
+        from dxeditor.app.versions import side_data
+        from dxeditor.plan.compare import compare
+        from dxeditor.ui.background import run_on_plan
+        from dxeditor.ui.compare_view import CompareView
+
+        current_name = self.tr("現在")
+        b, a = before, after
+
+        def work(conn: Any, _progress: Any) -> Any:
+            bl, bd = side_data(conn, b)
+            al, ad = side_data(conn, a)
+            return compare(bd, ad, current_name if b == CURRENT else bl, current_name if a == CURRENT else al)
+
+        try:
+            cmp = run_on_plan(self, self.controller, self.tr("比較しています…"), work)
+        except Cancelled:
+            return None
+        view = CompareView(cmp, self.session_notes(before, after), self.window_ or self)
+        view.setWindowFlag(Qt.WindowType.Window, True)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_views.append(view)
+        view.destroyed.connect(lambda _o=None, v=view: self.compare_views.remove(v) if v in self.compare_views
+                               else None)
+        view.show()
+        return view
+
+    def session_notes(self, before: str, after: str) -> dict[str, str]:
+        """The 備考 typed for this pair of sides during this session (kept on the controller)."""
+        store: dict[tuple[str, str, str], dict[str, str]] = self.controller.__dict__.setdefault("compare_notes", {})
+        return store.setdefault((self.controller.doc.plan.uid, before, after), {})
+
+    # ------------------------------------------------------------------ restore and read-only
+    def restore(self, path: str | Path | None = None, *, offer_open: bool = True) -> Path | None:
+        """Save the selected version as a new plan file (the current plan is not touched)."""
+        v = self.current()
+        if v is None:
+            return None
+        if path is None:
+            doc = self.controller.doc
+            folder = doc.source.parent if doc.source else Path.home()
+            start = folder / f"{(doc.plan.title or self.tr('計画'))}_{v.label}.dxplan"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("版を新しい計画として保存"), str(start),
+                                                    self.tr("dxeditor 計画ファイル (*.dxplan)"))
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path).absolute()
+        if target.suffix.lower() != ".dxplan":
+            target = target.with_name(target.name + ".dxplan")
+        source = self.controller.doc.source
+        if source is not None and target == Path(source).absolute():
+            raise DxError("開いている計画のファイルには復元できません。別のファイル名を指定してください。",
+                          "A version cannot be restored over the open plan. Choose another file name.")
+        from dxeditor.app.versions import restored_document
+        from dxeditor.ui.background import run_on_plan
+
+        label = v.label
+
+        def work(conn: Any, _progress: Any) -> Path:
+            doc = restored_document(conn, label)
+            try:
+                return doc.save(target)
+            finally:
+                doc.close(keep_working_copy=False)
+
+        try:
+            out = run_on_plan(self, self.controller, self.tr("版を復元しています…"), work)
+        except Cancelled:
+            return None
+        except OSError as exc:
+            QMessageBox.warning(self, "dxeditor", message_for(exc))
+            return None
+        if offer_open:
+            answer = QMessageBox.question(
+                self, self.tr("版の復元"),
+                self.tr("版「{0}」を新しい計画として保存しました:\n{1}\n\nこの計画を開きますか？").format(label, out))
+            opener = getattr(self.window_, "open_path", None)
+            if answer == QMessageBox.StandardButton.Yes and opener is not None:
+                self.close()
+                opener(out)
+        return Path(out)
+
+    def open_read_only(self) -> QWidget | None:
+        """Show the selected version in a read-only window of its own."""
+        v = self.current()
+        if v is None:
+            return None
+        from dxeditor.app.versions import restored_document
+        from dxeditor.ui.background import run_on_plan
+
+        label = v.label
+
+        def work(conn: Any, _progress: Any) -> Any:
+            doc = restored_document(conn, label)
+            doc.session.commit()  # the GUI thread opens its own connections
+            doc.session.close()
+            doc.engine.dispose()
+            return doc
+
+        try:
+            doc = run_on_plan(self, self.controller, self.tr("版を開いています…"), work)
+        except Cancelled:
+            return None
+        doc.read_only = True
+        settings = getattr(self.window_, "settings", None)
+        window = VersionWindow(DocumentController(doc), v, settings, self.window_)
+        self.version_windows.append(window)
+        window.destroyed.connect(lambda _o=None, w=window: self.version_windows.remove(w)
+                                 if w in self.version_windows else None)
+        window.show()
+        return window
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.controller.changed.disconnect(self._changed)
+            self.controller.reset.disconnect(self.refresh)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)
+
+
+class VersionWindow(MainWindow):
+    """A version shown read-only: the title and a banner say which one; nothing can be changed or saved."""
+
+    def __init__(self, controller: DocumentController, version: versions.VersionInfo, settings: Any,
+                 owner: QWidget | None) -> None:
+        from dxeditor.ui.settings import Settings
+
+        self.version = version
+        super().__init__(controller, settings or Settings())
+        self.setObjectName("versionWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dated = f"（{version.date_text}）" if version.date_text else ""
+        self.banner = QLabel(self.tr("版「{0}」{1}を読み取り専用で表示しています。この画面では編集も保存もできません。"
+                                     "編集するには、版の管理で「新しい計画として復元」を選んでください。")
+                             .format(version.label, dated), self)
+        self.banner.setObjectName("versionBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3c4; color: #5a4300; padding: 6px; font-weight: bold;"
+                                  "border-bottom: 1px solid #e0c060;")
+        layout = self.centralWidget().layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.banner)
+        for act in (self.new_action, self.new_demo_action, self.new_national_action, self.open_action,
+                    self.save_action, self.save_as_action, self.import_json_action, self.import_excel_action,
+                    self.import_answers_action):
+            act.setEnabled(False)
+        self.recent_menu.setEnabled(False)
+        if owner is not None:
+            self.move(owner.pos() + QPoint(40, 40))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self.update_state()
+
+    def update_state(self) -> None:
+        super().update_state()
+        if getattr(self, "version", None) is None or self._closed:
+            return
+        v = self.version
+        dated = f"（{v.date_text}）" if v.date_text else ""
+        self.setWindowTitle(self.tr("版 {0}{1} — {2} — 読み取り専用 — dxeditor").format(
+            v.label, dated, self.controller.doc.plan.title or ""))
+        self.path_label.setText(self.tr("版 {0}（読み取り専用）").format(v.label))
+
+    def is_modified(self) -> bool:
+        return False  # a version cannot be changed: nothing to save or ask about
+
+    def shutdown(self) -> None:
+        """Close the version's document; the main window's geometry and recent files stay as they are."""
+        if self._closed:
+            return
+        self._closed = True
+        self.show_detail(None)
+        self.controller.doc.close(keep_working_copy=False)
+
+
