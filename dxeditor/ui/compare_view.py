@@ -221,11 +221,10 @@ class CompareView(QDialog):
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.close_button.clicked.connect(self.close)
         self.next_action = QAction(self.tr("次の変更"), self)
-        self.next_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindNext), QKeySequence("F3")])
+        self.next_action.setShortcut(QKeySequence("F3"))
         self.next_action.triggered.connect(lambda: self.step(1))
         self.prev_action = QAction(self.tr("前の変更"), self)
-        self.prev_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindPrevious),
-                                       QKeySequence("Shift+F3")])
+        self.prev_action.setShortcut(QKeySequence("Shift+F3"))
         self.prev_action.triggered.connect(lambda: self.step(-1))
         self.addActions([self.next_action, self.prev_action])
         self.prev_button.setToolTip("Shift+F3")

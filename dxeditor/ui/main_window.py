@@ -406,7 +406,6 @@ class MainWindow(FileHandling, QMainWindow):
             dlg = VersionsDialog(self.controller, self)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
-        dlg.raise_()
         dlg.activateWindow()
 
     def departments(self) -> None:
