@@ -279,7 +279,7 @@ class MainWindow(FileHandling, QMainWindow):
             sched.addActions([a for a in schedule_actions if a not in zoom])
             from dxeditor.ui.baseline import BaselineMenu
 
-            self.baseline = BaselineMenu(sched.addMenu(self.tr("比較する版（灰色の枠）(&B)")), self.controller,
+            self.baseline = BaselineMenu(v.addMenu(self.tr("比較する版（工程表に灰色の枠）(&B)")), self.controller,
                                          self.schedule_view, self)
         v.addSeparator()
         v.addAction(self.detail_dock.toggleViewAction())

@@ -1,4 +1,4 @@
-"""表示 ▸ 工程表 ▸ 比較する版: a version's bars drawn as grey ghost bars where they were."""
+"""表示 ▸ 比較する版: a version's bars drawn as grey ghost bars where they were."""
 
 from __future__ import annotations
 
