@@ -42,6 +42,7 @@ from dxeditor.ui.main_window import MainWindow
 from dxeditor.ui.undo import DocumentController
 
 CURRENT = "current"
+FILE = "file"  # 別の計画ファイル… (a plan file is named by its path)
 _VER = re.compile(r"^\s*ver\.?\s*(\d+)\.(\d+)\s*$", re.IGNORECASE)
 
 
@@ -131,8 +132,12 @@ class CompareChooser(QDialog):
             for label in labels:
                 combo.addItem(label, label)
             combo.addItem(self.tr("現在の計画"), CURRENT)
+            combo.addItem(self.tr("別の計画ファイル…"), FILE)
         self.before.setCurrentIndex(max(0, self.before.findData(before)))
         self.after.setCurrentIndex(max(0, self.after.findData(after)))
+        self._last = {self.before: self.before.currentIndex(), self.after: self.after.currentIndex()}
+        for combo in (self.before, self.after):
+            combo.activated.connect(lambda _i, c=combo: self._maybe_file(c))
         form = QFormLayout()
         form.addRow(self.tr("改定前(&B)"), self.before)
         form.addRow(self.tr("改定後(&A)"), self.after)
@@ -142,6 +147,28 @@ class CompareChooser(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def _maybe_file(self, combo: QComboBox) -> None:
+        """別の計画ファイル…: choose a .dxplan; it becomes an entry of the list."""
+        if combo.currentData() != FILE:
+            self._last[combo] = combo.currentIndex()
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("比べる計画ファイル"), "",
+                                              self.tr("dxeditor 計画ファイル (*.dxplan)"))
+        if not path:
+            combo.setCurrentIndex(self._last[combo])
+            return
+        self.add_file(combo, path)
+
+    def add_file(self, combo: QComboBox, path: str) -> None:
+        """Offer plan file ``path`` as a side and choose it in ``combo``."""
+        at = combo.findData(path)
+        if at < 0:
+            at = combo.count() - 1  # before 別の計画ファイル…
+            combo.insertItem(at, Path(path).name, path)
+            combo.setItemData(at, path, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(at)
+        self._last[combo] = at
 
     def sides(self) -> tuple[str, str]:
         """(before, after): version labels or ``current``."""
@@ -285,7 +312,7 @@ class VersionsDialog(QDialog):
             b.setEnabled(has and writable)
         for b in (self.restore_button, self.open_button):
             b.setEnabled(has)
-        self.compare_button.setEnabled(self.tree.topLevelItemCount() > 0)
+        self.compare_button.setEnabled(True)  # 現在 against another plan file needs no version
 
     # ------------------------------------------------------------------ edits (undoable)
     def _style(self) -> str:

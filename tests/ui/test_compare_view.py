@@ -198,3 +198,27 @@ def test_screenshot(qtbot, view, tmp_path: Path) -> None:
     assert out.stat().st_size > 1000
     cursor = QTextCursor(view.after_view.document())
     assert cursor.document().toPlainText().startswith("自治体情報システムの標準化")
+
+
+def test_compare_with_another_plan_file(qtbot, dialog, demo_file, monkeypatch, tmp_path) -> None:
+    old = tmp_path / "旧計画.dxplan"
+    dialog.select("Ver.1.0")
+    dialog.restore(old, offer_open=False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(old), "")))
+
+    def choose() -> None:
+        chooser = QApplication.activeModalWidget()
+        assert isinstance(chooser, CompareChooser)
+        at = chooser.before.findData("file")
+        chooser.before.setCurrentIndex(at)
+        chooser.before.activated.emit(at)  # as when picked from the list: asks for the file
+        assert chooser.sides() == (str(old), "current")
+        assert chooser.before.currentText() == "旧計画.dxplan"
+        chooser.accept()
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    view = dialog.compare_views[-1]
+    assert view.cmp.before_label == "旧計画"
+    assert view.model.rowCount() == 10  # the file holds Ver.1.0, the plan is Ver.1.1
+    view.close()
