@@ -115,7 +115,11 @@ def test_filter_by_kind(qtbot, view) -> None:
     assert not removed.flags() & Qt.ItemFlag.ItemIsEnabled  # none of that kind
     view.go_to(1)
     keep = view.current_change()
-    view.set_kind_checked("renumbered", False)
+    renumbered = next(i for i in range(view.kind_list.count())
+                      if view.kind_list.item(i).data(Qt.ItemDataRole.UserRole) == "renumbered")
+    view.kind_list.setFocus()
+    view.kind_list.setCurrentRow(renumbered)
+    qtbot.keyClick(view.kind_list, Qt.Key.Key_Space)  # the keyboard toggles a kind
     assert view.model.rowCount() == 10 - counts["renumbered"]
     assert all(c.kind != "renumbered" for c in view.model.shown)
     assert view.current_change() is keep  # still shown
