@@ -56,12 +56,11 @@ def marked_html(text: str, marks: Marks, empty: str = "（なし）") -> str:
 class ChangeListModel(QAbstractTableModel):
     """The changes shown (those of the checked kinds): No., 種類, 場所, 備考."""
 
-    HEADERS = ("No.", "種類", "場所", "備考")
-
     def __init__(self, cmp: Comparison, notes: dict[str, str], parent: Any = None) -> None:
         super().__init__(parent)
         self.cmp = cmp
         self.notes = notes
+        self.headers = ("No.", self.tr("種類"), self.tr("場所"), self.tr("備考"))
         self.kinds = set(KINDS)
         self.shown: list[Change] = list(cmp.changes)
         self._number = {id(c): n for n, c in enumerate(cmp.changes, start=1)}
@@ -88,14 +87,12 @@ class ChangeListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            from PySide6.QtCore import QCoreApplication
-
-            return QCoreApplication.translate("CompareView", self.HEADERS[section])
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -178,8 +178,6 @@ class CompareChooser(QDialog):
 class VersionsDialog(QDialog):
     """The list of versions and what can be done with one."""
 
-    COLUMNS = ("版", "日付", "メモ", "作成者", "作成日時")
-
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("versionsDialog")
@@ -196,7 +194,8 @@ class VersionsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.tree.setHeaderLabels([self.tr("版"), self.tr("日付"), self.tr("メモ"), self.tr("作成者"),
+                                   self.tr("作成日時")])
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda *_: self.update_buttons())
