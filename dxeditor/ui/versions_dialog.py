@@ -16,7 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -547,12 +550,29 @@ class VersionWindow(MainWindow):
                     self.import_answers_action):
             act.setEnabled(False)
         self.recent_menu.setEnabled(False)
+        self._lock_editing()
         if owner is not None:
             self.move(owner.pos() + QPoint(40, 40))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self.update_state()
+
+    def _lock_editing(self) -> None:
+        """No edit can even be started: edit actions off, the detail forms read-only (still readable)."""
+        for act in (self.paste_action, self.rename_action, self.duplicate_action, self.delete_action,
+                    self.move_up_action, self.move_down_action, self.indent_action, self.outdent_action,
+                    self.add_section_action, self.add_initiative_action, self.add_row_action, self.add_subrow_action):
+            act.setEnabled(False)
+        for form in self.forms:
+            for w in form.findChildren(QWidget):
+                if isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+                    w.setReadOnly(True)
+                elif isinstance(w, QAbstractItemView):
+                    w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                    w.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+                elif isinstance(w, (QComboBox, QAbstractButton)):
+                    w.setEnabled(False)
 
     def update_state(self) -> None:
         super().update_state()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from dxeditor.core.errors import PlanFileError
 from dxeditor.formats.json import io as json_io
@@ -203,6 +203,11 @@ def test_open_a_version_read_only(qtbot, dialog, demo_window, messages) -> None:
     assert win.controller.doc is not demo_window.controller.doc
     assert win.controller.doc.plan.formulation_date == "令和4年3月"
     assert not win.save_action.isEnabled() and not win.open_action.isEnabled()
+    assert not win.add_initiative_action.isEnabled() and not win.delete_action.isEnabled()
+    win.outline_view.setCurrentIndex(win.model.index_of("initiative", 1))
+    assert win.detail.currentWidget() is win.initiative_form
+    fields = win.initiative_form.findChildren(QLineEdit)
+    assert fields and all(f.isReadOnly() for f in fields)  # readable, not editable
     with pytest.raises(PlanFileError):  # a version cannot be edited by accident
         win.controller.execute("表題の変更", lambda rec: rec.update("plan", 1, title="x"))
     win.run("表題の変更", lambda rec: rec.update("plan", 1, title="x"))  # as the forms do: told, not changed
