@@ -10,6 +10,7 @@ caller keeps for the session and go into the PDF and Excel 新旧対照表.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +123,12 @@ class CompareView(QDialog):
     #: A file was written (path), after export.
     exported = Signal(str)
 
-    def __init__(self, cmp: Comparison, notes: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, cmp: Comparison, notes: dict[str, str] | None = None, parent: QWidget | None = None,
+                 locate: Callable[[Change], bool] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareView")
         self.cmp = cmp
+        self.locate = locate
         self.notes = notes if notes is not None else {}
         self._loading = False
         self.setWindowTitle(self.tr("比較（新旧対照）: {0} → {1}").format(cmp.before_label, cmp.after_label))
@@ -173,6 +176,7 @@ class CompareView(QDialog):
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         head.resizeSection(3, 160)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_change(cur.row()))
+        self.table.activated.connect(lambda _idx: self.show_in_plan())  # Enter or double-click
         list_label = QLabel(self.tr("変更の一覧(&L)"), self)
         list_label.setBuddy(self.table)
 
@@ -209,6 +213,10 @@ class CompareView(QDialog):
         self.prev_button = QPushButton(self.tr("前へ(&P)"), self)
         self.next_button = QPushButton(self.tr("次へ(&X)"), self)
         self.position = QLabel(self)
+        self.locate_button = QPushButton(self.tr("計画で表示(&G)"), self)
+        self.locate_button.setToolTip(self.tr("この変更の項目をメイン画面の一覧で選びます（Enter）"))
+        self.locate_button.clicked.connect(self.show_in_plan)
+        self.locate_button.setVisible(locate is not None)
         self.pdf_button = QPushButton(self.tr("PDF に出力(&D)…"), self)
         self.xlsx_button = QPushButton(self.tr("Excel に出力(&E)…"), self)
         self.close_button = QPushButton(self.tr("閉じる"), self)
@@ -241,6 +249,7 @@ class CompareView(QDialog):
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.position)
+        buttons.addWidget(self.locate_button)
         buttons.addStretch(1)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.xlsx_button)
@@ -313,6 +322,7 @@ class CompareView(QDialog):
         self.prev_button.setEnabled(c is not None and row > 0)
         self.next_button.setEnabled(n > 0 and row < n - 1)
         self.note_edit.setEnabled(c is not None)
+        self.locate_button.setEnabled(c is not None)
         self._loading = True
         try:
             if c is None:
@@ -342,6 +352,16 @@ class CompareView(QDialog):
         else:
             self.notes.pop(c.key, None)
         self.model.note_changed(c)
+
+    def show_in_plan(self) -> bool:
+        """Select the changed item in the main window's outline (when it is in the current plan)."""
+        c = self.current_change()
+        if c is None or self.locate is None:
+            return False
+        if self.locate(c):
+            return True
+        QMessageBox.information(self, "dxeditor", self.tr("この変更の項目は一覧にありません（計画全体の事項か、現在の計画では削除されています）。"))
+        return False
 
     # ------------------------------------------------------------------ filter
     def checked_kinds(self) -> set[str]:

@@ -72,6 +72,26 @@ def date_suggestions(style: str, today: date | None = None, first: bool = False)
     return [month + words[0], month + words[1], month]
 
 
+def item_of_change(conn: Any, key: str) -> tuple[str, int] | None:
+    """The outline item (kind, id) a change's key is about, in the plan on ``conn``; None for plan-wide ones."""
+    from sqlalchemy import select
+
+    from dxeditor.store import models as m
+
+    parts = key.split(":")
+    if len(parts) < 2 or not parts[1].isdigit():
+        return None
+    kind, item_id = parts[0], int(parts[1])
+    if kind in ("section", "initiative", "row"):
+        return kind, item_id
+    owner = {"kpi": (m.Kpi.initiative_id, m.Kpi.id, "initiative"), "bars": (m.Bar.row_id, m.Bar.id, "row"),
+             "milestones": (m.Milestone.row_id, m.Milestone.id, "row")}.get(kind)
+    if owner is None:
+        return None
+    found = conn.execute(select(owner[0]).where(owner[1] == item_id)).scalar()
+    return (owner[2], int(found)) if found is not None else None
+
+
 class VersionEditDialog(QDialog):
     """Label, date and note of a version; OK runs ``apply(label, date, note)``, which may refuse."""
 
@@ -419,7 +439,8 @@ class VersionsDialog(QDialog):
             cmp = run_on_plan(self, self.controller, self.tr("比較しています…"), work)
         except Cancelled:
             return None
-        view = CompareView(cmp, self.session_notes(before, after), self.window_ or self)
+        locate = self.locate if getattr(self.window_, "outline_view", None) is not None else None
+        view = CompareView(cmp, self.session_notes(before, after), self.window_ or self, locate)
         view.setWindowFlag(Qt.WindowType.Window, True)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.compare_views.append(view)
@@ -427,6 +448,16 @@ class VersionsDialog(QDialog):
                                else None)
         view.show()
         return view
+
+    def locate(self, change: Any) -> bool:
+        """Select the item a change is about in the main window's outline; False when the plan lacks it."""
+        item = item_of_change(self._conn(), change.key)
+        view = getattr(self.window_, "outline_view", None)
+        if item is None or view is None or not view.model().index_of(*item).isValid():
+            return False
+        view.select_item(*item)
+        self.window_.activateWindow()
+        return True
 
     def session_notes(self, before: str, after: str) -> dict[str, str]:
         """The 備考 typed for this pair of sides during this session (kept on the controller)."""

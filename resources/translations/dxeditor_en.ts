@@ -2471,6 +2471,21 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <source>書き出しました: {0}</source>
         <translation>Written: {0}</translation>
     </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="216"/>
+        <source>計画で表示(&amp;G)</source>
+        <translation>&amp;Go to item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="217"/>
+        <source>この変更の項目をメイン画面の一覧で選びます（Enter）</source>
+        <translation>Select the changed item in the main window's outline (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="363"/>
+        <source>この変更の項目は一覧にありません（計画全体の事項か、現在の計画では削除されています）。</source>
+        <translation>This change is not about an item of the outline (it concerns the whole plan, or the item is gone from the current plan).</translation>
+    </message>
 </context>
 <context>
     <name>VersionEditDialog</name>

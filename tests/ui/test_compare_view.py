@@ -226,3 +226,23 @@ def test_compare_with_another_plan_file(qtbot, dialog, demo_file, monkeypatch, t
     assert view.cmp.before_label == "旧計画"
     assert view.model.rowCount() == 10  # the file holds Ver.1.0, the plan is Ver.1.1
     view.close()
+
+
+def test_show_a_change_in_the_plan(qtbot, view, demo_window, messages) -> None:  # noqa: F811
+    assert view.locate_button.isVisible()
+    view.go_to(1)  # (1) ＞ 取組の方向性
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    kind, item_id = demo_window.outline_view.current_item()
+    title = demo_window.controller.doc.session.connection().exec_driver_sql(
+        "select title from initiatives where id = ?", (item_id,)).scalar()
+    assert (kind, title) == ("initiative", "手続等のオンライン化・窓口改革")
+    view.go_to(3)  # a bar of (5) ＞ 情報システムの標準化・共通化
+    qtbot.mouseClick(view.locate_button, Qt.MouseButton.LeftButton)
+    kind, item_id = demo_window.outline_view.current_item()
+    title = demo_window.controller.doc.session.connection().exec_driver_sql(
+        "select title from schedule_rows where id = ?", (item_id,)).scalar()
+    assert (kind, title) == ("row", "情報システムの標準化・共通化")
+    view.go_to(9)  # 部署: not an outline item
+    assert not view.show_in_plan()
+    assert any("一覧にありません" in t for t in messages.texts("information"))
