@@ -9,7 +9,7 @@ touched) or shown read-only in a window of its own that says which version it is
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,17 @@ def default_label(labels: list[str], plan_label: str = "") -> str:
         minor += 1
         candidate = f"Ver.{major}.{minor + 1}"
     return candidate
+
+
+def local_time(iso_utc: str) -> str:
+    """A stored UTC time (2024-03-05T01:02:03Z) as local time for the list: 2024-03-05 10:02."""
+    try:
+        moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_utc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def date_suggestions(style: str, today: date | None = None, first: bool = False) -> list[str]:
@@ -299,7 +310,7 @@ class VersionsDialog(QDialog):
         self.tree.clear()
         found = self.versions()
         for v in found:
-            when = v.created_at.replace("T", " ").removesuffix("Z")[:16]
+            when = local_time(v.created_at)
             item = QTreeWidgetItem([v.label, v.date_text, " ".join(v.note.split()), v.created_by, when])
             item.setData(0, Qt.ItemDataRole.UserRole, v.id)
             item.setToolTip(2, v.note)

@@ -19,6 +19,7 @@ from dxeditor.ui.versions_dialog import (
     VersionWindow,
     date_suggestions,
     default_label,
+    local_time,
 )
 
 
@@ -87,7 +88,22 @@ def test_lists_the_demo_versions(dialog: VersionsDialog) -> None:
     assert item.text(1) == "令和4年3月策定"
     assert "サンプル" in item.text(2)
     assert item.text(3) == "サンプル"
-    assert item.text(4) == "2022-03-31 00:00"
+    assert item.text(4) == local_time("2022-03-31T00:00:00Z")
+
+
+def test_local_time(monkeypatch) -> None:
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert local_time("2024-03-05T16:02:03Z") == "2024-03-06 01:02"
+        assert local_time("not a time") == "not a time"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_make_a_version_then_undo_it_in_the_main_window(qtbot, dialog, demo_window) -> None:
