@@ -593,7 +593,8 @@ class VersionWindow(MainWindow):
             act.setEnabled(False)
         self.recent_menu.setEnabled(False)
         self._lock_editing()
-        if owner is not None:
+        if owner is not None:  # owned by the main window (a window of its own): lives on after the dialog closes
+            self.setParent(owner, Qt.WindowType.Window)
             self.move(owner.pos() + QPoint(40, 40))
         app = QCoreApplication.instance()
         if app is not None:
