@@ -1,37 +1,28 @@
 """ファイル ▸ 版: the named versions kept inside the plan file.
 
 A version is the whole plan as it was; it is made, renamed and deleted as undoable edits
-(Ctrl+Z here or in the main window), compared with another version or the current plan
-(:mod:`dxeditor.ui.compare_view`), restored as a new plan file (the current plan is never
-touched) or shown read-only in a window of its own that says which version it is.
+(Ctrl+Z here or in the main window), compared with another version, the current plan or
+another plan file (:mod:`dxeditor.ui.compare_view`), restored as a new plan file (the
+current plan is never touched) or shown read-only in a window of its own
+(:mod:`dxeditor.ui.version_window`).
 """
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,174 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core.errors import Cancelled, DxError, message_for
-from dxeditor.core.fiscal import format_month, index_of_calendar
 from dxeditor.plan import versions
-from dxeditor.ui.main_window import MainWindow
 from dxeditor.ui.undo import DocumentController
+from dxeditor.ui.version_forms import (
+    CURRENT,
+    CompareChooser,
+    VersionEditDialog,
+    date_suggestions,
+    default_label,
+    item_of_change,
+    local_time,
+)
+from dxeditor.ui.version_window import VersionWindow
 
-CURRENT = "current"
-FILE = "file"  # 別の計画ファイル… (a plan file is named by its path)
-_VER = re.compile(r"^\s*ver\.?\s*(\d+)\.(\d+)\s*$", re.IGNORECASE)
-
-
-def default_label(labels: list[str], plan_label: str = "") -> str:
-    """The label offered for a new version: the plan's own 版 when unused, else the next Ver.x.y."""
-    if plan_label.strip() and plan_label.strip() not in labels:
-        return plan_label.strip()
-    numbers = [(int(m.group(1)), int(m.group(2))) for m in map(_VER.match, labels) if m]
-    if not numbers:
-        return "Ver.1.0"
-    major, minor = max(numbers)
-    candidate = f"Ver.{major}.{minor + 1}"
-    while candidate in labels:
-        minor += 1
-        candidate = f"Ver.{major}.{minor + 1}"
-    return candidate
-
-
-def local_time(iso_utc: str) -> str:
-    """A stored UTC time (2024-03-05T01:02:03Z) as local time for the list: 2024-03-05 10:02."""
-    try:
-        moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
-    except ValueError:
-        return iso_utc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def date_suggestions(style: str, today: date | None = None, first: bool = False) -> list[str]:
-    """Dates in the plan's style for this month: 令和6年3月改定, 令和6年3月策定, 令和6年3月."""
-    today = today or date.today()
-    month = format_month(index_of_calendar(today.year, today.month), style)
-    words = ("策定", "改定") if first else ("改定", "策定")
-    return [month + words[0], month + words[1], month]
-
-
-def item_of_change(conn: Any, key: str) -> tuple[str, int] | None:
-    """The outline item (kind, id) a change's key is about, in the plan on ``conn``; None for plan-wide ones."""
-    from sqlalchemy import select
-
-    from dxeditor.store import models as m
-
-    parts = key.split(":")
-    if len(parts) < 2 or not parts[1].isdigit():
-        return None
-    kind, item_id = parts[0], int(parts[1])
-    if kind in ("section", "initiative", "row"):
-        return kind, item_id
-    owner = {"kpi": (m.Kpi.initiative_id, m.Kpi.id, "initiative"), "bars": (m.Bar.row_id, m.Bar.id, "row"),
-             "milestones": (m.Milestone.row_id, m.Milestone.id, "row")}.get(kind)
-    if owner is None:
-        return None
-    found = conn.execute(select(owner[0]).where(owner[1] == item_id)).scalar()
-    return (owner[2], int(found)) if found is not None else None
-
-
-class VersionEditDialog(QDialog):
-    """Label, date and note of a version; OK runs ``apply(label, date, note)``, which may refuse."""
-
-    def __init__(self, title: str, label: str, date_text: str, note: str, dates: list[str],
-                 apply: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("versionEditDialog")
-        self.setWindowTitle(title)
-        self.apply = apply
-        self.label_edit = QLineEdit(label, self)
-        self.label_edit.setObjectName("labelEdit")
-        self.label_edit.setMaxLength(versions.MAX_LABEL)
-        self.label_edit.selectAll()
-        self.date_edit = QComboBox(self)
-        self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setEditable(True)
-        self.date_edit.addItems([d for d in dict.fromkeys([date_text, *dates]) if d or not dates])
-        self.date_edit.setEditText(date_text)
-        self.note_edit = QPlainTextEdit(note, self)
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMaximumHeight(90)
-        form = QFormLayout()
-        form.addRow(self.tr("版の名前(&L)"), self.label_edit)
-        form.addRow(self.tr("日付(&D)"), self.date_edit)
-        form.addRow(self.tr("メモ(&M)"), self.note_edit)
-        hint = QLabel(self.tr("日付は印刷されるとおりに書きます（例: 令和4年3月策定、令和6年3月改定）。"), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.try_accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(hint)
-        lay.addWidget(self.buttons)
-        self.resize(460, self.sizeHint().height())
-
-    def try_accept(self) -> None:
-        """Apply; a refused value is shown and the dialog stays open with everything typed."""
-        try:
-            self.apply(self.label_edit.text(), self.date_edit.currentText(), self.note_edit.toPlainText())
-        except DxError as exc:
-            QMessageBox.warning(self, "dxeditor", exc.message())
-            self.label_edit.setFocus()
-            return
-        self.accept()
-
-
-class CompareChooser(QDialog):
-    """Choose the two sides of a comparison: any version or 現在."""
-
-    def __init__(self, labels: list[str], before: str, after: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("compareChooser")
-        self.setWindowTitle(self.tr("版の比較"))
-        self.before = QComboBox(self)
-        self.after = QComboBox(self)
-        for combo in (self.before, self.after):
-            for label in labels:
-                combo.addItem(label, label)
-            combo.addItem(self.tr("現在の計画"), CURRENT)
-            combo.addItem(self.tr("別の計画ファイル…"), FILE)
-        self.before.setCurrentIndex(max(0, self.before.findData(before)))
-        self.after.setCurrentIndex(max(0, self.after.findData(after)))
-        self._last = {self.before: self.before.currentIndex(), self.after: self.after.currentIndex()}
-        for combo in (self.before, self.after):
-            combo.activated.connect(lambda _i, c=combo: self._maybe_file(c))
-        form = QFormLayout()
-        form.addRow(self.tr("改定前(&B)"), self.before)
-        form.addRow(self.tr("改定後(&A)"), self.after)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(buttons)
-
-    def _maybe_file(self, combo: QComboBox) -> None:
-        """別の計画ファイル…: choose a .dxplan; it becomes an entry of the list."""
-        if combo.currentData() != FILE:
-            self._last[combo] = combo.currentIndex()
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("比べる計画ファイル"), "",
-                                              self.tr("dxeditor 計画ファイル (*.dxplan)"))
-        if not path:
-            combo.setCurrentIndex(self._last[combo])
-            return
-        self.add_file(combo, path)
-
-    def add_file(self, combo: QComboBox, path: str) -> None:
-        """Offer plan file ``path`` as a side and choose it in ``combo``."""
-        at = combo.findData(path)
-        if at < 0:
-            at = combo.count() - 1  # before 別の計画ファイル…
-            combo.insertItem(at, Path(path).name, path)
-            combo.setItemData(at, path, Qt.ItemDataRole.ToolTipRole)
-        combo.setCurrentIndex(at)
-        self._last[combo] = at
-
-    def sides(self) -> tuple[str, str]:
-        """(before, after): version labels or ``current``."""
-        return str(self.before.currentData()), str(self.after.currentData())
+__all__ = ["CURRENT", "VersionsDialog"]
 
 
 class VersionsDialog(QDialog):
@@ -563,79 +400,3 @@ class VersionsDialog(QDialog):
         except (RuntimeError, TypeError):
             pass
         super().closeEvent(event)
-
-
-class VersionWindow(MainWindow):
-    """A version shown read-only: the title and a banner say which one; nothing can be changed or saved."""
-
-    def __init__(self, controller: DocumentController, version: versions.VersionInfo, settings: Any,
-                 owner: QWidget | None) -> None:
-        from dxeditor.ui.settings import Settings
-
-        self.version = version
-        super().__init__(controller, settings or Settings())
-        self.setObjectName("versionWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dated = f"（{version.date_text}）" if version.date_text else ""
-        self.banner = QLabel(self.tr("版「{0}」{1}を読み取り専用で表示しています。この画面では編集も保存もできません。"
-                                     "編集するには、版の管理で「新しい計画として復元」を選んでください。")
-                             .format(version.label, dated), self)
-        self.banner.setObjectName("versionBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3c4; color: #5a4300; padding: 6px; font-weight: bold;"
-                                  "border-bottom: 1px solid #e0c060;")
-        layout = self.centralWidget().layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.banner)
-        for act in (self.new_action, self.new_demo_action, self.new_national_action, self.open_action,
-                    self.save_action, self.save_as_action, self.import_json_action, self.import_excel_action,
-                    self.import_answers_action):
-            act.setEnabled(False)
-        self.recent_menu.setEnabled(False)
-        self._lock_editing()
-        if owner is not None:  # owned by the main window (a window of its own): lives on after the dialog closes
-            self.setParent(owner, Qt.WindowType.Window)
-            self.move(owner.pos() + QPoint(40, 40))
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        self.update_state()
-
-    def _lock_editing(self) -> None:
-        """No edit can even be started: edit actions off, the detail forms read-only (still readable)."""
-        for act in (self.paste_action, self.rename_action, self.duplicate_action, self.delete_action,
-                    self.move_up_action, self.move_down_action, self.indent_action, self.outdent_action,
-                    self.add_section_action, self.add_initiative_action, self.add_row_action, self.add_subrow_action):
-            act.setEnabled(False)
-        for form in self.forms:
-            for w in form.findChildren(QWidget):
-                if isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
-                    w.setReadOnly(True)
-                elif isinstance(w, QAbstractItemView):
-                    w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-                    w.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-                elif isinstance(w, (QComboBox, QAbstractButton)):
-                    w.setEnabled(False)
-
-    def update_state(self) -> None:
-        super().update_state()
-        if getattr(self, "version", None) is None or self._closed:
-            return
-        v = self.version
-        dated = f"（{v.date_text}）" if v.date_text else ""
-        self.setWindowTitle(self.tr("版 {0}{1} — {2} — 読み取り専用 — dxeditor").format(
-            v.label, dated, self.controller.doc.plan.title or ""))
-        self.path_label.setText(self.tr("版 {0}（読み取り専用）").format(v.label))
-
-    def is_modified(self) -> bool:
-        return False  # a version cannot be changed: nothing to save or ask about
-
-    def shutdown(self) -> None:
-        """Close the version's document; the main window's geometry and recent files stay as they are."""
-        if self._closed:
-            return
-        self._closed = True
-        self.show_detail(None)
-        self.controller.doc.close(keep_working_copy=False)
-
-
