@@ -114,7 +114,9 @@ def test_make_a_version_then_undo_it_in_the_main_window(qtbot, dialog, demo_wind
     assert (v.date_text, v.note, v.created_by) == ("令和6年3月改定", "第2期に向けた見直し", "tester")
     assert versions.version_data(conn, v.id)["plan"]["title"] == demo_window.controller.doc.plan.title
     assert demo_window.isWindowModified()
-    demo_window.undo_action.trigger()  # Ctrl+Z in the main window
+    demo_window.activateWindow()
+    qtbot.waitUntil(demo_window.isActiveWindow)
+    qtbot.keyClick(demo_window.outline_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
     assert labels(dialog) == ["Ver.1.0", "Ver.1.1"]
     demo_window.redo_action.trigger()
     assert labels(dialog) == ["Ver.1.0", "Ver.1.1", "Ver.1.2"]
