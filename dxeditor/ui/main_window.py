@@ -182,6 +182,8 @@ class MainWindow(FileHandling, QMainWindow):
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
         self.properties_action = A(self.tr("計画のプロパティ(&P)…"),
                                    self.plan_properties)
+        self.versions_action = A(self.tr("版(&V)…"), self.versions,
+                                 tip=self.tr("計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）"))
         self.import_json_action = A(self.tr("JSON(&J)…"), self.import_json)
         self.import_excel_action = A(self.tr("Excel(&X)…"),
                                      self.import_excel)
@@ -265,6 +267,7 @@ class MainWindow(FileHandling, QMainWindow):
         f.addActions([self.save_action, self.save_as_action])
         f.addSeparator()
         f.addAction(self.properties_action)
+        f.addAction(self.versions_action)
         f.addSeparator()
         imp = f.addMenu(self.tr("インポート(&I)"))
         imp.addActions([self.import_json_action, self.import_excel_action])
@@ -296,6 +299,10 @@ class MainWindow(FileHandling, QMainWindow):
             sched.addActions(zoom)
             sched.addSeparator()
             sched.addActions([a for a in schedule_actions if a not in zoom])
+            from dxeditor.ui.baseline import BaselineMenu
+
+            self.baseline = BaselineMenu(v.addMenu(self.tr("比較する版（工程表に灰色の枠）(&B)")), self.controller,
+                                         self.schedule_view, self)
         v.addSeparator()
         v.addActions([self.show_schedule_action, self.show_progress_action])
         v.addAction(self.detail_dock.toggleViewAction())
@@ -416,6 +423,18 @@ class MainWindow(FileHandling, QMainWindow):
         from dxeditor.ui.plan_properties import PlanPropertiesDialog
 
         self._guard(lambda: PlanPropertiesDialog(self.controller, self).exec())
+
+    def versions(self) -> None:
+        """File ▸ 版: a non-modal dialog (Ctrl+Z keeps working in the window while it is open)."""
+        from dxeditor.ui.versions_dialog import VersionsDialog
+
+        dlg = self.findChild(VersionsDialog, "versionsDialog")
+        if dlg is None:
+            self.commit_pending()
+            dlg = VersionsDialog(self.controller, self)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        dlg.activateWindow()
 
     def departments(self) -> None:
         """Tools ▸ 部署の管理."""

@@ -1444,6 +1444,21 @@ Editor for municipal DX plans</translation>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
+<message>
+        <location filename="../../dxeditor/ui/main_window.py" line="182" />
+        <source>版(&amp;V)…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="183" />
+        <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
+        <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="282" />
+        <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
+        <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
+    </message>
 </context>
 <context>
     <name>NameDialog</name>
@@ -2778,5 +2793,408 @@ Tab / Shift+Tab: next / previous field</translation>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="60" />
         <source>詳細（期間・種類・段・ラベル）…</source>
         <translation>Details (period, phase, lane, label)…</translation>
+    </message>
+</context><context><name>BaselineMenu</name><message>
+        <location filename="../../dxeditor/ui/baseline.py" line="51" />
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/baseline.py" line="69" />
+        <source>（版がありません: ファイル ▸ 版 で作成します）</source>
+        <translation>(No versions: make one in File ▸ Versions)</translation>
+    </message>
+</context><context><name>ChangeListModel</name><message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="64" />
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="64" />
+        <source>場所</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="64" />
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+</context><context><name>CompareChooser</name><message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="148" />
+        <source>版の比較</source>
+        <translation>Compare versions</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="154" />
+        <source>現在の計画</source>
+        <translation>Current plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="155" />
+        <source>別の計画ファイル…</source>
+        <translation>Another plan file…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="162" />
+        <source>改定前(&amp;B)</source>
+        <translation>&amp;Before</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="163" />
+        <source>改定後(&amp;A)</source>
+        <translation>&amp;After</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="176" />
+        <source>比べる計画ファイル</source>
+        <translation>Plan file to compare</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="177" />
+        <source>dxeditor 計画ファイル (*.dxplan)</source>
+        <translation>dxeditor plan files (*.dxplan)</translation>
+    </message>
+</context><context><name>CompareView</name><message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="134" />
+        <source>比較（新旧対照）: {0} → {1}</source>
+        <translation>Comparison: {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="143" />
+        <source>表示する変更の種類</source>
+        <translation>Kinds of change shown</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="154" />
+        <source>すべての種類(&amp;A)</source>
+        <translation>&amp;All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="156" />
+        <source>変更の種類(&amp;K)</source>
+        <translation>&amp;Kinds of change</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="180" />
+        <source>変更の一覧(&amp;L)</source>
+        <translation>&amp;List of changes</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="188" />
+        <source>改定後</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="189" />
+        <source>改定前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="190" />
+        <source>改定後: {0}</source>
+        <translation>After: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="191" />
+        <source>改定前: {0}</source>
+        <translation>Before: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="207" />
+        <source>改定の理由など（新旧対照表の備考欄に印刷されます）</source>
+        <translation>The reason for the change (printed in the Notes column)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="210" />
+        <source>備考(&amp;N)</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="213" />
+        <source>前へ(&amp;P)</source>
+        <translation>&amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="214" />
+        <source>次へ(&amp;X)</source>
+        <translation>Ne&amp;xt</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="216" />
+        <source>計画で表示(&amp;G)</source>
+        <translation>&amp;Go to item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="217" />
+        <source>この変更の項目をメイン画面の一覧で選びます（Enter）</source>
+        <translation>Select the changed item in the main window's outline (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="220" />
+        <source>PDF に出力(&amp;D)…</source>
+        <translation>P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="221" />
+        <source>Excel に出力(&amp;E)…</source>
+        <translation>&amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="222" />
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="228" />
+        <source>次の変更</source>
+        <translation>Next change</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="231" />
+        <source>前の変更</source>
+        <translation>Previous change</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="284" />
+        <source>改定前「{0}」から改定後「{1}」への変更 {2} 件（{3}）</source>
+        <translation>{2} change(s) from “{0}” to “{1}” ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="287" />
+        <source>改定前「{0}」と改定後「{1}」に違いはありません。</source>
+        <translation>“{0}” and “{1}” do not differ.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="329" />
+        <source>（表示する変更がありません）</source>
+        <translation>(No changes to show)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="363" />
+        <source>この変更の項目は一覧にありません（計画全体の事項か、現在の計画では削除されています）。</source>
+        <translation>This change is not about an item of the outline (it concerns the whole plan, or the item is gone from the current plan).</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="406" />
+        <source>新旧対照表の出力</source>
+        <translation>Export the comparison table</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="418" />
+        <source>新旧対照表を書き出しています…</source>
+        <translation>Writing the comparison table…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="427" />
+        <source>書き出しました: {0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+</context><context><name>VersionEditDialog</name><message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="115" />
+        <source>版の名前(&amp;L)</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="116" />
+        <source>日付(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="117" />
+        <source>メモ(&amp;M)</source>
+        <translation>&amp;Memo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_forms.py" line="118" />
+        <source>日付は印刷されるとおりに書きます（例: 令和4年3月策定、令和6年3月改定）。</source>
+        <translation>Write the date as it is printed (e.g. 令和4年3月策定, 令和6年3月改定).</translation>
+    </message>
+</context><context><name>VersionWindow</name><message>
+        <location filename="../../dxeditor/ui/version_window.py" line="42" />
+        <source>版「{0}」{1}を読み取り専用で表示しています。この画面では編集も保存もできません。編集するには、版の管理で「新しい計画として復元」を選んでください。</source>
+        <translation>Version “{0}” {1} is shown read-only: it cannot be edited or saved here. To edit it, choose “Restore as a new plan” in the versions dialog.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_window.py" line="88" />
+        <source>版 {0}{1} — {2} — 読み取り専用 — dxeditor</source>
+        <translation>Version {0}{1} — {2} — read-only — dxeditor</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/version_window.py" line="90" />
+        <source>版 {0}（読み取り専用）</source>
+        <translation>Version {0} (read-only)</translation>
+    </message>
+</context><context><name>VersionsDialog</name><message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="59" />
+        <source>版の管理</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="60" />
+        <source>版は、ある時点の計画全体（本文・成果目標・工程表・部署・用語）を計画ファイルの中に残したものです。版の内容は変更できません。</source>
+        <translation>A version keeps the whole plan as it was (text, KPIs, schedule, departments, glossary) inside the plan file. Its content cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="68" />
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="68" />
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="68" />
+        <source>メモ</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="68" />
+        <source>作成者</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="69" />
+        <source>作成日時</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="74" />
+        <source>この計画の版(&amp;V)</source>
+        <translation>&amp;Versions of this plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="78" />
+        <source>現在の計画を版として保存(&amp;S)…</source>
+        <translation>&amp;Save the current plan as a version…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="79" />
+        <source>名前・日付を変更(&amp;R)…</source>
+        <translation>&amp;Rename / change date…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="80" />
+        <source>削除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="81" />
+        <source>比較(&amp;C)…</source>
+        <translation>&amp;Compare…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="82" />
+        <source>新しい計画として復元(&amp;N)…</source>
+        <translation>Restore as a &amp;new plan…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="83" />
+        <source>読み取り専用で開く(&amp;O)</source>
+        <translation>&amp;Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="84" />
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="105" />
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="107" />
+        <source>やり直し</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="206" />
+        <source>版の作成（{0}）</source>
+        <translation>Make version ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="211" />
+        <source>現在の計画を版として保存</source>
+        <translation>Save the current plan as a version</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="229" />
+        <source>版の名前・日付の変更（{0}）</source>
+        <translation>Rename version ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="233" />
+        <source>版の名前・日付を変更</source>
+        <translation>Rename version</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="249" />
+        <source>版の削除</source>
+        <translation>Delete version</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="250" />
+        <source>版「{0}」を削除しますか？
+（元に戻す Ctrl+Z で取り消せます。保存すると計画ファイルからなくなります。）</source>
+        <translation>Delete version “{0}”?
+(Undo with Ctrl+Z; once saved it is gone from the plan file.)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="254" />
+        <source>版の削除（{0}）</source>
+        <translation>Delete version ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="271" />
+        <source>同じものどうしは比較できません。別の版を選んでください。</source>
+        <translation>Choose two different sides to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="278" />
+        <source>現在</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="287" />
+        <source>比較しています…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="325" />
+        <source>版を新しい計画として保存</source>
+        <translation>Save the version as a new plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="326" />
+        <source>dxeditor 計画ファイル (*.dxplan)</source>
+        <translation>dxeditor plan files (*.dxplan)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="350" />
+        <source>版を復元しています…</source>
+        <translation>Restoring the version…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="358" />
+        <source>版の復元</source>
+        <translation>Restore version</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="359" />
+        <source>版「{0}」を新しい計画として保存しました:
+{1}
+
+この計画を開きますか？</source>
+        <translation>Version “{0}” was saved as a new plan:
+{1}
+
+Open it?</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="384" />
+        <source>版を開いています…</source>
+        <translation>Opening the version…</translation>
     </message>
 </context></TS>

@@ -32,6 +32,8 @@ INITIATIVE = QColor("#f3f4f6")
 SUMMARY = QColor("#7a8799")
 SELECT = QColor("#1f5fbf")
 TODAY = QColor("#d0342c")
+BASELINE = QColor("#6f6f6f")
+BASELINE_FILL = QColor(0, 0, 0, 22)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class PaintState:
     ghost: tuple[int, int, int, int] | None = None  # new bar: row id, lane, start, end
     today: float | None = None  # fractional month index
     hidden_bar: int | None = None  # a bar whose label is being edited
+    baseline: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # a version's bars: row → spans
 
 
 def line_lane_height(line: Line) -> float:
@@ -145,6 +148,9 @@ def _paint_row(p: QPainter, g: Geometry, data: ScheduleData, line: Line, state: 
     c1 = g.content_x(right)
     lo, hi = g.axis.month_at(max(0.0, c0)) - 1, g.axis.month_at(c1) + 1
     period_end = fy_end(data.period[1])
+    ghosts = state.baseline.get(line.id)
+    if ghosts:
+        paint_baseline(p, g, line, ghosts, lo, hi)
     for b in items.bars:
         start, end, lane = state.preview.get(b.id, (b.start, b.end, b.lane))
         if end < lo or start > hi:
@@ -166,6 +172,21 @@ def _paint_row(p: QPainter, g: Geometry, data: ScheduleData, line: Line, state: 
         month = state.preview_milestones.get(x.id, x.month)
         if lo <= month <= hi + 30:
             paint_milestone(p, g, line, x, month, x.id in state.selected_milestones, fm)
+
+
+def paint_baseline(p: QPainter, g: Geometry, line: Line, spans: list[tuple[int, int, int]], lo: int, hi: int) -> None:
+    """A compared version's bars (表示 ▸ 比較する版): thin grey dashed outlines, drawn behind today's bars.
+
+    Each is a little larger than a bar, so where nothing moved it shows as a grey frame and a
+    bar that slipped leaves its old place visible as an empty grey box.
+    """
+    p.setPen(QPen(BASELINE, 1, Qt.PenStyle.DashLine))
+    p.setBrush(QBrush(BASELINE_FILL))
+    for start, end, lane in spans:
+        if end < lo or start > hi:
+            continue
+        p.drawRect(bar_rect(g, line, start, end, lane).adjusted(-1.5, -2.5, 1.5, 2.5))
+    p.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def _ghost_phase(data: ScheduleData) -> str:
