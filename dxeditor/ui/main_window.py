@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -40,6 +40,7 @@ from dxeditor.ui.outline_view import OutlineCommands, OutlineView
 from dxeditor.ui.settings import Settings
 from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
+from dxeditor.ui.window_geometry import fits, name_column_width, opening_rect
 
 __all__ = ["PLAN_FILTER", "MainWindow"]
 
@@ -96,8 +97,7 @@ class MainWindow(FileHandling, QMainWindow):
         self.painted = False
         self._closed = False
         self.init_files()
-        self.resize(1400, 860)
-        self.splitter.setSizes([560, 840])
+        self.fit_to_screen()
         self.update_state()
 
     # ------------------------------------------------------------------ building
@@ -111,6 +111,26 @@ class MainWindow(FileHandling, QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setStyleSheet("color: #888;")
             return placeholder
+
+    def fit_to_screen(self) -> None:
+        """Open sized to the available screen; keep a remembered geometry only if it still fits."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        view = self.outline_view
+        outline_min = (view.columnWidth(0) + name_column_width(view.fontMetrics()) + view.columnWidth(2)
+                       + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
+        view.setMinimumWidth(min(outline_min, available.width() // 2))
+        self.splitter.setChildrenCollapsible(False)
+        self.detail_dock.setMinimumWidth(min(440, available.width() // 3))
+        remembered = self.settings.geometry("geometry") is not None
+        if not (remembered and fits(self.frameGeometry(), available)):
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+            rect, maximise = opening_rect(available)
+            self.setGeometry(rect)
+            if maximise:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        width = (available.width() if self.isMaximized() else self.width()) - self.detail_dock.minimumWidth()
+        self.splitter.setSizes([max(view.minimumWidth(), width * 2 // 5), width * 3 // 5])
 
     def schedule_actions(self) -> list[QAction]:
         """The schedule view's zoom levels (年度/半期/四半期/月), 今日 and 凡例; none without the view."""
