@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from dxeditor.core import paths
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import DxError, ReadOnlyError, message_for
 from dxeditor.ui.find_bar import FindBar
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
 from dxeditor.ui.outline_model import OutlineModel
 from dxeditor.ui.outline_view import OutlineCommands, OutlineView
+from dxeditor.ui.read_only import ReadOnlyBanner, lock_holder, set_fields_read_only
 from dxeditor.ui.settings import Settings
 from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
@@ -74,6 +75,9 @@ class MainWindow(FileHandling, QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.save_copy.connect(lambda: self.save_as())
+        lay.addWidget(self.read_only_banner)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -96,6 +100,7 @@ class MainWindow(FileHandling, QMainWindow):
         controller.undo_stack.cleanChanged.connect(lambda _c: self.update_state())
         self.painted = False
         self._closed = False
+        self._shown_read_only: bool | None = None
         self.init_files()
         self.fit_to_screen()
         self.update_state()
@@ -344,9 +349,33 @@ class MainWindow(FileHandling, QMainWindow):
         self.path_label.setText(str(doc.source) if doc.source else self.tr("（まだ保存していません）"))
         self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
         self.read_only_label.setVisible(doc.read_only)
+        if doc.read_only != self._shown_read_only:
+            self.apply_read_only(doc.read_only)
+
+    def edit_actions(self) -> list[QAction]:
+        """The actions that change the plan: off while it is open read-only."""
+        return [self.save_action, self.paste_action, self.rename_action, self.duplicate_action,
+                self.delete_action, self.move_up_action, self.move_down_action, self.indent_action,
+                self.outdent_action, self.add_section_action, self.add_initiative_action, self.add_row_action,
+                self.add_subrow_action, self.properties_action, self.import_answers_action]
+
+    def apply_read_only(self, read_only: bool) -> None:
+        """Disable what cannot be done on a read-only plan and say why once, in the banner."""
+        self._shown_read_only = read_only
+        for act in self.edit_actions():
+            act.setEnabled(not read_only)
+        for form in self.forms:
+            set_fields_read_only(form, read_only)
+        if read_only:
+            self.read_only_banner.show_for(lock_holder(self.controller.doc.source))
+        else:
+            self.read_only_banner.hide()
 
     def show_error(self, message: str) -> None:
-        """Tell the user plainly (never a traceback)."""
+        """Tell the user plainly (never a traceback); a refused edit of a read-only plan only in the banner."""
+        if self.controller.doc.read_only and message == ReadOnlyError().message():
+            self.statusBar().showMessage(self.read_only_banner.label.text(), 6000)
+            return
         QMessageBox.warning(self, self.tr("dxeditor"), message)
 
     def run(self, name: str, fn: Callable[[Any], Any]) -> Any:
