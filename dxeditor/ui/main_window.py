@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core import paths
 from dxeditor.core.errors import DxError, ReadOnlyError, message_for
+from dxeditor.ui.empty_plan import EmptyPlanHint, tooltip_with_keys
 from dxeditor.ui.find_bar import FindBar
+from dxeditor.ui.help_window import ContextHelp, HelpWindow
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
 from dxeditor.ui.outline_model import OutlineModel
 from dxeditor.ui.outline_view import OutlineCommands, OutlineView
@@ -79,7 +81,11 @@ class MainWindow(FileHandling, QMainWindow):
         self.read_only_banner.save_copy.connect(lambda: self.save_as())
         lay.addWidget(self.read_only_banner)
         lay.addWidget(self.find_bar)
-        lay.addWidget(self.splitter, 1)
+        self.plan_area = QStackedWidget(self)  # the views, or the first-run hint of an empty plan
+        self.plan_area.addWidget(self.splitter)
+        self.empty_hint = EmptyPlanHint(self)
+        self.plan_area.addWidget(self.empty_hint)
+        lay.addWidget(self.plan_area, 1)
         self.setCentralWidget(central)
         self._make_detail_dock()
         self.undo_view = QUndoView(controller.undo_stack, self)
@@ -93,6 +99,15 @@ class MainWindow(FileHandling, QMainWindow):
         self._make_status_bar()
         self._make_actions()
         self._make_menus()
+        self.empty_hint.settings_button.clicked.connect(self.properties_action.trigger)
+        self.empty_hint.initiative_button.clicked.connect(self.add_initiative_action.trigger)
+        self.empty_hint.section_button.clicked.connect(self.add_section_action.trigger)
+        self.empty_hint.follow([(self.empty_hint.settings_button, self.properties_action),
+                                (self.empty_hint.initiative_button, self.add_initiative_action),
+                                (self.empty_hint.section_button, self.add_section_action)])
+        self.help_window: HelpWindow | None = None
+        self.context_help = ContextHelp(self.show_help, self)
+        QApplication.instance().installEventFilter(self.context_help)
         self.model.refused.connect(self.show_error)
         self.outline_view.current_item_changed.connect(self.show_detail)
         controller.changed.connect(lambda _c: self.update_state())
@@ -254,6 +269,9 @@ class MainWindow(FileHandling, QMainWindow):
         for act in (self.lang_ja_action, self.lang_en_action):
             act.setCheckable(True)
         (self.lang_en_action if self.settings.language() == "en" else self.lang_ja_action).setChecked(True)
+        self.help_action = A(self.tr("ヘルプ(&H)"), lambda: self.show_help(self.focus_topic()), K.HelpContents)
+        self.keys_help_action = A(self.tr("キーボード操作の一覧(&K)"), lambda: self.show_help("keys"))
+        self.start_help_action = A(self.tr("はじめに(&S)"), lambda: self.show_help("start"))
         self.about_action = A(self.tr("dxeditor について(&A)"), self.about)
 
     def _make_menus(self) -> None:
@@ -310,6 +328,8 @@ class MainWindow(FileHandling, QMainWindow):
         lang = t.addMenu(self.tr("表示言語(&L)"))
         lang.addActions([self.lang_ja_action, self.lang_en_action])
         h = bar.addMenu(self.tr("ヘルプ(&H)"))
+        h.addActions([self.help_action, self.start_help_action, self.keys_help_action])
+        h.addSeparator()
         h.addAction(self.about_action)
         tb = self.addToolBar(self.tr("標準"))
         tb.setObjectName("mainToolBar")
@@ -335,6 +355,10 @@ class MainWindow(FileHandling, QMainWindow):
         v.addAction(tb.toggleViewAction())
         for m in (f, e, v, ins, t, h):
             assert isinstance(m, QMenu)
+        for act in tb.actions():
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if not act.isSeparator() and not (keys and keys in act.toolTip()):
+                act.setToolTip(tooltip_with_keys(act))
 
     # ------------------------------------------------------------------ state
     def update_state(self) -> None:
@@ -351,6 +375,12 @@ class MainWindow(FileHandling, QMainWindow):
         self.read_only_label.setVisible(doc.read_only)
         if doc.read_only != self._shown_read_only:
             self.apply_read_only(doc.read_only)
+        self.show_empty_hint()
+
+    def show_empty_hint(self) -> None:
+        """An empty plan shows where its period and numbering are set and how to add the first item."""
+        empty = not self.model.root.children
+        self.plan_area.setCurrentWidget(self.empty_hint if empty else self.splitter)
 
     def edit_actions(self) -> list[QAction]:
         """The actions that change the plan: off while it is open read-only."""
@@ -469,6 +499,39 @@ class MainWindow(FileHandling, QMainWindow):
         QMessageBox.information(self, "dxeditor", "表示言語は次回の起動時に切り替わります。\n"
                                                   "The language changes the next time dxeditor starts.")
 
+    # ------------------------------------------------------------------ help
+    def focus_topic(self) -> str:
+        """The manual's section for what has the keyboard focus (F1)."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return ""
+        if self.plan_area.currentWidget() is self.empty_hint:
+            return "start"
+        if self.outline_view.isAncestorOf(focus) or focus is self.outline_view:
+            return "outline"
+        if self.schedule_view.isAncestorOf(focus) or focus is self.schedule_view:
+            return "schedule"
+        if self.detail_dock.isAncestorOf(focus):
+            return {self.initiative_form: "initiative", self.section_form: "section",
+                    self.row_form: "row"}.get(self.detail.currentWidget(), "detail")
+        if self.find_bar.isAncestorOf(focus):
+            return "find"
+        return ""
+
+    def show_help(self, topic: str = "", parent: QWidget | None = None) -> HelpWindow:
+        """Open the offline manual at ``topic``; from a modal dialog, as a window that dialog owns."""
+        if parent is not None and parent is not self:
+            win = parent.findChild(HelpWindow)
+            if win is None:
+                win = HelpWindow(parent)
+                win.setWindowModality(Qt.WindowModality.NonModal)
+        else:
+            if self.help_window is None:
+                self.help_window = HelpWindow(self)
+            win = self.help_window
+        win.show_topic(topic)
+        return win
+
     def about(self) -> None:
         from dxeditor import __version__
 
@@ -477,6 +540,9 @@ class MainWindow(FileHandling, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.context_help)
             self.shutdown()
             event.accept()
         else:
