@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -49,6 +49,17 @@ def help_dir(lang: str | None = None) -> Path:
     return folder if (folder / "index.html").exists() else paths.resources() / "help" / "ja"
 
 
+class HelpBrowser(QTextBrowser):
+    """A text browser that reads the manual's pictures from their files (by suffix, no content sniffing)."""
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value and url.isLocalFile():
+            image = QImage(url.toLocalFile())
+            if not image.isNull():
+                return image
+        return super().loadResource(kind, url)
+
+
 class HelpWindow(QMainWindow):
     """The manual in a window of its own: back, forward, contents; opened at a topic."""
 
@@ -57,7 +68,7 @@ class HelpWindow(QMainWindow):
         self.setObjectName("helpWindow")
         self.setWindowTitle(self.tr("dxeditor ヘルプ"))
         self.folder = help_dir(lang)
-        self.browser = QTextBrowser(self)
+        self.browser = HelpBrowser(self)
         self.browser.setObjectName("helpBrowser")
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)  # every link goes through _follow: the manual's own pages only

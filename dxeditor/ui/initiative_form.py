@@ -123,7 +123,7 @@ class InitiativeForm(DetailForm):
             table.refused.connect(self.refused)
         self.ui.nationalCategoryCombo.addItem(self.tr("（なし）"), "")
         for key, name in m.NATIONAL_CATEGORIES.items():
-            self.ui.nationalCategoryCombo.addItem(name, key)
+            self.ui.nationalCategoryCombo.addItem(self.tr(name), key)
         self.ui.titleEdit.editingFinished.connect(self._commit_title)
         self.ui.numberEdit.editingFinished.connect(self._commit_number)
         self.ui.nationalTargetEdit.editingFinished.connect(self._commit_national_target)

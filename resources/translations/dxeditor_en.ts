@@ -5,6 +5,8 @@
     <name></name>
     <message>
         <location filename="../../dxeditor/ui/schedule/canvas.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="78"/>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="90"/>
         <source>工程の追加</source>
         <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in</extracomment>
         <translation>Add schedule item</translation>
@@ -28,13 +30,106 @@
     </message>
     <message>
         <location filename="../../dxeditor/ui/schedule/canvas.py" line="366"/>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="48"/>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="51"/>
         <source>工程の段の変更</source>
         <translation>Change schedule item lane</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/schedule/canvas.py" line="368"/>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="112"/>
         <source>工程の削除</source>
         <translation>Delete schedule item</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/app.py" line="111"/>
+        <source>自治体DX計画エディタ</source>
+        <translation>Municipal DX plan editor</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/app.py" line="113"/>
+        <source>読み込んでいます…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="35"/>
+        <source>工程の種類</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="42"/>
+        <source>工程の種類の変更</source>
+        <translation>Change phase</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="45"/>
+        <source>上の段へ</source>
+        <translation>Move to the lane above</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="49"/>
+        <source>下の段へ</source>
+        <translation>Move to the lane below</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="52"/>
+        <source>継続の矢印</source>
+        <translation>Continuation arrow</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="56"/>
+        <source>継続の矢印の切り替え</source>
+        <translation>Toggle continuation arrow</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="57"/>
+        <source>ラベルを編集</source>
+        <translation>Edit label</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="64"/>
+        <source>節目の名称を編集</source>
+        <translation>Edit milestone name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="67"/>
+        <source>節目を削除</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="69"/>
+        <source>節目の削除</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="72"/>
+        <source>ここに工程を追加</source>
+        <translation>Add a bar here</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="85"/>
+        <source>新しい段に工程を追加</source>
+        <translation>Add a bar in a new lane</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="97"/>
+        <source>ここに節目を追加</source>
+        <translation>Add a milestone here</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="101"/>
+        <source>節目の追加</source>
+        <translation>Add milestone</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="101"/>
+        <source>運用開始</source>
+        <translation>Start of operation</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/menu.py" line="110"/>
+        <source>削除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -78,76 +173,117 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="83"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="85"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="92"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="96"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="100"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="94"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="98"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="102"/>
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="103"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="105"/>
         <source>期間で絞り込む</source>
         <translation>Filter by period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="112"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="114"/>
         <source>操作・内容の文字で絞り込み</source>
         <translation>Filter by action or content text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="116"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="118"/>
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="117"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="119"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="118"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="120"/>
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="125"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="127"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="126"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="128"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="137"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="139"/>
         <source>Excel に書き出す…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="176"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="178"/>
         <source>{n} 件 / 全 {total} 件</source>
         <translation>{n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="191"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="193"/>
         <source>変更履歴の書き出し</source>
         <translation>Export change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="192"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="194"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="198"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="200"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="42"/>
+        <source>日時</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="42"/>
+        <source>利用者</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="43"/>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="43"/>
+        <source>対象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="44"/>
+        <source>取組</source>
+        <translation>Initiative</translation>
+    </message>
+</context>
+<context>
+    <name>ContextHelp</name>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="161"/>
+        <source>ヘルプ</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="162"/>
+        <source>この画面の説明を開きます (F1)</source>
+        <translation>Open the help for this window (F1)</translation>
     </message>
 </context>
 <context>
@@ -417,6 +553,38 @@
     </message>
 </context>
 <context>
+    <name>EmptyPlanHint</name>
+    <message>
+        <location filename="../../dxeditor/ui/empty_plan.py" line="40"/>
+        <source>この計画にはまだ取組がありません</source>
+        <translation>This plan has no initiatives yet</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/empty_plan.py" line="47"/>
+        <source>はじめに「計画の設定」で計画期間（何年度から何年度まで）、年度の表記、取組の番号の付け方（(1)、①、1-1 …）を決めます。あとからでも ファイル ▸ 計画のプロパティ で変えられます。
+次に、基本方針などのまとまりを「セクション」として、その下に「取組」を追加します。取組を選ぶと右の欄で内容を、工程表の行を追加すると右側の工程表で工程を編集できます。
+F1 キーでいつでもヘルプを開けます。</source>
+        <translation>First set the plan period (from which fiscal year to which), the year style and how initiatives are numbered ((1), ①, 1-1 …) in &quot;Plan settings&quot;. You can change them later in File ▸ Plan properties.
+Then add sections (groups such as basic policies) and initiatives in them. Select an initiative to edit its content on the right; add schedule rows to draw their bars in the schedule.
+Press F1 at any time for help.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/empty_plan.py" line="54"/>
+        <source>計画の設定(&amp;P)…</source>
+        <translation>&amp;Plan settings…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/empty_plan.py" line="56"/>
+        <source>セクションを追加</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/empty_plan.py" line="58"/>
+        <source>取組を追加</source>
+        <translation>Add initiative</translation>
+    </message>
+</context>
+<context>
     <name>ExcelExportDialog</name>
     <message>
         <location filename="../../dxeditor/ui/excel_dialogs.py" line="53"/>
@@ -609,12 +777,12 @@
         <translation>National item: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="89"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="90"/>
         <source>部署: すべて</source>
         <translation>Department: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="112"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="113"/>
         <source>{0} 件</source>
         <translation>{0} found</translation>
     </message>
@@ -732,6 +900,40 @@ Discard what you have entered?</translation>
         <location filename="../../dxeditor/ui/glossary_dialog.py" line="49"/>
         <source>説明</source>
         <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="69"/>
+        <source>dxeditor ヘルプ</source>
+        <extracomment>The manual&apos;s section for each dialog class (by class name, so no dialog module is imported here).</extracomment>
+        <translation>dxeditor help</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="78"/>
+        <source>ヘルプ</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="81"/>
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="84"/>
+        <source>進む</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="87"/>
+        <source>目次</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/help_window.py" line="90"/>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1008,361 +1210,695 @@ Discard what you have entered?</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="102"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="103"/>
         <source>◆ 節目</source>
         <extracomment>pattern name → (overlay brush style, border pen style)</extracomment>
         <translation>◆ Milestone</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="103"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="104"/>
         <source>→ 継続</source>
         <translation>→ Continue</translation>
     </message>
 </context>
 <context>
+    <name>LowerLayer</name>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="16"/>
+        <source>工程表</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="17"/>
+        <source>取組シート</source>
+        <translation>Initiative sheets</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="18"/>
+        <source>計画書</source>
+        <translation>Plan booklet</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="19"/>
+        <source>自動（工程表は A3、ほかは A4）</source>
+        <translation>Automatic (A3 for the schedule, A4 otherwise)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="20"/>
+        <source>計画の設定に従う</source>
+        <translation>As in the plan settings</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="21"/>
+        <source>令和4年度, 5年度 …</source>
+        <translation>令和4年度, 5年度 … (era on the first only)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="22"/>
+        <source>令和5年度</source>
+        <translation>令和5年度 (era year)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="23"/>
+        <source>令和5(2023)年度</source>
+        <translation>令和5(2023)年度 (era and Western year)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="24"/>
+        <source>2023年度</source>
+        <translation>2023年度 (Western year)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="25"/>
+        <source>年度</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="26"/>
+        <source>半期</source>
+        <translation>Half</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="27"/>
+        <source>四半期</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="28"/>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="30"/>
+        <source>取組一覧</source>
+        <translation>Initiatives</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="31"/>
+        <source>成果目標</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="32"/>
+        <source>担当課別</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="33"/>
+        <source>用語集</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="35"/>
+        <source>令和4年度 5年度（先頭のみ元号）</source>
+        <translation>令和4年度 5年度 (era on the first only)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="36"/>
+        <source>5年度（先頭のみ元号）</source>
+        <translation>5年度 (era on the first only)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="38"/>
+        <source>塗りつぶし</source>
+        <translation>Solid</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="39"/>
+        <source>斜線</source>
+        <translation>Diagonal lines</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="40"/>
+        <source>格子（斜め）</source>
+        <translation>Diagonal grid</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="41"/>
+        <source>点</source>
+        <translation>Dots</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="42"/>
+        <source>横線</source>
+        <translation>Horizontal lines</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="43"/>
+        <source>縦線</source>
+        <translation>Vertical lines</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="44"/>
+        <source>枠線のみ</source>
+        <translation>Outline only</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="46"/>
+        <source>推進体制の構築</source>
+        <translation>Building the promotion structure</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="47"/>
+        <source>重点取組事項</source>
+        <translation>Focus areas</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="48"/>
+        <source>自治体DXの取組とあわせて取り組むデジタル社会の実現に向けた取組</source>
+        <translation>Initiatives for a digital society pursued together with municipal DX</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="49"/>
+        <source>必要に応じ実施を検討する取組</source>
+        <translation>Initiatives to consider as needed</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="50"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="51"/>
+        <source>順調</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="52"/>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="53"/>
+        <source>遅延</source>
+        <translation>Delayed</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="54"/>
+        <source>中止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="55"/>
+        <source>現状と課題</source>
+        <translation>Current state and issues</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="56"/>
+        <source>取組の方向性</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="57"/>
+        <source>取組内容</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="58"/>
+        <source>検討</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="59"/>
+        <source>準備・構築</source>
+        <translation>Preparation / build</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="60"/>
+        <source>実施</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="61"/>
+        <source>継続</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="62"/>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="64"/>
+        <source>貧困をなくそう</source>
+        <translation>No poverty</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="65"/>
+        <source>飢餓をゼロに</source>
+        <translation>Zero hunger</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="66"/>
+        <source>すべての人に健康と福祉を</source>
+        <translation>Good health and well-being</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="67"/>
+        <source>質の高い教育をみんなに</source>
+        <translation>Quality education</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="68"/>
+        <source>ジェンダー平等を実現しよう</source>
+        <translation>Gender equality</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="69"/>
+        <source>安全な水とトイレを世界中に</source>
+        <translation>Clean water and sanitation</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="70"/>
+        <source>エネルギーをみんなに そしてクリーンに</source>
+        <translation>Affordable and clean energy</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="71"/>
+        <source>働きがいも経済成長も</source>
+        <translation>Decent work and economic growth</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="72"/>
+        <source>産業と技術革新の基盤をつくろう</source>
+        <translation>Industry, innovation and infrastructure</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="73"/>
+        <source>人や国の不平等をなくそう</source>
+        <translation>Reduced inequalities</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="74"/>
+        <source>住み続けられるまちづくりを</source>
+        <translation>Sustainable cities and communities</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="75"/>
+        <source>つくる責任 つかう責任</source>
+        <translation>Responsible consumption and production</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="76"/>
+        <source>気候変動に具体的な対策を</source>
+        <translation>Climate action</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="77"/>
+        <source>海の豊かさを守ろう</source>
+        <translation>Life below water</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="78"/>
+        <source>陸の豊かさも守ろう</source>
+        <translation>Life on land</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="79"/>
+        <source>平和と公正をすべての人に</source>
+        <translation>Peace, justice and strong institutions</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="80"/>
+        <source>パートナーシップで目標を達成しよう</source>
+        <translation>Partnerships for the goals</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="82"/>
+        <source>基本方針</source>
+        <translation>Basic policy</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="83"/>
+        <source>柱</source>
+        <translation>Pillar</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="84"/>
+        <source>グループ</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="86"/>
+        <source>PDF に書き出す</source>
+        <translation>Export to PDF</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="81"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="92"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="82"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="93"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="110"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="130"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="122"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="162"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="133"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="142"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="168"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="340"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="170"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="175"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="176"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="179"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>計画のプロパティ(&amp;P)…</source>
         <translation>Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="181"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="184"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="185"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="187"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="191"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="193"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="195"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="196"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="200"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="201"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="202"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="203"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="204"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="205"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
+        <source>キーボード操作の一覧(&amp;K)</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <source>はじめに(&amp;S)</source>
+        <translation>Getting &amp;started</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="292"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="310"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="322"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="373"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="409"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="470"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="391"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="470"/>
         <source>この機能はまだ利用できません。</source>
         <translation>This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="426"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="538"/>
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="427"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="539"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
         <translation>dxeditor {0}
@@ -1501,28 +2037,28 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>番号</source>
         <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="321"/>
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="374"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="365"/>
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="436"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="427"/>
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -1530,32 +2066,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="72"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="73"/>
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="76"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="79"/>
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -1563,205 +2099,233 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PlanPropertiesDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="72"/>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="331"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="73"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="350"/>
         <source>計画の設定</source>
         <translation>Plan settings</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="81"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="82"/>
         <source>基本情報</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="82"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="83"/>
         <source>基本理念・目指す姿</source>
         <translation>Principles and vision</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="83"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="84"/>
         <source>工程区分</source>
         <translation>Schedule phases</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="85"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="86"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="86"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="87"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
         <source>計画名</source>
         <translation>Plan title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
         <source>副題</source>
         <translation>Subtitle</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="101"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
         <source>自治体名</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
         <source>発行部署</source>
         <translation>Issuing department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="102"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
         <source>版</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="104"/>
         <source>策定日（表記どおり）</source>
         <translation>Date adopted (as written)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="103"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="104"/>
         <source>期間の表記（任意）</source>
         <translation>Period text (optional)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="109"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="110"/>
         <source>例: 令和5年11月</source>
         <translation>e.g. 令和5年11月 / November 2023</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="110"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="111"/>
         <source>例: Ver.2.0</source>
         <translation>e.g. Ver.2.0</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="111"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="112"/>
         <source>例: 令和3年11月〜令和8年3月（年度単位でないとき）</source>
         <translation>e.g. 令和3年11月〜令和8年3月 (when not in whole fiscal years)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="118"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="119"/>
         <source>〜</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="121"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="122"/>
         <source>計画期間</source>
         <translation>Plan period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="127"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="128"/>
         <source>年度の表記</source>
         <translation>Fiscal year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="130"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="131"/>
         <source>見出しの例</source>
         <translation>Heading example</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="133"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="136"/>
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="135"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="138"/>
+        <source>セクションごとに 1 から数え直す</source>
+        <translation>Restart at 1 in each section</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="145"/>
         <source>取組の番号</source>
         <translation>Initiative numbering</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="137"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="147"/>
         <source>番号の例</source>
         <translation>Numbering example</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="157"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="170"/>
         <source>基本理念</source>
         <translation>Basic principles</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="158"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="171"/>
         <source>目指す姿</source>
         <translation>Vision</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
         <source>名前</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
         <source>色</source>
         <translation>Color</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
         <source>模様</source>
         <translation>Pattern</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="164"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
         <source>使用数</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="174"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="187"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="174"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="187"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="175"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="188"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="176"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="189"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="177"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="190"/>
         <source>色を選択…</source>
         <translation>Choose color…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="183"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="196"/>
         <source>白黒印刷でも区別できるよう、区分ごとに模様を変えてください。</source>
         <translation>Give each phase a different pattern so they can be told apart in black-and-white prints.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="238"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="251"/>
         <source>新しい区分</source>
         <translation>New phase</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="253"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="266"/>
         <source>工程区分「{0}」は {1} 本の工程で使われているため削除できません。工程の区分を変更してから削除してください。</source>
         <translation>The schedule phase &quot;{0}&quot; cannot be deleted because {1} schedule item(s) use it. Change their phase first, then delete it.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="271"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="284"/>
         <source>工程区分の色</source>
         <translation>Schedule phase color</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="297"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="311"/>
+        <source>{0}&#x3000;{1}&#x3000;（次のセクション）{2}</source>
+        <translation>{0}  {1}  (next section) {2}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="312"/>
         <source>（番号なし）</source>
         <translation>(no number)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/plan_properties.py" line="323"/>
+        <location filename="../../dxeditor/ui/plan_properties.py" line="342"/>
         <source>計画の設定の変更</source>
         <translation>Change plan settings</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../dxeditor/ui/read_only.py" line="46"/>
+        <source>別の名前で保存して編集(&amp;W)…</source>
+        <translation>Save under another name to edit…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/read_only.py" line="56"/>
+        <source>読み取り専用で開いています（{0}さんが編集中）。変更はできません。</source>
+        <translation>Open read-only ({0} is editing it). No changes can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/read_only.py" line="58"/>
+        <source>読み取り専用で開いています。変更はできません。</source>
+        <translation>Open read-only. No changes can be made.</translation>
     </message>
 </context>
 <context>
@@ -1999,37 +2563,37 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="83"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="85"/>
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="274"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="276"/>
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="278"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="280"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="281"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="283"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="284"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="286"/>
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="288"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="290"/>
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
@@ -2168,17 +2732,17 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="124"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="125"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="142"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="143"/>
+        <location filename="../../dxeditor/ui/pdf_dialogs.py" line="144"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
