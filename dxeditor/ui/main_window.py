@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QDockWidget,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -216,7 +220,7 @@ class MainWindow(FileHandling, QMainWindow):
         self.open_action = A(self.tr("開く(&O)…"), self.open_dialog, K.Open)
         self.save_action = A(self.tr("上書き保存(&S)"), self.save, K.Save)
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
-        self.properties_action = A(self.tr("計画のプロパティ(&P)…"),
+        self.properties_action = A(self.tr("計画のプロパティ(&T)…"),
                                    lambda: self.open_plugin("dxeditor.ui.plan_properties", "PlanPropertiesDialog"))
         self.import_json_action = A(self.tr("JSON(&J)…"), self.import_json)
         self.import_excel_action = A(self.tr("Excel(&X)…"),
@@ -420,12 +424,19 @@ class MainWindow(FileHandling, QMainWindow):
         super().showEvent(event)
 
     def switch_pane(self) -> None:
-        """Move the keyboard focus between the outline and the detail panel (F6)."""
+        """Move the keyboard focus between the outline and the detail panel (F6): to the form's first field."""
         if self.outline_view.hasFocus():
             self.detail_dock.show()
+            self.detail_dock.raise_()
             page = self.detail.currentWidget()
             page.setFocus()
             page.focusNextChild()
+            for _ in range(8):  # pass over scroll areas and other containers to the first field
+                focus = QApplication.focusWidget()
+                if focus is None or not isinstance(focus, QAbstractScrollArea) or isinstance(
+                        focus, (QAbstractItemView, QPlainTextEdit, QTextEdit)):
+                    break
+                focus.focusNextChild()
         else:
             self.outline_view.setFocus()
 

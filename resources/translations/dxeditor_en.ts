@@ -173,74 +173,74 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="85"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="92"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="94"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="98"/>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="102"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="101"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="105"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="109"/>
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="105"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="112"/>
         <source>期間で絞り込む</source>
         <translation>Filter by period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="114"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="121"/>
         <source>操作・内容の文字で絞り込み</source>
         <translation>Filter by action or content text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="118"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="125"/>
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="119"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="126"/>
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="120"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="127"/>
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="127"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="134"/>
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="128"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="135"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="139"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="146"/>
         <source>Excel に書き出す…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="178"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="185"/>
         <source>{n} 件 / 全 {total} 件</source>
         <translation>{n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="193"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="200"/>
         <source>変更履歴の書き出し</source>
         <translation>Export change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="194"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="201"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="200"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="207"/>
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
@@ -248,27 +248,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="42"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="49"/>
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="42"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="49"/>
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="43"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="50"/>
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="43"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="50"/>
         <source>対象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="44"/>
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="51"/>
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
@@ -1547,358 +1547,362 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="92"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="96"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="93"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="97"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="130"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="134"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="162"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="166"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="173"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="182"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="208"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="340"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="344"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="341"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="345"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="216"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>計画のプロパティ(&amp;P)…</source>
-        <translation>Plan &amp;properties…</translation>
+        <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="292"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="310"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="318"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="322"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="326"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="332"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
+        <source>計画のプロパティ(&amp;T)…</source>
+        <translation>Plan proper&amp;ties…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="373"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="377"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="409"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="470"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="413"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="481"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="470"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="481"/>
         <source>この機能はまだ利用できません。</source>
         <translation>This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="538"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="549"/>
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="539"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="550"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
         <translation>dxeditor {0}

@@ -269,3 +269,9 @@ def test_every_lower_layer_name_has_an_english_translation(english):
              *(p[1] for p in models.DEFAULT_PHASES), *sdgs.SDG_NAMES]
     untranslated = [n for n in names if JAPANESE.search(n) and not _allowed(QCoreApplication.translate("X", n))]
     assert not untranslated
+
+
+def test_english_menu_mnemonics_do_not_clash(qtbot, en_window):
+    from tests.ui.test_help import _mnemonic_clashes
+
+    assert not _mnemonic_clashes(en_window.menuBar(), "menu bar")

@@ -109,3 +109,31 @@ def test_blank_plan_shows_where_period_and_numbering_are_set(qtbot, messages, mo
     w._forced_dirty = False
     w.controller.undo_stack.setClean()
     w.close()
+
+
+def _mnemonic_clashes(menu, where: str) -> list[str]:
+    seen: dict[str, list[str]] = {}
+    out = []
+    for act in menu.actions():
+        m = re.search(r"&([^&])", act.text())
+        if m:
+            seen.setdefault(m.group(1).upper(), []).append(act.text())
+        if act.menu() is not None:
+            out += _mnemonic_clashes(act.menu(), f"{where} > {act.text()}")
+    return out + [f"{where}: {v}" for v in seen.values() if len(v) > 1]
+
+
+def test_menu_mnemonics_do_not_clash(qtbot, window):
+    """Alt+F then P must open one item, not cycle between 計画のプロパティ and 印刷."""
+    assert not _mnemonic_clashes(window.menuBar(), "menu bar")
+
+
+def test_f6_lands_on_the_first_field_of_the_form(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window.activateWindow()
+    window.outline_view.setFocus()
+    window.outline_view.select_item("initiative", 1)
+    qtbot.waitUntil(window.outline_view.hasFocus)
+    qtbot.keyClick(window.outline_view, Qt.Key.Key_F6)
+    assert isinstance(QApplication.focusWidget(), QLineEdit)  # 番号, not the scroll area around the form
