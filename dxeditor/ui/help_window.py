@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -88,7 +88,7 @@ class HelpWindow(QMainWindow):
         self.home_action.setShortcut(QKeySequence("Alt+Home"))
         self.home_action.triggered.connect(lambda: self.show_topic(""))
         self.close_action = QAction(self.tr("閉じる"), self)
-        self.close_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+        self.close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Esc")])
         self.close_action.triggered.connect(self.close)
         self.browser.backwardAvailable.connect(self.back_action.setEnabled)
         self.browser.forwardAvailable.connect(self.forward_action.setEnabled)
@@ -113,6 +113,13 @@ class HelpWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def closeEvent(self, event: object) -> None:
+        """Give the keyboard back to the window the help was opened from."""
+        super().closeEvent(event)  # type: ignore[arg-type]
+        owner = self.parentWidget()
+        if owner is not None and owner.isVisible():
+            owner.window().activateWindow()
 
     def topic(self) -> str:
         """The anchor shown now ("" at the start)."""
@@ -159,6 +166,7 @@ class ContextHelp(QObject):
         button = box.button(QDialogButtonBox.StandardButton.Help) or box.addButton(
             QDialogButtonBox.StandardButton.Help)
         button.setText(QApplication.translate("ContextHelp", "ヘルプ"))
+        button.setIcon(QIcon())  # some styles draw a confusing red icon for the help role
         button.setToolTip(QApplication.translate("ContextHelp", "この画面の説明を開きます (F1)"))
         button.setObjectName("dialogHelpButton")
         button.clicked.connect(lambda _c=False, d=dialog, t=topic: self.opener(t, d))  # type: ignore[operator]

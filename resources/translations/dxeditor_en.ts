@@ -276,12 +276,12 @@
 <context>
     <name>ContextHelp</name>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="161"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="168"/>
         <source>ヘルプ</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="162"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="169"/>
         <source>この画面の説明を開きます (F1)</source>
         <translation>Open the help for this window (F1)</translation>
     </message>
@@ -2476,9 +2476,13 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Schedule row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="381"/>
         <source>名称(&amp;T)</source>
-        <translation>&amp;Title</translation>
+        <translation type="vanished">&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="381"/>
+        <source>名称(&amp;M)</source>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/initiative_form.py" line="382"/>
@@ -2610,9 +2614,13 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="303"/>
         <source>名称(&amp;T)</source>
-        <translation>&amp;Title</translation>
+        <translation type="vanished">&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="303"/>
+        <source>名称(&amp;M)</source>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/initiative_form.py" line="304"/>

@@ -137,3 +137,15 @@ def test_f6_lands_on_the_first_field_of_the_form(qtbot, window):
     qtbot.waitUntil(window.outline_view.hasFocus)
     qtbot.keyClick(window.outline_view, Qt.Key.Key_F6)
     assert isinstance(QApplication.focusWidget(), QLineEdit)  # 番号, not the scroll area around the form
+
+
+def test_form_mnemonics_leave_the_menu_bar_alone(qtbot, window):
+    """Alt+T must open ツール wherever the focus is, also while a row's or a section's form is shown."""
+    bar = {re.search(r"&(.)", a.text()).group(1).upper() for a in window.menuBar().actions()}
+    from PySide6.QtWidgets import QLabel
+
+    for form in (window.row_form, window.section_form):
+        for label in form.findChildren(QLabel):
+            m = re.search(r"&([^&])", label.text())
+            if m and label.buddy() is not None:
+                assert m.group(1).upper() not in bar, label.text()
