@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -536,6 +537,8 @@ class MainWindow(FileHandling, QMainWindow):
             if win is None:
                 win = HelpWindow(parent)
                 win.setWindowModality(Qt.WindowModality.NonModal)
+                if isinstance(parent, QDialog):  # the dialog's help goes away with the dialog
+                    parent.finished.connect(lambda _r, h=win: h.close())
         else:
             if self.help_window is None:
                 self.help_window = HelpWindow(self)

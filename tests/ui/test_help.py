@@ -66,8 +66,8 @@ def test_dialogs_get_a_help_button_opening_their_section(qtbot, window, monkeypa
     help_window = dialog.findChild(HelpWindow)
     assert help_window is not None and help_window.isVisible() and help_window.topic() == "plan-settings"
     assert dialog.isVisible()  # the help button does not close the dialog
-    help_window.close()
     dialog.reject()
+    assert not help_window.isVisible()  # closes with its dialog
 
 
 def test_every_toolbar_action_has_a_tooltip_with_its_shortcut(qtbot, window):
