@@ -82,6 +82,13 @@ LOWER_LAYER_NAMES = (
     QT_TRANSLATE_NOOP("LowerLayer", "基本方針"),
     QT_TRANSLATE_NOOP("LowerLayer", "柱"),
     QT_TRANSLATE_NOOP("LowerLayer", "グループ"),
+    # plan/ops/departments.py KINDS
+    QT_TRANSLATE_NOOP("LowerLayer", "部"),
+    QT_TRANSLATE_NOOP("LowerLayer", "局"),
+    QT_TRANSLATE_NOOP("LowerLayer", "課"),
+    QT_TRANSLATE_NOOP("LowerLayer", "室"),
+    QT_TRANSLATE_NOOP("LowerLayer", "係"),
+    QT_TRANSLATE_NOOP("LowerLayer", "センター"),
     # ui/pdf_dialogs.py default window title
     QT_TRANSLATE_NOOP("LowerLayer", "PDF に書き出す"),
 )

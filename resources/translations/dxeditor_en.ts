@@ -281,7 +281,7 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="169"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="170"/>
         <source>この画面の説明を開きます (F1)</source>
         <translation>Open the help for this window (F1)</translation>
     </message>
@@ -1540,6 +1540,36 @@ Discard what you have entered?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/lower_strings.py" line="86"/>
+        <source>部</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="87"/>
+        <source>局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="88"/>
+        <source>課</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="89"/>
+        <source>室</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="90"/>
+        <source>係</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="91"/>
+        <source>センター</source>
+        <translation>Center</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/lower_strings.py" line="93"/>
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
@@ -1547,74 +1577,74 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="96"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="97"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="97"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="98"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="134"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="135"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="166"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="167"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="186"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="187"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="212"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="344"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="213"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="345"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="214"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="345"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="215"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="346"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="218"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="221"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -1623,286 +1653,286 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="227"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="315"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="318"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="326"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="332"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="333"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="339"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="377"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="379"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="379"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="413"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="481"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="414"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="482"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="481"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="482"/>
         <source>この機能はまだ利用できません。</source>
         <translation>This feature is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="549"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="552"/>
         <source>dxeditor について</source>
         <translation>About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="550"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="553"/>
         <source>dxeditor {0}
 自治体DX計画エディタ</source>
         <translation>dxeditor {0}
@@ -2471,7 +2501,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>e.g. 令和7年度 / 2025</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="378"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="381"/>
         <source>工程表の行</source>
         <translation>Schedule row</translation>
     </message>
@@ -2480,52 +2510,52 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="381"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="384"/>
         <source>名称(&amp;M)</source>
         <translation>Na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="382"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="385"/>
         <source>備考(&amp;O)</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="383"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="386"/>
         <source>主管課(&amp;L)</source>
         <translation>&amp;Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="384"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="387"/>
         <source>関係課(&amp;R)</source>
         <translation>&amp;Related departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="385"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="388"/>
         <source>国が掲げる目標時期(&amp;G)</source>
         <translation>National tar&amp;get</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="399"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="402"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="441"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="444"/>
         <source>行の名称の変更</source>
         <translation>Rename row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="441"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="444"/>
         <source>備考の変更</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="456"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="459"/>
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="465"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="468"/>
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>

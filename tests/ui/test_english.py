@@ -256,7 +256,7 @@ def test_fallback_translates_by_source_text_and_leaves_the_rest_alone(english):
 
 def test_every_lower_layer_name_has_an_english_translation(english):
     from dxeditor.formats.xlsx.write.export import SHEETS
-    from dxeditor.plan.ops import plan_meta
+    from dxeditor.plan.ops import departments, plan_meta
     from dxeditor.publish.pdf.export import KINDS
     from dxeditor.store import models
     from dxeditor.ui import excel_dialogs, pdf_dialogs, sdgs
@@ -266,7 +266,7 @@ def test_every_lower_layer_name_has_an_english_translation(english):
              *excel_dialogs.UNIT_NAMES.values(), *plan_meta.PATTERN_NAMES.values(),
              *plan_meta.YEAR_STYLE_NAMES.values(), *models.NATIONAL_CATEGORIES.values(),
              *models.PROGRESS_STATUSES.values(), *models.TEXT_BLOCK_NAMES.values(),
-             *(p[1] for p in models.DEFAULT_PHASES), *sdgs.SDG_NAMES]
+             *(p[1] for p in models.DEFAULT_PHASES), *sdgs.SDG_NAMES, *departments.KINDS]
     untranslated = [n for n in names if JAPANESE.search(n) and not _allowed(QCoreApplication.translate("X", n))]
     assert not untranslated
 
@@ -275,3 +275,19 @@ def test_english_menu_mnemonics_do_not_clash(qtbot, en_window):
     from tests.ui.test_help import _mnemonic_clashes
 
     assert not _mnemonic_clashes(en_window.menuBar(), "menu bar")
+
+
+def test_small_dialogs_are_english(qtbot, en_window):
+    from dxeditor.ui.department_dialogs import NameDialog, SplitDialog
+    from dxeditor.ui.recovery import RecoveryDialog
+
+    dialogs = [RecoveryDialog([], en_window), NameDialog("Add", "x", kind="ka", fy=2024, years=range(2020, 2030),
+                                                         fy_label="From", parent=en_window),
+               SplitDialog("Split", "names", range(2020, 2030), 2024, multi=True, parent=en_window)]
+    found = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found += japanese_in(dialog)
+        dialog.reject()
+    assert not found, "\n".join(found)
