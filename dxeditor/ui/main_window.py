@@ -44,7 +44,7 @@ from dxeditor.ui.help_window import ContextHelp, HelpWindow
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
 from dxeditor.ui.outline_model import OutlineModel
 from dxeditor.ui.outline_view import OutlineCommands, OutlineView
-from dxeditor.ui.read_only import ReadOnlyBanner, lock_holder, set_fields_read_only
+from dxeditor.ui.read_only import EditGuard, ReadOnlyBanner, lock_holder, set_fields_read_only
 from dxeditor.ui.settings import Settings
 from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
@@ -84,6 +84,9 @@ class MainWindow(FileHandling, QMainWindow):
         lay.setSpacing(0)
         self.read_only_banner = ReadOnlyBanner(self)
         self.read_only_banner.save_copy.connect(lambda: self.save_as())
+        self.edit_guard = EditGuard(self)  # the schedule: no drags or edit menus on a read-only plan
+        self.edit_guard.refused.connect(
+            lambda: self.statusBar().showMessage(self.read_only_banner.label.text(), 6000))
         lay.addWidget(self.read_only_banner)
         lay.addWidget(self.find_bar)
         self.plan_area = QStackedWidget(self)  # the views, or the first-run hint of an empty plan
@@ -401,6 +404,13 @@ class MainWindow(FileHandling, QMainWindow):
             act.setEnabled(not read_only)
         for form in self.forms:
             set_fields_read_only(form, read_only)
+        canvas = getattr(self.schedule_view, "canvas", None)
+        surface = canvas.viewport() if canvas is not None and hasattr(canvas, "viewport") else canvas
+        if surface is not None:
+            if read_only:
+                surface.installEventFilter(self.edit_guard)
+            else:
+                surface.removeEventFilter(self.edit_guard)
         if read_only:
             self.read_only_banner.show_for(lock_holder(self.controller.doc.source))
         else:

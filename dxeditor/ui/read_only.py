@@ -7,7 +7,7 @@ the window, instead of a message box for every attempt.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -58,6 +58,23 @@ class ReadOnlyBanner(QFrame):
             text = self.tr("読み取り専用で開いています。変更はできません。")
         self.label.setText(text)
         self.show()
+
+
+class EditGuard(QObject):
+    """Event filter for a view that edits by mouse (the schedule): no drag, no edit menu while read-only.
+
+    Hovering (tooltips) and the wheel still work; a press that would start an edit is eaten
+    and :attr:`refused` says so, so the window can point at its banner instead of a box.
+    """
+
+    refused = Signal()
+    _EDITING = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.ContextMenu)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in self._EDITING:
+            self.refused.emit()
+            return True
+        return False
 
 
 def lock_holder(source: object) -> str | None:

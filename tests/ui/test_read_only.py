@@ -73,3 +73,30 @@ def test_schedule_edit_of_a_read_only_plan_opens_no_box(qtbot, window, messages,
     open_read_only(window, tmp_path)
     assert window.schedule_view.run("x", lambda rec: ops.rename(rec, "row", 1, "x")) is None
     assert not messages.shown
+
+
+def test_schedule_cannot_be_dragged_on_a_read_only_plan(qtbot, window, messages, tmp_path):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtTest import QTest
+
+    from dxeditor.plan.readmodel import load_plan_view
+
+    open_read_only(window, tmp_path)
+    canvas = window.schedule_view.canvas
+    viewport = canvas.viewport()
+    spot = next((QPoint(x, y) for y in range(0, viewport.height(), 4) for x in range(0, viewport.width(), 8)
+                 if (h := canvas.hit(QPointF(x, y))) is not None and h.part == "bar"), None)
+    assert spot is not None
+    before = [(b.start, b.end) for r in load_plan_view(window.controller.doc.session.connection()).sections[0]
+              .initiatives[0].rows for b in r.bars]
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    QTest.mouseMove(viewport, spot + QPoint(120, 0))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot + QPoint(120, 0))
+    after = [(b.start, b.end) for r in load_plan_view(window.controller.doc.session.connection()).sections[0]
+             .initiatives[0].rows for b in r.bars]
+    assert after == before and not messages.shown
+    assert "読み取り専用" in window.statusBar().currentMessage()
+    window.save_as(tmp_path / "mine.dxplan")  # editable again: the schedule takes presses again
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    assert canvas.selected_bars
