@@ -89,7 +89,9 @@ def test_schedule_cannot_be_dragged_on_a_read_only_plan(qtbot, window, messages,
     assert spot is not None
     before = [(b.start, b.end) for r in load_plan_view(window.controller.doc.session.connection()).sections[0]
               .initiatives[0].rows for b in r.bars]
+    window.statusBar().clearMessage()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot)
+    assert canvas.drag is None and not canvas.selected_bars  # no drag starts, nothing looks editable
     QTest.mouseMove(viewport, spot + QPoint(120, 0))
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot + QPoint(120, 0))
     after = [(b.start, b.end) for r in load_plan_view(window.controller.doc.session.connection()).sections[0]
