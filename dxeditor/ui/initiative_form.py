@@ -296,6 +296,7 @@ class SectionForm(DetailForm):
         for key, name in SECTION_KIND_NAMES.items():
             self.kind_combo.addItem(self.tr(name), key)
         self.description_edit = QPlainTextEdit(self)
+        self.description_edit.setTabChangesFocus(True)  # Tab moves on; it never types a tab into the plan
         form = QFormLayout(self)
         heading = QLabel(self.tr("セクション"), self)
         heading.setStyleSheet("font-weight: bold; font-size: 13pt;")

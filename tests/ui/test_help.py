@@ -149,3 +149,17 @@ def test_form_mnemonics_leave_the_menu_bar_alone(qtbot, window):
             m = re.search(r"&([^&])", label.text())
             if m and label.buddy() is not None:
                 assert m.group(1).upper() not in bar, label.text()
+
+
+def test_tab_leaves_the_section_description(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    window.outline_view.setFocus()
+    window.outline_view.select_item("section", 1)
+    qtbot.waitUntil(lambda: window.detail.currentWidget() is window.section_form)
+    edit = window.section_form.description_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert "\t" not in edit.toPlainText() and QApplication.focusWidget() is not edit
