@@ -120,20 +120,22 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         _say(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
+    period = f"{format_fy(info['period_start_fy'])}〜{format_fy(info['period_end_fy'])}"
+    en = errors.language() == "en"
     labels = [
-        ("表題", info["title"]),
-        ("団体", info["municipality"]),
-        ("版", info["version_label"]),
-        ("計画期間", f"{format_fy(info['period_start_fy'])}〜{format_fy(info['period_end_fy'])}"),
-        ("スキーマ版", info["schema_version"]),
-        ("セクション", info["sections"]),
-        ("取組", info["initiatives"]),
-        ("工程表の行", info["schedule_rows"]),
-        ("バー", info["bars"]),
-        ("節目", info["milestones"]),
-        ("部署", info["departments"]),
-        ("成果目標", info["kpis"]),
-        ("用語", info["glossary_terms"]),
+        ("Title" if en else "表題", info["title"]),
+        ("Municipality" if en else "団体", info["municipality"]),
+        ("Version" if en else "版", info["version_label"]),
+        ("Plan period" if en else "計画期間", period),
+        ("Schema version" if en else "スキーマ版", info["schema_version"]),
+        ("Sections" if en else "セクション", info["sections"]),
+        ("Initiatives" if en else "取組", info["initiatives"]),
+        ("Schedule rows" if en else "工程表の行", info["schedule_rows"]),
+        ("Bars" if en else "バー", info["bars"]),
+        ("Milestones" if en else "節目", info["milestones"]),
+        ("Departments" if en else "部署", info["departments"]),
+        ("KPIs" if en else "成果目標", info["kpis"]),
+        ("Glossary terms" if en else "用語", info["glossary_terms"]),
     ]
     for k, v in labels:
         _say(f"{k}: {v}")

@@ -54,6 +54,13 @@ class PlanFileError(DxError):
     """A plan file that cannot be opened, saved or migrated."""
 
 
+class ReadOnlyError(PlanFileError):
+    """An edit of a plan that is open read-only."""
+
+    def __init__(self) -> None:
+        super().__init__("読み取り専用で開いているため編集できません。", "The plan is open read-only and cannot be edited.")
+
+
 class ValidationError(DxError):
     """Input that breaks a rule of the plan (bad value, missing reference, …)."""
 

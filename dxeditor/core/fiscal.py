@@ -28,7 +28,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")  # the interchange form of a month: 
 class FiscalYearError(DxError, ValueError):
     """A year or period that cannot be read or written.
 
-    The message is Japanese, shown to the user as is, and names the offending text.
+    The message (Japanese, and English for ``--lang en``) names the offending text.
     """
 
 
@@ -56,7 +56,8 @@ def _show(text: str) -> str:
 
 
 def _range_error(shown: str) -> FiscalYearError:
-    return FiscalYearError(f"「{shown}」は{MIN_FY}〜{MAX_FY}年度の範囲外です")
+    return FiscalYearError(f"「{shown}」は{MIN_FY}〜{MAX_FY}年度の範囲外です",
+                           f"{shown!r} is outside fiscal years {MIN_FY}–{MAX_FY}")
 
 
 def _check_fy(fy: int, shown: str | None = None) -> None:
@@ -197,7 +198,8 @@ def _part(m: re.Match[str], i: int, shown: str) -> _Part | None:
     text = num if num is not None else short
     n = 1 if text == "元" else int(text)
     if n == 0:
-        raise FiscalYearError(f"「{shown}」の{(era or '') + text}年は正しい年ではありません")
+        raise FiscalYearError(f"「{shown}」の{(era or '') + text}年は正しい年ではありません",
+                              f"{shown!r}: year {(era or '') + text!r} does not exist")
     if era:
         name = _ERA_NAMES[era]
         return _Part("era", _ERA_BASE[name] + n, name, f"{name}{text}")
@@ -209,28 +211,30 @@ def _norm_era(hint: str | None) -> str | None:
         return None
     key = _normalize(hint).removesuffix("年度").removesuffix("年")
     if key not in _ERA_NAMES:
-        raise FiscalYearError(f"「{_show(hint)}」は元号として認識できません")
+        raise FiscalYearError(f"「{_show(hint)}」は元号として認識できません", f"{_show(hint)!r} is not a known era")
     return _ERA_NAMES[key]
 
 
 def _parse_year(s: str, shown: str, hint: str | None) -> tuple[int, str | None, bool]:
     """Read a normalized year ``s``: (western year, era if known, was it a short year)."""
     if not s:
-        raise FiscalYearError("年度が空欄です" if not shown else f"「{shown}」には年度が書かれていません")
+        raise FiscalYearError("年度が空欄です" if not shown else f"「{shown}」には年度が書かれていません",
+                              "The fiscal year is empty" if not shown else f"{shown!r} contains no fiscal year")
     m = _YEAR_RE.fullmatch(s)
     if m is None:
-        raise FiscalYearError(f"「{shown}」を年度として読み取れません")
+        raise FiscalYearError(f"「{shown}」を年度として読み取れません", f"{shown!r} cannot be read as a fiscal year")
     a, b = _part(m, 1, shown), _part(m, 2, shown)
     if a is None:  # pragma: no cover - the first year is not optional in _YEAR_RE
-        raise FiscalYearError(f"「{shown}」を年度として読み取れません")
+        raise FiscalYearError(f"「{shown}」を年度として読み取れません", f"{shown!r} cannot be read as a fiscal year")
     if b is None:
         if a.kind != "short":
             return a.value, a.era, False
         if hint is None:
-            raise FiscalYearError(f"「{shown}」は元号がないため年度を特定できません（例: 令和5年度）")
+            raise FiscalYearError(f"「{shown}」は元号がないため年度を特定できません（例: 令和5年度）",
+                                  f"{shown!r} has no era, so the fiscal year is unknown (e.g. 令和5年度)")
         return _ERA_BASE[hint] + a.value, hint, True
     if a.kind == "short" and b.kind == "short":
-        raise FiscalYearError(f"「{shown}」を年度として読み取れません")
+        raise FiscalYearError(f"「{shown}」を年度として読み取れません", f"{shown!r} cannot be read as a fiscal year")
     if a.kind == "short":
         a, b = b, a
     era = a.era or b.era or _era_of_year(a.value)
@@ -238,7 +242,8 @@ def _parse_year(s: str, shown: str, hint: str | None) -> tuple[int, str | None, 
     if other != a.value:
         eras = [p for p in (a, b) if p.era]
         detail = f"（{eras[0].label}年は{eras[0].value}年です）" if eras else ""
-        raise FiscalYearError(f"「{shown}」は和暦と西暦が一致しません{detail}")
+        raise FiscalYearError(f"「{shown}」は和暦と西暦が一致しません{detail}",
+                              f"{shown!r}: the era year and the Western year differ")
     return a.value, era if (a.era or b.era) else None, False
 
 
@@ -278,7 +283,7 @@ def parse_fy_header(cells: Sequence[str], *, era_hint: str | None = None) -> lis
                         break
             _check_fy(fy, shown)
         except FiscalYearError as exc:
-            raise FiscalYearError(f"{col}列目: {exc}") from None
+            raise FiscalYearError(f"{col}列目: {exc.ja}", f"column {col}: {exc.en}") from None
         era = found or _era_of_year(fy)
         prev = fy
         out.append(fy)
@@ -290,7 +295,8 @@ def parse_fy_header(cells: Sequence[str], *, era_hint: str | None = None) -> lis
 
 def _check_month(month: int, shown: str | None = None) -> None:
     if not 1 <= month <= 12:
-        raise FiscalYearError(f"「{shown or month}」の月は1〜12で指定してください")
+        raise FiscalYearError(f"「{shown or month}」の月は1〜12で指定してください",
+                              f"{shown or month!r}: the month must be 1–12")
 
 
 def month_index(fy: int, month: int) -> int:
@@ -344,14 +350,15 @@ def month_label(index: int) -> str:
 def half_label(h: int) -> str:
     """The label of half ``h``: 上半期 for 0, 下半期 for 1."""
     if h not in (0, 1):
-        raise FiscalYearError(f"半期「{h}」は0(上半期)か1(下半期)で指定してください")
+        raise FiscalYearError(f"半期「{h}」は0(上半期)か1(下半期)で指定してください",
+                              f"Half {h!r} must be 0 (first half) or 1 (second half)")
     return _HALF_LABELS[h]
 
 
 def quarter_label(q: int) -> str:
     """The label of quarter ``q`` (0..3): 第1四半期 … 第4四半期."""
     if q not in range(4):
-        raise FiscalYearError(f"四半期「{q}」は0〜3で指定してください")
+        raise FiscalYearError(f"四半期「{q}」は0〜3で指定してください", f"Quarter {q!r} must be 0–3")
     return f"第{q + 1}四半期"
 
 
@@ -414,7 +421,8 @@ def _period(s: str, shown: str, hint: str | None) -> tuple[int, int, str | None]
     if m := _QUARTER.fullmatch(s):
         q = int(m.group("q") or m.group("r"))
         if not 1 <= q <= 4:
-            raise FiscalYearError(f"「{shown}」の四半期は第1〜第4四半期で指定してください")
+            raise FiscalYearError(f"「{shown}」の四半期は第1〜第4四半期で指定してください",
+                                  f"{shown!r}: the quarter must be the 1st to the 4th")
         fy, era = year(m)
         start = fy_start(fy) + (q - 1) * 3
         return start, start + 2, era
@@ -448,7 +456,7 @@ def parse_period(text: str, *, era_hint: str | None = None) -> tuple[int, int]:
     for index in (start, end):
         _check_fy(fy_of(index), shown)
     if end < start:
-        raise FiscalYearError(f"「{shown}」は終わりが始まりより前になっています")
+        raise FiscalYearError(f"「{shown}」は終わりが始まりより前になっています", f"{shown!r} ends before it starts")
     return start, end
 
 

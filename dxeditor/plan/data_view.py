@@ -15,7 +15,7 @@ from typing import Any
 
 from dxeditor.core.achievement import rating_scale_in
 from dxeditor.core.fiscal import month_to_index
-from dxeditor.core.numbering import format_number
+from dxeditor.core.numbering import Numberer
 from dxeditor.plan.department_names import printed_names_of_data
 from dxeditor.plan.readmodel import (
     BarView,
@@ -80,24 +80,17 @@ class _Builder:
     """
 
     def __init__(self, data: dict[str, Any], names: dict[int, str], style: str) -> None:
-        self.names, self.style = names, style
+        self.names, self.numberer = names, Numberer(style)
         self.inits_by_section: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         for it in data.get("initiatives", []):
             self.inits_by_section[it.get("section_id")].append(it)
         self.secs_by_parent: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         for s in data.get("sections", []):
             self.secs_by_parent[s.get("parent_id")].append(s)
-        self.counter = 0
 
     def initiative(self, r: dict[str, Any], parents: list[int], n_in_section: int) -> InitiativeView:
-        self.counter += 1
-        style, names = self.style, self.names
-        if r.get("number_label"):
-            number = r["number_label"]
-        elif style == "hier":
-            number = format_number(style, n_in_section, parents)
-        else:
-            number = format_number(style, self.counter)
+        names = self.names
+        number = self.numberer.initiative(n_in_section, parents, r.get("number_label") or "")
         lead = r.get("lead_department_id")
         return InitiativeView(
             r["id"], r.get("section_id"), number, r.get("title", ""), r.get("summary", ""),
@@ -108,13 +101,9 @@ class _Builder:
         )
 
     def sections(self, parent: int | None, depth: int, parents: list[int]) -> list[SectionView]:
-        style = self.style
         out = []
         for n, s in enumerate(self.secs_by_parent.get(parent, []), start=1):
-            label = s.get("number_label", "")
-            number = label or format_number("hier" if style == "hier" else "plain", n, parents)
-            if style != "hier" and not label:
-                number = str(n) if depth == 0 else format_number(style, n)
+            number = self.numberer.section(n, depth, parents, s.get("number_label") or "")
             view = SectionView(s["id"], s.get("parent_id"), depth, s.get("kind", "group"), number,
                                s.get("title", ""), s.get("description", ""))
             view.sections = self.sections(s["id"], depth + 1, [*parents, n])

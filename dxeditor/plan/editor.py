@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import insert
 
-from dxeditor.core.errors import DxError, PlanFileError
+from dxeditor.core.errors import DxError, ReadOnlyError
 from dxeditor.core.identity import host_name, os_user
 from dxeditor.plan.changes import ChangeSet, Recorder, apply
 from dxeditor.store.document import PlanDocument
@@ -43,9 +43,7 @@ class PlanEditor:
 
     def _check_writable(self) -> None:
         if self.doc.read_only:
-            raise PlanFileError(
-                "読み取り専用で開いているため編集できません。", "The plan is open read-only and cannot be edited."
-            )
+            raise ReadOnlyError()
 
     def run(self, name: str, fn: Callable[[Recorder], T]) -> tuple[ChangeSet, T]:
         """Do a change: ``fn`` records its edits; all of them or none reach the document."""

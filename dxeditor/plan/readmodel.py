@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from dxeditor.core.numbering import format_number
+from dxeditor.core.numbering import Numberer
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.department_names import printed_department_names
 from dxeditor.store import models as m
@@ -240,7 +240,7 @@ def load_plan_view(conn: Connection, *, dept_fy: int | None = None, items: bool 
 
 def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanView:
     plan = dict(conn.execute(select(m.Plan.__table__)).mappings().one())
-    style = plan["numbering_style"]
+    numberer = Numberer(plan["numbering_style"])
     phases = [PhaseView(p.key, p.name, p.color, p.pattern)
               for p in conn.execute(select(m.Phase.__table__).order_by(m.Phase.position, m.Phase.id))]
     names = printed_department_names(conn, dept_fy)
@@ -289,16 +289,9 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     inits_by_section = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "section_id")
     t = m.Section.__table__
     secs_by_parent = _by(conn.execute(select(t).order_by(t.c.position, t.c.id)), "parent_id")
-    counter = [0]
 
     def make_initiative(r: Any, parents: list[int], n_in_section: int) -> InitiativeView:
-        counter[0] += 1
-        if r.number_label:
-            number = r.number_label
-        elif style == "hier":
-            number = format_number(style, n_in_section, parents)
-        else:
-            number = format_number(style, counter[0])
+        number = numberer.initiative(n_in_section, parents, r.number_label or "")
         lead, related = _lead_related(idepts.get(r.id, []), names)
         return InitiativeView(r.id, r.section_id, number, r.title, r.summary, r.national_category, r.national_number,
                               r.national_target_fy, r.national_target_text, lead, related,
@@ -307,9 +300,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     def build_sections(parent: int | None, depth: int, parents: list[int]) -> list[SectionView]:
         out = []
         for n, s in enumerate(secs_by_parent.get(parent, []), start=1):
-            number = s.number_label or format_number("hier" if style == "hier" else "plain", n, parents)
-            if style != "hier" and not s.number_label:
-                number = str(n) if depth == 0 else format_number(style, n)
+            number = numberer.section(n, depth, parents, s.number_label or "")
             view = SectionView(s.id, s.parent_id, depth, s.kind, number, s.title, s.description)
             view.sections = build_sections(s.id, depth + 1, [*parents, n])
             view.initiatives = [make_initiative(r, [*parents, n], k)

@@ -6,7 +6,14 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +46,9 @@ Index = QModelIndex | QPersistentModelIndex
 class AuditModel(QAbstractTableModel):
     """Audit entries as a table (newest first)."""
 
-    HEADERS = ("日時", "利用者", "PC", "操作", "対象", "取組")
+    HEADERS = (QT_TRANSLATE_NOOP("AuditModel", "日時"), QT_TRANSLATE_NOOP("AuditModel", "利用者"), "PC",
+               QT_TRANSLATE_NOOP("AuditModel", "操作"), QT_TRANSLATE_NOOP("AuditModel", "対象"),
+               QT_TRANSLATE_NOOP("AuditModel", "取組"))
 
     def __init__(self, initiatives: dict[int, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +79,7 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
 

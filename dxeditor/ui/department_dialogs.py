@@ -203,7 +203,7 @@ class NameDialog(QDialog):
             self.kind_combo.setEditable(True)
             self.kind_combo.addItem(self.tr("（名前から判断）"), "")
             for k in dep.KINDS:
-                self.kind_combo.addItem(k, k)
+                self.kind_combo.addItem(self.tr(k), k)  # translated by source text (ui/lower_strings.py)
             self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
             form.addRow(self.tr("種別"), self.kind_combo)
         self.fy_combo: QComboBox | None = None

@@ -41,10 +41,11 @@ class FindBar(QWidget):
         close.setToolTip(self.tr("検索を閉じる (Esc)"))
         close.clicked.connect(self.close_bar)
         self.sdg_combo.addItem(self.tr("SDGs: すべて"), None)
-        for n, name in enumerate(SDG_NAMES, start=1):
-            self.sdg_combo.addItem(f"{n}. {name}", n)
+        for n, name in enumerate(SDG_NAMES, start=1):  # names translated by source text (ui/lower_strings.py)
+            self.sdg_combo.addItem(f"{n}. {self.tr(name)}", n)
         self.national_combo.addItem(self.tr("国の取組: すべて"), None)
         for key, name in m.NATIONAL_CATEGORIES.items():
+            name = self.tr(name)
             self.national_combo.addItem(name, (key, None))
             for n in range(1, NATIONAL_MAX + 1):
                 self.national_combo.addItem(f"　{name} {n}", (key, n))

@@ -14,32 +14,41 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QDialog,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
 from dxeditor.core import paths
-from dxeditor.core.errors import DxError
+from dxeditor.core.errors import DxError, ReadOnlyError
+from dxeditor.ui.empty_plan import EmptyPlanHint, tooltip_with_keys
 from dxeditor.ui.find_bar import FindBar
+from dxeditor.ui.help_window import ContextHelp, HelpWindow
 from dxeditor.ui.initiative_form import DetailForm, InitiativeForm, RowForm, SectionForm
 from dxeditor.ui.outline_model import OutlineModel
 from dxeditor.ui.outline_view import OutlineCommands, OutlineView
+from dxeditor.ui.read_only import EditGuard, ReadOnlyBanner, lock_holder, set_fields_read_only
 from dxeditor.ui.settings import Settings
 from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.window_files import PLAN_FILTER, FileHandling
+from dxeditor.ui.window_geometry import fits, name_column_width, opening_rect
 
 __all__ = ["PLAN_FILTER", "MainWindow"]
 log = logging.getLogger(__name__)
@@ -77,8 +86,18 @@ class MainWindow(FileHandling, QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.save_copy.connect(lambda: self.save_as())
+        self.edit_guard = EditGuard(self)  # the schedule: no drags or edit menus on a read-only plan
+        self.edit_guard.refused.connect(
+            lambda: self.statusBar().showMessage(self.read_only_banner.label.text(), 6000))
+        lay.addWidget(self.read_only_banner)
         lay.addWidget(self.find_bar)
-        lay.addWidget(self.splitter, 1)
+        self.plan_area = QStackedWidget(self)  # the views, or the first-run hint of an empty plan
+        self.plan_area.addWidget(self.splitter)
+        self.empty_hint = EmptyPlanHint(self)
+        self.plan_area.addWidget(self.empty_hint)
+        lay.addWidget(self.plan_area, 1)
         self.setCentralWidget(central)
         self._make_detail_dock()
         self.undo_view = QUndoView(controller.undo_stack, self)
@@ -92,6 +111,15 @@ class MainWindow(FileHandling, QMainWindow):
         self._make_status_bar()
         self._make_actions()
         self._make_menus()
+        self.empty_hint.settings_button.clicked.connect(self.properties_action.trigger)
+        self.empty_hint.initiative_button.clicked.connect(self.add_initiative_action.trigger)
+        self.empty_hint.section_button.clicked.connect(self.add_section_action.trigger)
+        self.empty_hint.follow([(self.empty_hint.settings_button, self.properties_action),
+                                (self.empty_hint.initiative_button, self.add_initiative_action),
+                                (self.empty_hint.section_button, self.add_section_action)])
+        self.help_window: HelpWindow | None = None
+        self.context_help = ContextHelp(self.show_help, self)
+        QApplication.instance().installEventFilter(self.context_help)
         self.model.refused.connect(self.show_error)
         self.outline_view.current_item_changed.connect(self.show_detail)
         controller.changed.connect(lambda _c: self.update_state())
@@ -99,9 +127,9 @@ class MainWindow(FileHandling, QMainWindow):
         controller.undo_stack.cleanChanged.connect(lambda _c: self.update_state())
         self.painted = False
         self._closed = False
+        self._shown_read_only: bool | None = None
         self.init_files()
-        self.resize(1400, 860)
-        self.splitter.setSizes([560, 840])
+        self.fit_to_screen()
         self.update_state()
 
     # ------------------------------------------------------------------ building
@@ -115,6 +143,26 @@ class MainWindow(FileHandling, QMainWindow):
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setStyleSheet("color: #888;")
             return placeholder
+
+    def fit_to_screen(self) -> None:
+        """Open sized to the available screen; keep a remembered geometry only if it still fits."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        view = self.outline_view
+        outline_min = (view.columnWidth(0) + name_column_width(view.fontMetrics()) + view.columnWidth(2)
+                       + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
+        view.setMinimumWidth(min(outline_min, available.width() // 2))
+        self.splitter.setChildrenCollapsible(False)
+        self.detail_dock.setMinimumWidth(min(440, available.width() // 3))
+        remembered = self.settings.geometry("geometry") is not None
+        if not (remembered and fits(self.frameGeometry(), available)):
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+            rect, maximise = opening_rect(available)
+            self.setGeometry(rect)
+            if maximise:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        width = (available.width() if self.isMaximized() else self.width()) - self.detail_dock.minimumWidth()
+        self.splitter.setSizes([max(view.minimumWidth(), width * 2 // 5), width * 3 // 5])
 
     def schedule_actions(self) -> list[QAction]:
         """The schedule view's zoom levels (年度/半期/四半期/月), 今日 and 凡例; none without the view."""
@@ -180,7 +228,7 @@ class MainWindow(FileHandling, QMainWindow):
         self.open_action = A(self.tr("開く(&O)…"), self.open_dialog, K.Open)
         self.save_action = A(self.tr("上書き保存(&S)"), self.save, K.Save)
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
-        self.properties_action = A(self.tr("計画のプロパティ(&P)…"),
+        self.properties_action = A(self.tr("計画のプロパティ(&T)…"),
                                    self.plan_properties)
         self.versions_action = A(self.tr("版(&V)…"), self.versions,
                                  tip=self.tr("計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）"))
@@ -240,6 +288,9 @@ class MainWindow(FileHandling, QMainWindow):
         for act in (self.lang_ja_action, self.lang_en_action):
             act.setCheckable(True)
         (self.lang_en_action if self.settings.language() == "en" else self.lang_ja_action).setChecked(True)
+        self.help_action = A(self.tr("ヘルプ(&H)"), lambda: self.show_help(self.focus_topic()), K.HelpContents)
+        self.keys_help_action = A(self.tr("キーボード操作の一覧(&K)"), lambda: self.show_help("keys"))
+        self.start_help_action = A(self.tr("はじめに(&S)"), lambda: self.show_help("start"))
         self.about_action = A(self.tr("dxeditor について(&A)"), self.about)
 
     def _make_menus(self) -> None:
@@ -247,8 +298,7 @@ class MainWindow(FileHandling, QMainWindow):
         f = bar.addMenu(self.tr("ファイル(&F)"))
         new = f.addMenu(self.tr("新規作成(&N)"))
         self.new_gallery_action = new.addAction(self.tr("一覧から選ぶ(&G)…"))
-        self.new_gallery_action.triggered.connect(
-            lambda: self.call_plugin("dxeditor.ui.new_plan_dialog", "new_from_gallery", False))
+        self.new_gallery_action.triggered.connect(self.new_from_gallery)
         new.addSeparator()
         new.addActions([self.new_action, self.new_demo_action, self.new_national_action])
         examples = paths.example_plans()
@@ -316,6 +366,8 @@ class MainWindow(FileHandling, QMainWindow):
         lang = t.addMenu(self.tr("表示言語(&L)"))
         lang.addActions([self.lang_ja_action, self.lang_en_action])
         h = bar.addMenu(self.tr("ヘルプ(&H)"))
+        h.addActions([self.help_action, self.start_help_action, self.keys_help_action])
+        h.addSeparator()
         h.addAction(self.about_action)
         tb = self.addToolBar(self.tr("標準"))
         tb.setObjectName("mainToolBar")
@@ -341,6 +393,10 @@ class MainWindow(FileHandling, QMainWindow):
         v.addAction(tb.toggleViewAction())
         for m in (f, e, v, ins, t, h):
             assert isinstance(m, QMenu)
+        for act in tb.actions():
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if not act.isSeparator() and not (keys and keys in act.toolTip()):
+                act.setToolTip(tooltip_with_keys(act))
 
     # ------------------------------------------------------------------ state
     def update_state(self) -> None:
@@ -355,9 +411,46 @@ class MainWindow(FileHandling, QMainWindow):
         self.path_label.setText(str(doc.source) if doc.source else self.tr("（まだ保存していません）"))
         self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
         self.read_only_label.setVisible(doc.read_only)
+        if doc.read_only != self._shown_read_only:
+            self.apply_read_only(doc.read_only)
+        self.show_empty_hint()
+
+    def show_empty_hint(self) -> None:
+        """An empty plan shows where its period and numbering are set and how to add the first item."""
+        empty = not self.model.root.children
+        self.plan_area.setCurrentWidget(self.empty_hint if empty else self.splitter)
+
+    def edit_actions(self) -> list[QAction]:
+        """The actions that change the plan: off while it is open read-only."""
+        return [self.save_action, self.paste_action, self.rename_action, self.duplicate_action,
+                self.delete_action, self.move_up_action, self.move_down_action, self.indent_action,
+                self.outdent_action, self.add_section_action, self.add_initiative_action, self.add_row_action,
+                self.add_subrow_action, self.properties_action, self.import_answers_action]
+
+    def apply_read_only(self, read_only: bool) -> None:
+        """Disable what cannot be done on a read-only plan and say why once, in the banner."""
+        self._shown_read_only = read_only
+        for act in self.edit_actions():
+            act.setEnabled(not read_only)
+        for form in self.forms:
+            set_fields_read_only(form, read_only)
+        canvas = getattr(self.schedule_view, "canvas", None)
+        surface = canvas.viewport() if canvas is not None and hasattr(canvas, "viewport") else canvas
+        if surface is not None:
+            if read_only:
+                surface.installEventFilter(self.edit_guard)
+            else:
+                surface.removeEventFilter(self.edit_guard)
+        if read_only:
+            self.read_only_banner.show_for(lock_holder(self.controller.doc.source))
+        else:
+            self.read_only_banner.hide()
 
     def show_error(self, message: str) -> None:
-        """Tell the user plainly (never a traceback)."""
+        """Tell the user plainly (never a traceback); a refused edit of a read-only plan only in the banner."""
+        if self.controller.doc.read_only and message == ReadOnlyError().message():
+            self.statusBar().showMessage(self.read_only_banner.label.text(), 6000)
+            return
         QMessageBox.warning(self, self.tr("dxeditor"), message)
 
     def run(self, name: str, fn: Callable[[Any], Any]) -> Any:
@@ -372,12 +465,19 @@ class MainWindow(FileHandling, QMainWindow):
         super().showEvent(event)
 
     def switch_pane(self) -> None:
-        """Move the keyboard focus between the outline and the detail panel (F6)."""
+        """Move the keyboard focus between the outline and the detail panel (F6): to the form's first field."""
         if self.outline_view.hasFocus():
             self.detail_dock.show()
+            self.detail_dock.raise_()
             page = self.detail.currentWidget()
             page.setFocus()
             page.focusNextChild()
+            for _ in range(8):  # pass over scroll areas and other containers to the first field
+                focus = QApplication.focusWidget()
+                if focus is None or not isinstance(focus, QAbstractScrollArea) or isinstance(
+                        focus, (QAbstractItemView, QPlainTextEdit, QTextEdit)):
+                    break
+                focus.focusNextChild()
         else:
             self.outline_view.setFocus()
 
@@ -466,6 +566,12 @@ class MainWindow(FileHandling, QMainWindow):
 
         self._guard(lambda: excel_dialogs.export_excel(self, self.controller))
 
+    def new_from_gallery(self) -> None:
+        """File ▸ 新規作成 ▸ 一覧から選ぶ."""
+        from dxeditor.ui import new_plan_dialog
+
+        self._guard(lambda: new_plan_dialog.new_from_gallery(self))
+
     def export_progress_pdf(self) -> None:
         """File ▸ Export ▸ 進捗状況報告 PDF."""
         from dxeditor.ui.progress import report_dialog
@@ -531,6 +637,41 @@ class MainWindow(FileHandling, QMainWindow):
         QMessageBox.information(self, "dxeditor", "表示言語は次回の起動時に切り替わります。\n"
                                                   "The language changes the next time dxeditor starts.")
 
+    # ------------------------------------------------------------------ help
+    def focus_topic(self) -> str:
+        """The manual's section for what has the keyboard focus (F1)."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return ""
+        if self.plan_area.currentWidget() is self.empty_hint:
+            return "start"
+        if self.outline_view.isAncestorOf(focus) or focus is self.outline_view:
+            return "outline"
+        if self.schedule_view.isAncestorOf(focus) or focus is self.schedule_view:
+            return "schedule"
+        if self.detail_dock.isAncestorOf(focus):
+            return {self.initiative_form: "initiative", self.section_form: "section",
+                    self.row_form: "row"}.get(self.detail.currentWidget(), "detail")
+        if self.find_bar.isAncestorOf(focus):
+            return "find"
+        return ""
+
+    def show_help(self, topic: str = "", parent: QWidget | None = None) -> HelpWindow:
+        """Open the offline manual at ``topic``; from a modal dialog, as a window that dialog owns."""
+        if parent is not None and parent is not self:
+            win = parent.findChild(HelpWindow)
+            if win is None:
+                win = HelpWindow(parent)
+                win.setWindowModality(Qt.WindowModality.NonModal)
+                if isinstance(parent, QDialog):  # the dialog's help goes away with the dialog
+                    parent.finished.connect(lambda _r, h=win: h.close())
+        else:
+            if self.help_window is None:
+                self.help_window = HelpWindow(self)
+            win = self.help_window
+        win.show_topic(topic)
+        return win
+
     def about(self) -> None:
         """Help ▸ dxeditor について: version, licence, third-party notices."""
         from dxeditor.ui.about_dialog import AboutDialog
@@ -539,6 +680,9 @@ class MainWindow(FileHandling, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close():
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.context_help)
             self.shutdown()
             event.accept()
         else:

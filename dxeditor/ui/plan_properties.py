@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import DxError, message_for
 from dxeditor.core.fiscal import MAX_FY, MIN_FY, YearStyle, format_fy, format_fy_header
-from dxeditor.core.numbering import STYLE_NAMES, STYLES, format_number
+from dxeditor.core.numbering import GLYPHS, STYLE_NAMES, join_style, sample, split_style
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.ops import plan_meta as pm
 from dxeditor.ui.undo import DocumentController
@@ -128,15 +129,27 @@ class PlanPropertiesDialog(QDialog):
         self.year_preview = QLabel(page)
         self.year_preview.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(self.tr("見出しの例"), self.year_preview)
+        glyph, per_section = split_style(self._plan["numbering_style"])
         self.numbering = QComboBox(page)
-        for style in STYLES:
+        self.numbering.setObjectName("numbering")
+        for style in GLYPHS:
             self.numbering.addItem(STYLE_NAMES[style] if style != "none" else self.tr("なし"), style)
-        self.numbering.setCurrentIndex(max(0, self.numbering.findData(self._plan["numbering_style"])))
-        form.addRow(self.tr("取組の番号"), self.numbering)
+        self.numbering.setCurrentIndex(max(0, self.numbering.findData(glyph)))
+        self.numbering_restart = QCheckBox(self.tr("セクションごとに 1 から数え直す"), page)
+        self.numbering_restart.setObjectName("numberingRestart")
+        self.numbering_restart.setChecked(per_section)
+        numbering = QHBoxLayout()
+        numbering.addWidget(self.numbering)
+        numbering.addWidget(self.numbering_restart)
+        numbering.addStretch(1)
+        form.addRow(self.tr("取組の番号"), numbering)
         self.numbering_preview = QLabel(page)
         form.addRow(self.tr("番号の例"), self.numbering_preview)
         for w in (self.start_combo, self.end_combo, self.year_style, self.numbering):
             w.currentIndexChanged.connect(self._update_previews)
+        self.numbering.currentIndexChanged.connect(
+            lambda _i: self.numbering_restart.setChecked(split_style(self.numbering.currentData())[1]))
+        self.numbering_restart.toggled.connect(self._update_previews)
         return page
 
     def _year_combo(self, fy: int) -> QComboBox:
@@ -292,15 +305,21 @@ class PlanPropertiesDialog(QDialog):
         td = "<td style='border:1px solid #555; padding:2px 6px'>{}</td>"
         self.year_preview.setText("<table cellspacing='0'><tr>" + "".join(td.format(c) for c in cells)
                                   + "</tr></table>")
-        style = self.numbering.currentData()
-        sample = [format_number(style, n, [1] if style == "hier" else []) for n in (1, 2, 3)]
-        self.numbering_preview.setText("　".join(s or self.tr("（番号なし）") for s in sample))
+        glyph = self.numbering.currentData()
+        self.numbering_restart.setEnabled(glyph in ("paren", "circled", "plain"))
+        numbers = sample(self.numbering_style())
+        self.numbering_preview.setText(self.tr("{0}　{1}　（次のセクション）{2}").format(
+            *(n or self.tr("（番号なし）") for n in numbers)))
+
+    def numbering_style(self) -> str:
+        """The numbering style as chosen: glyph and whether each section restarts at 1."""
+        return join_style(self.numbering.currentData(), self.numbering_restart.isChecked())
 
     def plan_fields(self) -> dict[str, Any]:
         """The metadata as entered."""
         fields: dict[str, Any] = {k: e.text() for k, e in self.edits.items()}
         fields.update(period_start_fy=self.start_combo.currentData(), period_end_fy=self.end_combo.currentData(),
-                      year_style=self.year_style.currentData(), numbering_style=self.numbering.currentData(),
+                      year_style=self.year_style.currentData(), numbering_style=self.numbering_style(),
                       basic_philosophy=self.philosophy.toPlainText(), vision=self.vision.toPlainText())
         return fields
 

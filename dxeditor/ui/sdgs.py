@@ -27,8 +27,9 @@ class SdgBadge(QAbstractButton):
         self.goal = goal
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(f"{goal}. {SDG_NAMES[goal - 1]}")
-        self.setAccessibleName(f"SDGs {goal} {SDG_NAMES[goal - 1]}")
+        name = self.tr(SDG_NAMES[goal - 1])  # translated by source text (ui/lower_strings.py)
+        self.setToolTip(f"{goal}. {name}")
+        self.setAccessibleName(f"SDGs {goal} {name}")
         self.setText(str(goal))
 
     def sizeHint(self) -> QSize:

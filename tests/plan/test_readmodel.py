@@ -30,7 +30,9 @@ def plan_with(style: str) -> dict:
 
 @pytest.mark.parametrize(("style", "numbers"), [
     ("paren", ["(1)", "(2)", "(3)"]),
-    ("circled", ["①", "②", "③"]),
+    ("circled", ["①", "②", "①"]),  # circled numbers restart in each section (national plan)
+    ("circled/plan", ["①", "②", "③"]),
+    ("paren/section", ["(1)", "(2)", "(1)"]),
     ("hier", ["1-1-1", "1-1-2", "1-1"]),
     ("none", ["", "", ""]),
 ])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
@@ -165,3 +165,22 @@ def test_duplicate_phase_name_is_refused_on_ok(qtbot: Any, dialog: PlanPropertie
     ok(qtbot, dialog)
     assert "既にあります" in dialog.message_box.text()
     assert controller.undo_stack.count() == 0
+
+
+def test_numbering_restart_is_a_choice_of_its_own(qtbot: Any, dialog: PlanPropertiesDialog,
+                                                  controller: DocumentController) -> None:
+    choose(dialog.numbering, "paren")
+    assert not dialog.numbering_restart.isChecked()  # (1)…(10) through the plan, as 小樽市
+    assert dialog.numbering_preview.text() == "(1)　(2)　（次のセクション）(3)"
+    qtbot.mouseClick(dialog.numbering_restart, Qt.MouseButton.LeftButton,
+                     pos=dialog.numbering_restart.rect().bottomLeft() + QPoint(4, -4))
+    assert dialog.numbering_preview.text() == "(1)　(2)　（次のセクション）(1)"
+    choose(dialog.numbering, "circled")
+    assert dialog.numbering_restart.isChecked()  # ① restarts in each section, as the national plan
+    choose(dialog.numbering, "hier")
+    assert not dialog.numbering_restart.isEnabled()
+    choose(dialog.numbering, "paren")
+    qtbot.mouseClick(dialog.numbering_restart, Qt.MouseButton.LeftButton,
+                     pos=dialog.numbering_restart.rect().bottomLeft() + QPoint(4, -4))
+    ok(qtbot, dialog)
+    assert plan(controller)["numbering_style"] == "paren/section"

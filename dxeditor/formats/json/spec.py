@@ -71,7 +71,8 @@ SPECS: dict[str, dict[str, F]] = {
         "period_end_fy": F(FY, True, "last fiscal year of the plan period"),
         "period_label": F(S, False, "period as printed when it is not whole fiscal years"),
         "year_style": F(S, False, "wareki / short / alpha / seireki / both / seireki_wareki"),
-        "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / none"),
+        "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / plain 1. / none; a suffix "
+                                          "/section or /plan sets where counting restarts"),
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),
         "note": F(S),

@@ -98,7 +98,8 @@ class LegendWidget(QWidget):
         self.update()
 
     def _entries(self) -> list[tuple[PhaseStyle | None, str]]:
-        out: list[tuple[PhaseStyle | None, str]] = [(self.styles.get(p.key), p.name) for p in self.styles.phases]
+        # a default phase name (検討, 実施 …) shows in the UI language; a name the user gave stays as typed
+        out: list[tuple[PhaseStyle | None, str]] = [(self.styles.get(p.key), self.tr(p.name)) for p in self.styles.phases]
         out.append((None, self.tr("◆ 節目")))
         out.append((None, self.tr("→ 継続")))
         return out

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTreeView, QVBoxLayout, QWidget
 
-from dxeditor.core.errors import DxError, message_for
+from dxeditor.core.errors import DxError, ReadOnlyError, message_for
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.schedule.canvas import ScheduleCanvas, today_month
@@ -80,6 +80,8 @@ class ScheduleView(QWidget):
         """Run ``fn`` as one undoable command; a user error is shown in a message box (returns None)."""
         try:
             return self.controller.execute(name, fn)
+        except ReadOnlyError:  # the main window's banner already says why, once
+            return None
         except DxError as exc:
             QMessageBox.warning(self, self.tr("工程表"), message_for(exc))
             return None
