@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from dxeditor.formats.xlsx.write.view import view_from_data
+from dxeditor.plan.data_view import view_from_data
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
