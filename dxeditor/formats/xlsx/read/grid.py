@@ -17,6 +17,10 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 MAX_ROWS = 20000
 MAX_COLS = 200
+#: Cells that merged ranges may cover (and that checking them for overlaps may visit), in all:
+#: far more than any real 工程表 merges, and it bounds the cost of a tiny file declaring
+#: hundreds of huge, overlapping ranges (each range costs its area to check and to record).
+MAX_MERGED_CELLS = 400_000
 
 
 @dataclass(frozen=True)
@@ -168,10 +172,17 @@ def read_grid(ws: Any) -> Grid:
 
 
 def _merge_into(g: Grid, title: str, ranges: list[tuple[int, int, int, int]]) -> None:
+    budget = MAX_MERGED_CELLS
+    dropped: list[tuple[int, int, int, int]] = []
     for r1, c1, r2, c2 in ranges:
-        if r1 > MAX_ROWS or c1 > MAX_COLS or (r1, c1) == (r2, c2):
+        if r1 > MAX_ROWS or c1 > MAX_COLS or (r1, c1) == (r2, c2) or r2 < r1 or c2 < c1:
             continue
         r2, c2 = min(r2, MAX_ROWS), min(c2, MAX_COLS)
+        area = (r2 - r1 + 1) * (c2 - c1 + 1)
+        if area > budget:
+            dropped.append((r1, c1, r2, c2))
+            continue
+        budget -= area  # checked (up to its area) and, when it does not clash, recorded (its area)
         clash = next((g.merged[(r, c)] for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
                       if (r, c) in g.merged), None)
         if clash is not None:
@@ -182,6 +193,10 @@ def _merge_into(g: Grid, title: str, ranges: list[tuple[int, int, int, int]]) ->
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 g.merged[(r, c)] = (r1, c1, r2, c2)
+    if dropped:
+        g.warnings.append(
+            f"シート「{title}」: 結合セルが大きすぎるか多すぎるため（合わせて {MAX_MERGED_CELLS:,} セルまで）、"
+            f"{len(dropped)} 個の結合（{_ref(*dropped[0])} など）を無視しました")
 
 
 def _ref(r1: int, c1: int, r2: int, c2: int) -> str:

@@ -6,7 +6,7 @@
    the sheet with a fiscal-year header row is read by :mod:`xlsx_recognise` and
    :mod:`xlsx_body` into the JSON plan shape, checked with ``check_data`` and imported.
 
-Before openpyxl sees a file it is checked: encrypted (OLE) and non-zip files, zip bombs
+Before openpyxl sees a file it is checked (:mod:`.precheck`): encrypted (OLE) and non-zip files, zip bombs
 (declared and actual uncompressed size, compression ratio), XML with DOCTYPE/ENTITY
 declarations (entity expansion) and absurd sheet dimensions are refused with a message.
 Nothing is written unless the whole import succeeds.
@@ -21,7 +21,6 @@ import json
 import re
 import sys
 import warnings
-import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import check_data, import_data
 from dxeditor.formats.xlsx.read.body import BodyReader, Counts
 from dxeditor.formats.xlsx.read.grid import Grid, col_name, read_grid
+from dxeditor.formats.xlsx.read.precheck import FileCheck, check_workbook_file
 from dxeditor.formats.xlsx.read.recognise import ROLES, Layout, recognise_layout
 from dxeditor.formats.xlsx.write.sheets import (
     DATA_ENCODING,
@@ -42,114 +42,15 @@ from dxeditor.formats.xlsx.write.sheets import (
 )
 from dxeditor.store.document import PlanDocument
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 100
-MAX_PARTS = 5000
-MAX_SHEET_ROWS = 200_000
-MAX_SHEET_COLS = 5000
-_DIMENSION = re.compile(rb'<dimension[^>]*ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-_FORMULA = re.compile(rb"<f[ >/]")
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the embedded plan JSON, inflated
 
 
 def _err(ja: str, en: str, src: Path) -> ImportFormatError:
     return ImportFormatError(ja, en, where=str(src))
 
 
-@dataclass
-class FileCheck:
-    """What the safety scan learned: formula cells per sheet part."""
-
-    formulas: int = 0
-
-
-def check_workbook_file(src: Path) -> FileCheck:
-    """Refuse files openpyxl must not see (encrypted, not a zip, bombs, DOCTYPE, huge sheets)."""
-    try:
-        size = src.stat().st_size
-        with open(src, "rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise _err("ファイルが見つかりません", "File not found", src) from None
-    except OSError as exc:
-        raise _err(f"ファイルを読めません（{exc.strerror}）", f"Cannot read the file ({exc.strerror})", src) from None
-    if head.startswith(OLE_MAGIC):
-        raise _err("パスワード付きのブックは読めません（パスワードを解除して .xlsx で保存し直してください）。"
-                   "古い形式 (.xls) のブックも .xlsx で保存し直してから取り込んでください。",
-                   "Password-protected (encrypted) or legacy .xls workbooks cannot be read; "
-                   "remove the password and save as .xlsx.", src)
-    if not head.startswith(ZIP_MAGIC):
-        raise _err("Excel ブック (.xlsx) ではありません（形式が違うか、ファイルが壊れています）",
-                   "Not an Excel workbook (.xlsx): wrong format or damaged", src)
-    if size > MAX_FILE_BYTES:
-        raise _err(f"ファイルが大きすぎます（{size // 2**20} MB、上限 {MAX_FILE_BYTES // 2**20} MB）",
-                   f"The file is too large ({size // 2**20} MB; limit {MAX_FILE_BYTES // 2**20} MB)", src)
-    try:
-        with zipfile.ZipFile(src) as zf:
-            return _scan_zip(zf, src)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise _err(f"ブックが壊れています（ZIP として読めません: {exc}）",
-                   f"The workbook is damaged (not a readable zip: {exc})", src) from None
-
-
-def _scan_zip(zf: zipfile.ZipFile, src: Path) -> FileCheck:
-    infos = zf.infolist()
-    if len(infos) > MAX_PARTS:
-        raise _err(f"ブックの部品が多すぎます（{len(infos)} 個）", f"Too many parts in the workbook ({len(infos)})", src)
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
-        raise _err("Excel ブックではありません（xl/workbook.xml がありません）",
-                   "Not an Excel workbook (no xl/workbook.xml)", src)
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise _err("暗号化された ZIP は読めません", "Encrypted zip entries cannot be read", src)
-    declared = sum(i.file_size for i in infos)
-    if declared > MAX_UNCOMPRESSED:
-        raise _err(f"展開後の大きさが {declared // 2**20} MB あり上限（{MAX_UNCOMPRESSED // 2**20} MB）を超えます"
-                   "（ZIP 爆弾の疑い）。取り込みません",
-                   f"Uncompressed size {declared // 2**20} MB exceeds the limit (zip bomb?)", src)
-    for i in infos:
-        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise _err(f"{i.filename} の圧縮率が異常です（{i.file_size // max(i.compress_size, 1)} 倍、ZIP 爆弾の疑い）。"
-                       "取り込みません", f"{i.filename} has an abnormal compression ratio (zip bomb?)", src)
-    check = FileCheck()
-    total = 0
-    for i in infos:
-        if not i.filename.endswith((".xml", ".rels", ".vml")):
-            continue
-        tail = b""
-        first = True
-        with zf.open(i) as fh:
-            while chunk := fh.read(1 << 20):
-                total += len(chunk)
-                if total > MAX_UNCOMPRESSED:
-                    raise _err("展開後の大きさが上限を超えます（ZIP 爆弾の疑い）。取り込みません",
-                               "The uncompressed size exceeds the limit (zip bomb?)", src)
-                window = tail + chunk
-                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise _err(f"{i.filename} に DOCTYPE / ENTITY 宣言があります（XML 爆弾の疑い）。取り込みません",
-                               f"{i.filename} declares a DOCTYPE or ENTITY (XML bomb?)", src)
-                if i.filename.startswith("xl/worksheets/"):
-                    check.formulas += len(_FORMULA.findall(window)) - len(_FORMULA.findall(tail))
-                    if first:
-                        _check_dimension(chunk[:4096], i.filename, src)
-                first = False
-                tail = chunk[-16:]
-    return check
-
-
-def _check_dimension(head: bytes, part: str, src: Path) -> None:
-    m = _DIMENSION.search(head)
-    if not m:
-        return
-    letters, rows = m.group(1).decode(), int(m.group(2))
-    cols = 0
-    for ch in letters:
-        cols = cols * 26 + ord(ch) - 64
-    if rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLS:
-        raise _err(f"シート（{part}）が大きすぎます（{rows} 行 × {cols} 列、上限 {MAX_SHEET_ROWS} 行 × {MAX_SHEET_COLS} 列）",
-                   f"The sheet {part} is too large ({rows} rows x {cols} columns)", src)
+__all__ = ["FileCheck", "WorkbookImport", "WorkbookReader", "check_workbook_file", "import_workbook",
+           "load_workbook_import"]
 
 
 def _load(src: Path, *, read_only: bool) -> Any:
