@@ -353,6 +353,7 @@ def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_ye
     dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice is exported once
     file_names = inquiry_file_names(conn, dept_ids, fiscal_year=fiscal_year)
     books = [(folder / file_names[d], build_inquiry(conn, d, fiscal_year=fiscal_year)) for d in dept_ids]
+    folder.mkdir(parents=True, exist_ok=True)
     out = []
     for path, wb in books:
         write_atomic(path, wb.save)
@@ -634,7 +635,6 @@ def inquiry_cli(args: Any) -> int:
         if not args.output:
             raise DxError("出力フォルダー (-o) を指定してください。", "Give an output folder with -o.")
         folder = Path(args.output)
-        folder.mkdir(parents=True, exist_ok=True)
         doc = PlanDocument.open(args.file, read_only=True)
         try:
             conn = doc.session.connection()

@@ -128,10 +128,11 @@ def export_audit_xlsx(entries: list[AuditRow], out: Path, *, title: str, initiat
 def _write_audit(tmp: Path, entries: list[AuditRow], title: str, initiatives: dict[int, str]) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                        "strings_to_urls": False})
+    from dxeditor.formats.xlsx.text_cells import XLSXWRITER_OPTIONS, cell_text, header_footer_text, write_text
+
+    wb = xlsxwriter.Workbook(str(tmp), XLSXWRITER_OPTIONS)
     try:
-        wb.set_properties({"title": f"{title} 変更履歴"})
+        wb.set_properties({"title": cell_text(f"{title} 変更履歴")})
         ws = wb.add_worksheet("変更履歴")
         head = wb.add_format({"bold": True, "font_name": "BIZ UDゴシック", "bg_color": "#DDDDDD", "border": 1})
         cell = wb.add_format({"font_name": "BIZ UDゴシック", "text_wrap": True, "valign": "top", "border": 1})
@@ -144,14 +145,14 @@ def _write_audit(tmp: Path, entries: list[AuditRow], title: str, initiatives: di
             values = [e.at.strftime("%Y/%m/%d %H:%M:%S"), e.user, e.host, e.action, e.entity_name,
                       initiatives.get(e.initiative_id, "") if e.initiative_id else "", e.before, e.after]
             for c, v in enumerate(values):
-                ws.write_string(r, c, v, cell)
+                write_text(ws, r, c, v, cell)
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, max(len(entries), 1), len(cols) - 1)
         ws.set_landscape()
         ws.set_paper(8)  # A3
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
-        ws.set_header(f"&L{title.replace('&', '&&')} 変更履歴&R&D")
+        ws.set_header(f"&L{header_footer_text(' '.join(title.split()))[:200]} 変更履歴&R&D")
         ws.set_footer("&C&P / &N")
     finally:
         wb.close()
