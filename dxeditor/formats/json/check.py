@@ -7,6 +7,7 @@ is collected with its JSON path and reported at once in the user's language.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
@@ -28,6 +29,30 @@ def check_data(data: Any, source: str = "JSON") -> None:
         if data["format"] != FORMAT:
             problems.add("$.format", f'"{FORMAT}" ではありません', f'is not "{FORMAT}"')
         _check_references(data, problems)
+    problems.raise_if_any(source)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_strings(data: Any, source: str = "JSON") -> None:
+    """Refuse strings a plan cannot store: NUL characters and lone UTF-16 surrogate halves
+    (``\\ud800`` without its pair), which SQLite's UTF-8 text and every export refuse."""
+    problems = Problems()
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack and len(problems.items) < 20:
+        v, where = stack.pop()
+        if isinstance(v, str):
+            if _UNSTORABLE.search(v):
+                problems.add(where, "保存できない文字（NUL 文字、または対になっていないサロゲート \\ud800〜\\udfff）があります",
+                             "contains a character that cannot be stored (NUL or an unpaired surrogate)")
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(k, str) and _UNSTORABLE.search(k):
+                    problems.add(where, "項目名に保存できない文字があります", "a key holds a character that cannot be stored")
+                stack.append((x, f"{where}.{k}"))
+        elif isinstance(v, list):
+            stack.extend((x, f"{where}[{i}]") for i, x in enumerate(v))
     problems.raise_if_any(source)
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import json
 import re
 import sys
 import warnings
@@ -28,7 +27,7 @@ from typing import Any
 
 from dxeditor.core.errors import DxError, ImportFormatError, PlanFileError
 from dxeditor.core.perf import gc_paused
-from dxeditor.formats.json.io import check_data, import_data
+from dxeditor.formats.json.io import check_data, import_data, parse_json_text
 from dxeditor.formats.xlsx.read.body import BodyReader, Counts
 from dxeditor.formats.xlsx.read.grid import Grid, col_name, read_grid
 from dxeditor.formats.xlsx.read.precheck import FileCheck, check_workbook_file
@@ -104,8 +103,8 @@ def _embedded(wb: Any, src: Path) -> tuple[dict[str, Any] | None, list[str]]:
     if hashlib.sha256(raw).hexdigest() != digest:
         return None, altered
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = parse_json_text(raw.decode("utf-8"), str(src))
+    except (ImportFormatError, UnicodeDecodeError):
         return None, altered
     return data, []
 
