@@ -378,12 +378,22 @@ def _open_workbook(path: Path) -> Any:
                                 f"The workbook is damaged ({type(exc).__name__}).", where=str(path)) from None
 
 
+def _sheet_rows(wb: Any, title: str, **bounds: int) -> list[tuple[Any, ...]]:
+    """The cell values of a sheet, row by row; a damaged sheet part is refused with its name.
+
+    A read-only workbook parses a sheet's XML only now, while its rows are read."""
+    try:
+        return list(wb[title].iter_rows(values_only=True, **bounds))
+    except Exception as exc:  # XML, zip or value errors of a damaged part, as openpyxl raises them
+        raise ImportFormatError(f"シート「{title}」が壊れているため読めません（{type(exc).__name__}）。",
+                                f"Sheet {title!r} is damaged ({type(exc).__name__}).") from None
+
+
 def _binding(wb: Any) -> dict[str, Any] | None:
     """The binding sheet's data, or None when it is missing or not in the shape this module writes."""
     if BIND_SHEET not in wb.sheetnames:
         return None
-    ws = wb[BIND_SHEET]
-    text = "".join(str(row[0] or "") for row in ws.iter_rows(min_col=1, max_col=1, values_only=True) if row)
+    text = "".join(str(row[0] or "") for row in _sheet_rows(wb, BIND_SHEET, min_col=1, max_col=1) if row)
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -409,11 +419,9 @@ def _read_lines(wb: Any, title: str, cols: list[str], check: AnswerCheck) -> lis
     if title not in wb.sheetnames:
         check.errors.append(f"シート「{title}」がありません")
         return []
-    ws = wb[title]
     out = []
     header: list[Any] = []
-    for r, values in enumerate(ws.iter_rows(min_row=HEADER_ROW, max_col=len(cols), values_only=True),
-                               start=HEADER_ROW):
+    for r, values in enumerate(_sheet_rows(wb, title, min_row=HEADER_ROW, max_col=len(cols)), start=HEADER_ROW):
         values = list(values) + [None] * (len(cols) - len(values))
         if r == HEADER_ROW:
             header = values
@@ -434,7 +442,11 @@ def check_answer(conn: Connection, path: Path) -> AnswerCheck:
     check = AnswerCheck(Path(path))
     wb = _open_workbook(Path(path))
     try:
-        _check(conn, wb, check)
+        try:
+            _check(conn, wb, check)
+        except ImportFormatError as exc:
+            exc.where = exc.where or str(path)
+            raise
     finally:
         wb.close()  # a read-only workbook keeps its file open (and locked on Windows) until closed
     if check.errors:
@@ -511,9 +523,10 @@ def _check(conn: Connection, wb: Any, check: AnswerCheck) -> None:
             check.errors.append(f"{where(BARS_SHEET, r)}: 終了年度が開始年度より前です")
             continue
         title = row_titles.get(bar["row_id"], "")
-        if label != (old_vals[0] or ""):
+        # a change is what the department typed over the exported value, and differs from the plan now
+        if label != (old_vals[0] or "") and label != (bar["label"] or ""):
             check.changes.append(FieldChange(dept, BARS_SHEET, "bars", bar_id, "label", title, bar["label"], label))
-        if phase_text != (old_vals[1] or ""):
+        if phase_text != (old_vals[1] or "") and phases.get(phase_text, "") != (bar["phase"] or ""):
             check.changes.append(FieldChange(dept, BARS_SHEET, "bars", bar_id, "phase", title, bar["phase"],
                                              phases.get(phase_text, "")))
         if start != bar["start"]:
