@@ -89,3 +89,25 @@ def test_cli_prints_each_file_once(plan_file: Path, tmp_path: Path, capsys: pyte
 ])
 def test_safe_name(name: str, expected: str) -> None:
     assert inquiry.safe_name(name) == expected
+
+
+def test_nothing_is_written_when_one_department_fails(demo_data: dict, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every workbook is built before the first file is written."""
+    from dxeditor.core.errors import ValidationError
+
+    real = inquiry.build_inquiry
+
+    def build(conn, dept_id, *, fiscal_year):
+        if dept_id == 5:
+            raise ValidationError("部署 5 を書き出せません", "cannot export department 5")
+        return real(conn, dept_id, fiscal_year=fiscal_year)
+
+    monkeypatch.setattr(inquiry, "build_inquiry", build)
+    doc = json_io.import_data(demo_data)
+    try:
+        with pytest.raises(ValidationError):
+            inquiry.export_all(doc.session.connection(), [2, 3, 4, 5, 6], tmp_path / "out", fiscal_year=FY)
+    finally:
+        doc.close(keep_working_copy=False)
+    assert not (tmp_path / "out").exists()

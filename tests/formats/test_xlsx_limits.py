@@ -138,3 +138,34 @@ def test_kpi_actual_must_be_a_finite_number(demo_doc, answer_book: Path, tmp_pat
             assert len(check.errors) == 1 and "数値ではありません" in check.errors[0], (value, check.errors)
     finally:
         doc.close(keep_working_copy=False)
+
+
+def test_department_list_workbooks_pass_the_same_checks(tmp_path: Path) -> None:
+    from dxeditor.formats.department_list import parse_department_file
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["部", "課"])
+    wb.active.append(["総務部", "デジタル推進課"])
+    wb.save(tmp_path / "depts.xlsx")
+    assert parse_department_file(tmp_path / "depts.xlsx").items
+    bad = rewrite(tmp_path / "depts.xlsx", tmp_path / "bad.xlsx", sheet_edit("sheet1", with_doctype))
+    with pytest.raises(ImportFormatError) as info:
+        parse_department_file(bad)
+    assert "DOCTYPE" in info.value.ja
+
+
+def test_damaged_zip_stream_in_a_plan_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dxeditor.cli import main as cli_main
+
+    src = schedule_book(tmp_path / "a.xlsx")
+    data = bytearray(src.read_bytes())
+    with zipfile.ZipFile(src) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 5, start + 40):
+        data[k] ^= 0xA5
+    bad = tmp_path / "damaged.xlsx"
+    bad.write_bytes(bytes(data))
+    assert cli_main(["import", str(bad), "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "壊れています" in err and "予期しない" not in err, err
