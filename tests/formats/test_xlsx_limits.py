@@ -169,3 +169,21 @@ def test_damaged_zip_stream_in_a_plan_workbook(tmp_path: Path, capsys: pytest.Ca
     assert cli_main(["import", str(bad), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert "壊れています" in err and "予期しない" not in err, err
+
+
+def test_recognised_rows_fit_the_editor(tmp_path: Path) -> None:
+    """A cell of 25 lines or a 3,000-character label imports within the editor's limits."""
+    from dxeditor.plan.ops.schedule import MAX_LABEL, MAX_LANE
+
+    src = schedule_book(tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb.active
+    ws.cell(4, 4).value = "\n".join(f"工程{i}" for i in range(25))
+    ws.cell(5, 5).value = "検" * 3000
+    wb.save(src)
+    result = load_workbook_import(src)
+    bars = [b for it in result.data["initiatives"] for r in it["schedule_rows"] for b in r["bars"]]
+    assert max(b["lane"] for b in bars) == MAX_LANE
+    assert max(len(b["label"]) for b in bars) == MAX_LABEL
+    assert any("段目に重ねました" in w for w in result.warnings)
+    assert any("切り詰めました" in w for w in result.warnings)

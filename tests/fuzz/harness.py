@@ -181,7 +181,7 @@ def mutate_text(text: str, rnd: random.Random) -> bytes:
     if op < 0.65:
         return re.sub(rb"\b(\d+)\b", lambda m: m.group(1) + b"0" * rnd.choice([5, 19, 40]), raw, count=rnd.randint(1, 5))
     if op < 0.75:
-        return text.encode("utf-16")
+        return text.encode("utf-16", "surrogatepass")
     if op < 0.85:
         return raw.replace(b'"', b"'", rnd.randint(1, 3))
     return b"[" * 200_000 + b"]" * 200_000

@@ -39,6 +39,7 @@ from dxeditor.formats.xlsx.write.sheets import (
     DATA_SHEET,
     DATA_VERSION,
 )
+from dxeditor.plan.ops.schedule import MAX_LABEL, MAX_LANE
 from dxeditor.store.document import PlanDocument
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the embedded plan JSON, inflated
@@ -216,8 +217,9 @@ class WorkbookReader:
         if not data["initiatives"]:
             raise _err(f"シート「{lay.sheet}」に年度の見出しはありますが、取組や工程の行が見つかりません"
                        f"（{lay.data_first}行目以降）", f"Sheet {lay.sheet!r} has year headers but no rows", self.src)
+        fitted = fit_to_editor(data)
         check_data(data, str(self.src))
-        warns = self.notes + g.warnings + lay.warnings + body.warnings
+        warns = self.notes + g.warnings + lay.warnings + body.warnings + fitted
         return WorkbookImport(self.src, "recognised", data, body.counts, lay, g, self.sheets(), warns)
 
     def close(self) -> None:
@@ -225,6 +227,27 @@ class WorkbookReader:
         if self._wb is not None:
             self._wb.close()
             self._wb = None
+
+
+def fit_to_editor(data: dict[str, Any]) -> list[str]:
+    """Bring recognised rows within what the editor holds; returns a warning per change.
+
+    A cell of more than 20 lines would stack more lanes than a row has (the extra lines join
+    the last lane), and a label longer than a bar label may be is cut.
+    """
+    warnings: list[str] = []
+    for it in data.get("initiatives", []):
+        for row in it.get("schedule_rows", []):
+            items = row.get("bars", []) + row.get("milestones", [])
+            if any(x.get("lane", 0) > MAX_LANE for x in items):
+                for x in items:
+                    x["lane"] = min(x.get("lane", 0), MAX_LANE)
+                warnings.append(f"「{row['title'][:40]}」: {MAX_LANE + 1} 段を超える行は {MAX_LANE + 1} 段目に重ねました")
+            for x in items:
+                if len(x.get("label", "")) > MAX_LABEL:
+                    x["label"] = x["label"][:MAX_LABEL]
+                    warnings.append(f"「{row['title'][:40]}」: {MAX_LABEL:,} 文字を超える工程の文字を切り詰めました")
+    return warnings
 
 
 def _title(g: Grid, lay: Layout, src: Path) -> str:
