@@ -187,3 +187,25 @@ def test_recognised_rows_fit_the_editor(tmp_path: Path) -> None:
     assert max(len(b["label"]) for b in bars) == MAX_LABEL
     assert any("段目に重ねました" in w for w in result.warnings)
     assert any("切り詰めました" in w for w in result.warnings)
+
+
+def test_damaged_cell_values_in_our_own_workbook(tmp_path: Path) -> None:
+    """A number cell holding text (seen in fuzzing: openpyxl raises ValueError while reading)."""
+    from dxeditor.formats.json.io import import_data
+    from dxeditor.formats.xlsx.write.export import XlsxOptions, export_xlsx
+    from tests.formats.xlsx_samples import sample_plan
+
+    doc = import_data(sample_plan())
+    try:
+        export_xlsx(doc, tmp_path / "own.xlsx", XlsxOptions())
+    finally:
+        doc.close(keep_working_copy=False)
+
+    def edit(name: str, data: bytes) -> bytes:
+        return data.replace(b"<v>", b"<v>../x", 1) if name.startswith("xl/worksheets/sheet") else data
+
+    bad = rewrite(tmp_path / "own.xlsx", tmp_path / "bad.xlsx", edit)
+    try:
+        load_workbook_import(bad)
+    except ImportFormatError as exc:
+        assert "予期しない" not in exc.ja

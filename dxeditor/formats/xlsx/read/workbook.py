@@ -83,8 +83,11 @@ def _embedded(wb: Any, src: Path) -> tuple[dict[str, Any] | None, list[str]]:
         return None, []
     altered = ["埋め込みの計画データ（_dxeditor シート）が変更されているため、表から読み取りました"]
     sheet = wb[DATA_SHEET]
-    cells = [row[0] for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)]
-    version = next(sheet.iter_rows(min_row=1, max_row=1, min_col=2, max_col=2, values_only=True), (None,))[0]
+    try:  # a read-only sheet's XML is parsed only now
+        cells = [row[0] for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)]
+        version = next(sheet.iter_rows(min_row=1, max_row=1, min_col=2, max_col=2, values_only=True), (None,))[0]
+    except Exception:  # a damaged data sheet: read the tables instead, as for an altered one
+        return None, altered
     try:
         if cells[0] != DATA_MARKER:
             return None, altered
