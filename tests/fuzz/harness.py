@@ -305,7 +305,7 @@ def mutate_workbook(src: bytes, rnd: random.Random) -> bytes:
                         continue  # drop the part
                     data = _xml_mutation(data, rnd)
                 z.writestr(name, data)
-            if op > 0.97:
+            if op > 0.97 and "xl/bomb.xml" not in names:
                 z.writestr("xl/bomb.xml", b"<a>" + b" " * 80_000_000 + b"</a>")
         out = buf.getvalue()
     return out
