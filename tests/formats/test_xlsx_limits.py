@@ -209,3 +209,14 @@ def test_damaged_cell_values_in_our_own_workbook(tmp_path: Path) -> None:
         load_workbook_import(bad)
     except ImportFormatError as exc:
         assert "予期しない" not in exc.ja
+
+
+def test_a_damaged_other_sheet_does_not_stop_the_import(tmp_path: Path) -> None:
+    src = schedule_book(tmp_path / "a.xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb.create_sheet("メモ")["A1"] = "x"
+    wb.save(src)
+    bad = rewrite(src, tmp_path / "bad.xlsx", sheet_edit("sheet2", lambda xml: xml.replace(b"<sheetData>", b"<sheetData><row", 1)))
+    result = load_workbook_import(bad)
+    assert result.counts.rows == 6
+    assert any("メモ" in w and "読めません" in w for w in result.warnings)

@@ -203,11 +203,20 @@ class WorkbookReader:
             return WorkbookImport(self.src, "embedded", self.embedded, _counts(self.embedded), warnings=[])
         names = [sheet] if sheet else self.sheets()
         found: list[tuple[Grid, Layout]] = []
+        damaged: list[ImportFormatError] = []
         for name in names:
-            g = self.grid(name)
+            try:
+                g = self.grid(name)
+            except ImportFormatError as exc:
+                if sheet:
+                    raise
+                damaged.append(exc)  # another sheet may still hold the table
+                continue
             lay = recognise_layout(g, roles)
             if lay is not None:
                 found.append((g, lay))
+        if not found and damaged:
+            raise damaged[0]
         if not found:
             raise _err("工程表として読み取れるシートがありません。年度の見出し行（例: 令和4年度 / 2022年度 / R4、"
                        f"先頭 40 行）を探しました。調べたシート: {'、'.join(names) or 'なし'}",
@@ -222,7 +231,7 @@ class WorkbookReader:
                        f"（{lay.data_first}行目以降）", f"Sheet {lay.sheet!r} has year headers but no rows", self.src)
         fitted = fit_to_editor(data)
         check_data(data, str(self.src))
-        warns = self.notes + g.warnings + lay.warnings + body.warnings + fitted
+        warns = self.notes + [exc.ja for exc in damaged] + g.warnings + lay.warnings + body.warnings + fitted
         return WorkbookImport(self.src, "recognised", data, body.counts, lay, g, self.sheets(), warns)
 
     def close(self) -> None:
