@@ -2,7 +2,8 @@
 
 The same cases as ``tests/fuzz`` (seeded mutations of a valid JSON plan, of three kinds of
 workbook and of an inquiry answer, imported in-process), with more seeds: by default 3,000 per
-kind starting after the seeds CI uses. Prints the tally per kind and every failure with its
+kind starting after the seeds CI uses; accepted cases also export a PDF schedule (every fifth
+seed by default, ``--pdf-every``). Prints the tally per kind and every failure with its
 seed (replay one with ``--seed S --cases 1``); exits 1 when any case failed.
 """
 
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cases", type=int, default=3000, help="cases per kind")
     p.add_argument("--seed", type=int, default=FIRST_SEED, help="first seed")
     p.add_argument("--kinds", default=",".join(KINDS))
+    p.add_argument("--pdf-every", type=int, default=5,
+                   help="also export a PDF schedule for accepted cases whose seed is a multiple of N (0: never)")
     args = p.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     if any(k not in KINDS for k in kinds):
@@ -52,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("DXEDITOR_SETTINGS_DIR", str(Path(tmp) / "settings"))
         from tests.fuzz import bases, harness
 
+        harness.PDF_EVERY = args.pdf_every
         work = Path(tmp)
         failed = 0
         for kind in kinds:

@@ -137,3 +137,15 @@ def test_control_characters_import_and_export(tmp_path: Path) -> None:
     assert cli_main(["import", str(tmp_path / "in.json"), "-o", str(tmp_path / "p.dxplan")]) == 0
     assert cli_main(["export", str(tmp_path / "p.dxplan"), "--format", "xlsx", "-o", str(tmp_path / "p.xlsx")]) == 0
     assert cli_main(["inquiry", "export", str(tmp_path / "p.dxplan"), "-o", str(tmp_path / "inq")]) == 0
+
+
+def test_lone_surrogate_in_data_given_directly() -> None:
+    """Data that did not come through the JSON reader (an API caller) gets the same message."""
+    from dxeditor.core.errors import ImportFormatError
+    from dxeditor.formats.json.io import import_data
+
+    data = sample_plan()
+    data["departments"][1]["name"] = "戸籍\ud800課"
+    with pytest.raises(ImportFormatError) as info:
+        import_data(data)
+    assert "$.departments[1].name" in info.value.ja

@@ -207,7 +207,7 @@ def json_case(base: dict[str, Any], seed: int, workdir: Path, *, slow: float = 2
     def body() -> str:
         doc = json_io.import_json(src)
         try:
-            _export_all(doc, workdir)
+            _export_all(doc, workdir, seed)
         finally:
             doc.close(keep_working_copy=False)
         return "accepted"
@@ -215,12 +215,20 @@ def json_case(base: dict[str, Any], seed: int, workdir: Path, *, slow: float = 2
     return _run("json", seed, workdir, body, slow)
 
 
-def _export_all(doc: Any, workdir: Path) -> None:
+#: Also export a PDF schedule for every N-th accepted case (0: never; the long run sets it).
+PDF_EVERY = 0
+
+
+def _export_all(doc: Any, workdir: Path, seed: int = 1) -> None:
     from dxeditor.formats.json.io import export_json
     from dxeditor.formats.xlsx.write.export import XlsxOptions, export_xlsx
 
     export_json(doc, workdir / "out.json")
     export_xlsx(doc, workdir / "out.xlsx", XlsxOptions())
+    if PDF_EVERY and seed % PDF_EVERY == 0:
+        from dxeditor.publish.pdf.export import PdfOptions, export_pdf
+
+        export_pdf(doc, workdir / "out.pdf", PdfOptions())
 
 
 # ----------------------------------------------------------------------------- workbooks
@@ -325,7 +333,7 @@ def workbook_case(bases: list[bytes], seed: int, workdir: Path, *, slow: float =
         result = load_workbook_import(src)
         doc = import_data(result.data, str(src))
         try:
-            _export_all(doc, workdir)
+            _export_all(doc, workdir, seed)
         finally:
             doc.close(keep_working_copy=False)
         return "accepted"

@@ -461,7 +461,11 @@ def _import_data(data: Any, source: str, target: Path | None) -> PlanDocument:
     doc = PlanDocument.create(target)
     try:
         conn = doc.session.connection()
-        load_into(conn, data)
+        try:
+            load_into(conn, data)
+        except UnicodeEncodeError:  # data not parsed by parse_json_text: name the string SQLite refused
+            check_strings(data, source)
+            raise
         doc.session.commit()
     except BaseException:
         doc.close(keep_working_copy=False)
