@@ -670,7 +670,12 @@ def inquiry_cli(args: Any) -> int:
     failed = False
     try:
         conn = doc.session.connection()
-        checks = [check_answer(conn, Path(a)) for a in args.answers]
+        checks = []
+        for a in args.answers:  # every answer is checked (and reported) before any is applied
+            try:
+                checks.append(check_answer(conn, Path(a)))
+            except DxError as exc:
+                checks.append(AnswerCheck(Path(a), errors=[exc.message("ja").removeprefix(f"{a}: ")]))
         for c in checks:
             sys.stdout.write(f"== {c.path.name}（{c.department}）\n")
             for e in c.errors:

@@ -111,3 +111,16 @@ def test_nothing_is_written_when_one_department_fails(demo_data: dict, tmp_path:
     finally:
         doc.close(keep_working_copy=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_import_reports_every_answer(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged answer is reported by name with the others; none stops the rest being checked."""
+    assert cli_main(["inquiry", "export", str(demo_file), "-o", str(tmp_path / "q"), "--dept", "デジタル推進室"]) == 0
+    good = Path(capsys.readouterr().out.split()[0])
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + bytes(200))
+    code = cli_main(["inquiry", "import", str(demo_file), str(bad), str(good), "--dry-run"])
+    out = capsys.readouterr()
+    assert code == 1
+    assert f"== {bad.name}" in out.out and f"== {good.name}" in out.out
+    assert "エラー: " in out.out and "予期しない" not in out.out + out.err
