@@ -220,3 +220,24 @@ def test_a_damaged_other_sheet_does_not_stop_the_import(tmp_path: Path) -> None:
     result = load_workbook_import(bad)
     assert result.counts.rows == 6
     assert any("メモ" in w and "読めません" in w for w in result.warnings)
+
+
+def test_answer_with_overlapping_merges_is_read_without_binding_them(
+        demo_doc, answer_book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full openpyxl load binds every merged cell (minutes for 501 overlapping ranges over a
+    large area); answers are read read-only, which never does."""
+    import openpyxl.reader.excel as excel
+
+    opened = []
+    real = excel.load_workbook
+
+    def spy(*args, **kw):
+        opened.append(kw.get("read_only"))
+        return real(*args, **kw)
+
+    monkeypatch.setattr("openpyxl.load_workbook", spy)
+    refs = [f"A{i}:GR{5000}" for i in range(1, 502)]
+    bad = rewrite(answer_book, tmp_path / "merged.xlsx", sheet_edit("sheet1", with_merges(refs)))
+    check = inquiry.check_answer(demo_doc.session.connection(), bad)
+    assert opened == [True]
+    assert check.errors == [] and check.changes == []
