@@ -280,7 +280,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_inquiry(args: argparse.Namespace) -> int:
-    from dxeditor.exchange.inquiry import inquiry_cli
+    from dxeditor.exchange.inquiry_cli import inquiry_cli
 
     return int(inquiry_cli(args))
 

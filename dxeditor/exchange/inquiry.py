@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.atomic import write_atomic
-from dxeditor.core.errors import DxError, ImportFormatError, ValidationError
+from dxeditor.core.errors import ImportFormatError, ValidationError
 from dxeditor.core.fiscal import (
     MAX_FY,
     MIN_FY,
@@ -36,6 +34,7 @@ from dxeditor.core.fiscal import (
     fy_start,
     parse_fy,
 )
+from dxeditor.exchange.file_names import inquiry_file_names, safe_name
 from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file
 from dxeditor.formats.xlsx.text_cells import cell_text, set_text
 from dxeditor.plan.changes import Recorder
@@ -43,6 +42,9 @@ from dxeditor.plan.ops.outline import MAX_TEXT
 from dxeditor.plan.ops.schedule import MAX_LABEL
 from dxeditor.plan.readmodel import department_names
 from dxeditor.store import models as m
+
+__all__ = ["AnswerCheck", "FieldChange", "apply_answers", "build_inquiry", "check_answer", "export_all",
+           "export_inquiry", "inquiry_file_names", "safe_name"]
 
 BIND_SHEET = "_dxeditor"
 BARS_SHEET = "工程"
@@ -287,61 +289,6 @@ def _list_range(wb: Any, values: list[str]) -> str:
 
 def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
-
-
-_WINDOWS_ILLEGAL = re.compile(r'[\\/:*?"<>|\s]+')
-_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
-MAX_NAME_PART = 60
-
-
-def safe_name(text: str) -> str:
-    """A file-name-safe version of a name (Windows rules).
-
-    Control and format characters (bidi overrides U+202A–202E, isolates U+2066–2069, marks
-    U+200E/F, zero-width spaces) are removed: they make a name read differently from what it
-    is. Characters Windows forbids become ``_``; reserved device names (CON, NUL, COM1 …) get
-    a ``_`` in front; the result is at most :data:`MAX_NAME_PART` characters.
-    """
-    text = "".join(ch for ch in str(text) if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
-    text = _WINDOWS_ILLEGAL.sub("_", text).strip("._ ")[:MAX_NAME_PART].rstrip("._ ")
-    if _RESERVED.match(text):
-        text = "_" + text
-    return text or "部署"
-
-
-def inquiry_file_names(conn: Connection, dept_ids: list[int], *, fiscal_year: int) -> dict[int, str]:
-    """A distinct file name for each department (names equal on Windows, ignoring case, count as one).
-
-    ``照会_<plan>_<department>.xlsx``; departments of the same name under different parents
-    (市民課 of two 部) get the parent's name too, and any that still share a name their id.
-    """
-    names = department_names(conn, fiscal_year)
-    parents = dict(conn.execute(select(m.Department.id, m.Department.parent_id)).all())
-    plan_title = safe_name(conn.execute(select(m.Plan.title)).scalar_one() or "計画")[:40]
-    for d in dept_ids:
-        if d not in names:
-            raise ValidationError(f"部署 {d} がありません", f"no department {d}")
-
-    def key(name: str) -> str:
-        return unicodedata.normalize("NFC", name).casefold()
-
-    def counts(names_by_id: dict[int, str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for n in names_by_id.values():
-            out[key(n)] = out.get(key(n), 0) + 1
-        return out
-
-    out = {d: f"照会_{plan_title}_{safe_name(names[d])}.xlsx" for d in dept_ids}
-    seen = counts(out)
-    for d in dept_ids:
-        parent = parents.get(d)
-        if seen[key(out[d])] > 1 and parent in names:
-            out[d] = f"照会_{plan_title}_{safe_name(names[parent])}_{safe_name(names[d])}.xlsx"
-    seen = counts(out)
-    for d in dept_ids:
-        if seen[key(out[d])] > 1:
-            out[d] = out[d][:-len(".xlsx")] + f"_{d}.xlsx"
-    return out
 
 
 def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_year: int) -> list[Path]:
@@ -634,68 +581,6 @@ def apply_answers(rec: Recorder, changes: list[FieldChange], fiscal_year: int) -
             rec.update("kpi_actuals", row, **{c.field: c.new})
         n += 1
     return n
-
-
-# ---------------------------------------------------------------------- CLI
-def inquiry_cli(args: Any) -> int:
-    """``dxeditor inquiry export|import`` (see cli.py)."""
-    import sys
-
-    from dxeditor.plan.editor import PlanEditor
-    from dxeditor.store.document import PlanDocument
-
-    if args.action == "export":
-        if not args.output:
-            raise DxError("出力フォルダー (-o) を指定してください。", "Give an output folder with -o.")
-        folder = Path(args.output)
-        doc = PlanDocument.open(args.file, read_only=True)
-        try:
-            conn = doc.session.connection()
-            fy = _current_fy(conn)
-            names = department_names(conn, fy)
-            ids = []
-            for d in args.dept or []:
-                match = [k for k, v in names.items() if v == d or str(k) == d]
-                if not match:
-                    raise ValidationError(f"部署「{d}」が見つかりません", f"department {d!r} not found")
-                ids.extend(match)
-            if not ids:
-                ids = _answering_departments(conn)
-            for p in export_all(conn, ids, folder, fiscal_year=fy):
-                sys.stdout.write(f"{p}\n")
-        finally:
-            doc.close(keep_working_copy=False)
-        return 0
-    doc = PlanDocument.open(args.file)
-    failed = False
-    try:
-        conn = doc.session.connection()
-        checks = []
-        for a in args.answers:  # every answer is checked (and reported) before any is applied
-            try:
-                checks.append(check_answer(conn, Path(a)))
-            except DxError as exc:
-                checks.append(AnswerCheck(Path(a), errors=[exc.message("ja").removeprefix(f"{a}: ")]))
-        for c in checks:
-            sys.stdout.write(f"== {c.path.name}（{c.department}）\n")
-            for e in c.errors:
-                sys.stdout.write(f"エラー: {e}\n")
-            for w in c.warnings:
-                sys.stdout.write(f"注意: {w}\n")
-            for ch in c.changes:
-                sys.stdout.write(f"変更: {ch.describe()}\n")
-            failed = failed or not c.ok
-        if not args.dry_run:
-            editor = PlanEditor(doc)
-            for c in checks:
-                if c.ok and c.changes:
-                    editor.run(f"照会回答の取込（{c.department}）",
-                               lambda rec, c=c: apply_answers(rec, c.changes, c.fiscal_year))
-            if any(c.ok and c.changes for c in checks):
-                doc.save()
-    finally:
-        doc.close(keep_working_copy=False)
-    return 1 if failed else 0
 
 
 def _current_fy(conn: Connection) -> int:
