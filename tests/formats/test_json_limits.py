@@ -149,3 +149,22 @@ def test_lone_surrogate_in_data_given_directly() -> None:
     with pytest.raises(ImportFormatError) as info:
         import_data(data)
     assert "$.departments[1].name" in info.value.ja
+
+
+@pytest.mark.parametrize(("where", "value"), [
+    ("$.plan.year_style", "../x"),
+    ("$.plan.numbering_style", "roman"),
+    ("$.phases[0].pattern", "stripes"),
+    ("$.phases[0].color", "#12345"),
+    ("$.initiatives[0].national_category", "other"),
+])
+def test_enumerated_fields_hold_what_the_editor_offers(tmp_path: Path, capsys, where: str, value: str) -> None:
+    """Found by fuzzing: a year style outside the list imported, then every export failed."""
+    data = sample_plan()
+    target: dict = data
+    *parts, last = where[2:].replace("[0]", ".0").split(".")
+    for part in parts:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target[last] = value
+    err = refused(tmp_path, dump(data), capsys)
+    assert where in err and value in err

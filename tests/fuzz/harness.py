@@ -26,6 +26,8 @@ from typing import Any
 from dxeditor.core.errors import DxError, message_for
 
 GENERIC = ("予期しない", "Unexpected error")
+ENUMERATED = ("year_style", "numbering_style", "pattern", "color", "national_category", "status", "placement",
+              "kind")
 
 HOSTILE_STRINGS = [
     "", " ", "=cmd|' /C calc'!A0", '=WEBSERVICE("http://x")', "+1", "-1+2", "@SUM(A1)", '"', "a,b",
@@ -125,6 +127,13 @@ def _containers(data: Any, out: list[tuple[Any, Any]], depth: int = 0) -> list[t
 
 def mutate_data(data: dict[str, Any], rnd: random.Random) -> None:
     """One structural mutation of a parsed JSON plan, in place."""
+    try:
+        _mutate_data(data, rnd)
+    except RecursionError:  # copying a value an earlier mutation nested thousands deep
+        pass
+
+
+def _mutate_data(data: dict[str, Any], rnd: random.Random) -> None:
     spots = _containers(data, [])
     parent, key = rnd.choice(spots)
     op = rnd.random()
@@ -196,6 +205,11 @@ def json_case(base: dict[str, Any], seed: int, workdir: Path, *, slow: float = 2
     data = copy.deepcopy(base)
     for _ in range(rnd.randint(1, 3)):
         mutate_data(data, rnd)
+    if rnd.random() < 0.15:  # an enumerated field (year style, pattern …) with a value outside its list
+        spots = [(c, k) for c, k in _containers(data, []) if k in ENUMERATED]
+        if spots:
+            parent, key = rnd.choice(spots)
+            parent[key] = rnd.choice(["../x", "", "WAREKI", "#12345", "#gggggg", "solid ", "done"])
     try:
         text = json.dumps(data, ensure_ascii=rnd.random() < 0.3)
     except (RecursionError, ValueError):

@@ -15,9 +15,13 @@ from functools import lru_cache
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
+from dxeditor.core.fiscal import YearStyle
+from dxeditor.core.numbering import STYLES as NUMBERING_STYLES
 from dxeditor.plan.ops.glossary import MAX_TERM
 from dxeditor.plan.ops.outline import MAX_TEXT
+from dxeditor.plan.ops.plan_meta import COLOR_RE, PATTERNS
 from dxeditor.plan.ops.schedule import MAX_LABEL, MAX_LANE
+from dxeditor.store.models import NATIONAL_CATEGORIES, PROGRESS_STATUSES
 
 FORMAT = "dxeditor-plan"
 FORMAT_VERSION = 1
@@ -28,6 +32,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 #: every JSON reader, far inside SQLite's 64-bit integers), numbers up to 10^15 in size, texts as
 #: long as the editor's fields take (MAX_TEXT; bar and milestone labels MAX_LABEL, glossary terms
 #: MAX_TERM), lanes 0–MAX_LANE, and at most MAX_ITEMS entries in any one list.
+YEAR_STYLES = tuple(s.value for s in YearStyle)
 MAX_ID = 2**53 - 1
 MAX_NUMBER = 10**15
 MAX_ITEMS = 1_000_000
@@ -43,6 +48,8 @@ class F:
     nullable: bool = False
     hi: int | None = None  # the largest integer (int) or the longest text (str); None: the default
     lo: int = 0  # the smallest integer (int)
+    choices: tuple[str, ...] | None = None  # the only texts allowed (str)
+    regex: str | None = None  # a pattern the whole text must match (str)
 
     @property
     def top(self) -> int:
@@ -83,8 +90,8 @@ SPECS: dict[str, dict[str, F]] = {
         "period_start_fy": F(FY, True, "first fiscal year of the plan period"),
         "period_end_fy": F(FY, True, "last fiscal year of the plan period"),
         "period_label": F(S, False, "period as printed when it is not whole fiscal years"),
-        "year_style": F(S, False, "wareki / short / alpha / seireki / both"),
-        "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / none"),
+        "year_style": F(S, False, "wareki / short / alpha / seireki / both", choices=YEAR_STYLES),
+        "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / plain 1. / none", choices=NUMBERING_STYLES),
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),
         "note": F(S),
@@ -97,10 +104,10 @@ SPECS: dict[str, dict[str, F]] = {
         "body": F(S, False, "paragraphs separated by blank lines"),
     },
     "phase": {
-        "key": F(S, True, "identifier used by bars"),
-        "name": F(S, True, "name shown in the legend"),
-        "color": F(S, False, "#rrggbb"),
-        "pattern": F(S, False, "solid / diagonal / cross / dots / horizontal / vertical / outline"),
+        "key": F(S, True, "identifier used by bars", hi=64),
+        "name": F(S, True, "name shown in the legend", hi=100),
+        "color": F(S, False, "#rrggbb", regex=COLOR_RE.pattern),
+        "pattern": F(S, False, "solid / diagonal / cross / dots / horizontal / vertical / outline", choices=PATTERNS),
     },
     "department": {
         "id": F(I, True),
@@ -134,7 +141,8 @@ SPECS: dict[str, dict[str, F]] = {
         "number_label": F(S),
         "title": F(S, True),
         "summary": F(S),
-        "national_category": F(S, False, "system / focus / together / optional / empty"),
+        "national_category": F(S, False, "system / focus / together / optional / empty",
+                               choices=("", *NATIONAL_CATEGORIES)),
         "national_number": F(I, False, "number within the national category (①=1)", nullable=True, hi=99),
         "national_target_fy": F(FY, False, "国が掲げる目標時期", nullable=True),
         "national_target_text": F(S, False, "target as printed when not a fiscal year"),
@@ -173,7 +181,7 @@ SPECS: dict[str, dict[str, F]] = {
     },
     "actual": {"fiscal_year": F(FY, True), "value": F("num", False, nullable=True), "note": F(S)},
     "reference": {"title": F(S, True), "date_text": F(S), "note": F(S)},
-    "progress": {"fiscal_year": F(FY, True), "status": F(S), "comment": F(S)},
+    "progress": {"fiscal_year": F(FY, True), "status": F(S, choices=("", *PROGRESS_STATUSES)), "comment": F(S)},
     "row": {
         "id": F(I, True),
         "parent_id": F(I, False, "parent row (sub-rows)", nullable=True),
@@ -327,6 +335,11 @@ def _check_value(v: Any, f: F, problems: Problems, path: str) -> None:
         elif len(v) > f.top:
             problems.add(path, f"文字列が長すぎます（{len(v):,} 文字、上限 {f.top:,} 文字）",
                          f"the text is too long ({len(v):,} characters; at most {f.top:,})")
+        elif f.choices is not None and v not in f.choices:
+            shown = " / ".join(c or '""' for c in f.choices)
+            problems.add(path, f"{v[:40]!r} は使えません（{shown} のいずれか）", f"{v[:40]!r} is not one of {shown}")
+        elif f.regex is not None and not re.fullmatch(f.regex, v):
+            problems.add(path, f"{v[:40]!r} は形式が違います（{f.doc}）", f"{v[:40]!r} is not in the form {f.doc}")
     elif kind in (I, FY):
         if not isinstance(v, int) or isinstance(v, bool):
             problems.add(path, f"整数が必要です（{_type_name(v)} があります）", "an integer is required")
@@ -391,6 +404,12 @@ def _quick_value(f: F) -> frozenset[type] | Callable[[Any], bool]:
         return frozenset({bool, _NONE} if nullable else {bool})
     if kind == S:
         longest = f.top
+        if f.choices is not None:
+            allowed = frozenset(f.choices)
+            return lambda v: (type(v) is str and v in allowed) or (v is None and nullable)
+        if f.regex is not None:
+            whole = re.compile(f.regex).fullmatch
+            return lambda v: (type(v) is str and len(v) <= longest and whole(v) is not None) or (v is None and nullable)
         return lambda v: (type(v) is str and len(v) <= longest) or (v is None and nullable)
     if kind == I:
         lo, hi = f.lo, f.top
@@ -463,6 +482,10 @@ def _schema_value(f: F) -> dict[str, Any]:
     kind = f.kind
     if kind == S:
         s: dict[str, Any] = {"type": "string", "maxLength": f.top}
+        if f.choices is not None:
+            s["enum"] = list(f.choices)
+        if f.regex is not None:
+            s["pattern"] = f.regex
     elif kind == I:
         s = {"type": "integer", "minimum": f.lo, "maximum": f.top}
     elif kind == FY:

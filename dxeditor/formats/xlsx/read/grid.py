@@ -44,6 +44,22 @@ class Grid:
     # (row, col) of every merged cell → (r1, c1, r2, c2) of its range
     merged: dict[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _by_row: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def row_columns(self, r: int) -> list[int]:
+        """The columns of row ``r`` that hold a value, left to right.
+
+        Recognition asks this instead of walking every column of every row: a sheet with one
+        value far to the right would otherwise cost rows × columns for each pass.
+        """
+        if self._by_row is None:
+            by_row: dict[int, list[int]] = {}
+            for r0, c0 in self.values:
+                by_row.setdefault(r0, []).append(c0)
+            for cols in by_row.values():
+                cols.sort()
+            self._by_row = by_row
+        return self._by_row.get(r, [])
 
     def value(self, r: int, c: int) -> Any:
         """The raw value at (r, c) (None inside a merged range except at its top-left)."""
