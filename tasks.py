@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Developer tasks that set themselves up: ``python tasks.py run | test | lint | bench | build``.
+"""Developer tasks that set themselves up: ``python tasks.py run | test | lint | bench | build | fuzz``.
 
 Each task first makes sure ``.venv`` exists with the project installed (re-installing
 when ``pyproject.toml`` changed, or when a task needs an extra not installed yet). On Linux, ``test`` also installs the system packages
@@ -210,7 +210,15 @@ def task_build(args: list[str]) -> int:
     return subprocess.call([str(py), str(ROOT / "packaging" / "build.py"), *args], cwd=ROOT)
 
 
-TASKS = {"run": task_run, "test": task_test, "lint": task_lint, "bench": task_bench, "build": task_build}
+def task_fuzz(args: list[str]) -> int:
+    """The long fuzz run (``bench/fuzz.py``): ``python tasks.py fuzz --cases 3000``."""
+    py = ensure_venv()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.call([str(py), "-m", "bench.fuzz", *args], cwd=ROOT, env=env)
+
+
+TASKS = {"run": task_run, "test": task_test, "lint": task_lint, "bench": task_bench, "build": task_build,
+         "fuzz": task_fuzz}
 
 
 def main() -> int:

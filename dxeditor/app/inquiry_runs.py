@@ -62,6 +62,14 @@ def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequenc
         doc.close(keep_working_copy=False)
 
 
+def _checked(conn: Connection, path: Path, fiscal_year: int | None) -> AnswerCheck:
+    """The check of one answer; a workbook that cannot be read is a failed check naming why."""
+    try:
+        return check_answer(conn, path, fiscal_year)
+    except DxError as exc:
+        return AnswerCheck(path, errors=[exc.message().removeprefix(f"{path}: ")])
+
+
 def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool = False,
                    fiscal_year: int | None = None) -> list[AnswerCheck]:
     """Check every answer workbook (for ``fiscal_year`` when given); apply and save the valid ones unless ``dry_run``.
@@ -71,7 +79,7 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
     doc = PlanDocument.open(plan)
     try:
         conn = doc.session.connection()
-        checks = [check_answer(conn, Path(a), fiscal_year) for a in answers]
+        checks = [_checked(conn, Path(a), fiscal_year) for a in answers]  # every answer before any is applied
         progress_sheet.check_batch(checks)
         applicable = [c for c in checks if c.ok and c.changes]
         if not dry_run and applicable:

@@ -84,6 +84,12 @@ def message_for(exc: BaseException, lang: str | None = None) -> str:
         path = getattr(exc, "filename", "") or ""
         return _pick(lang, f"ファイルの読み書きに失敗しました: {path} ({exc.strerror or exc})",
                      f"File input/output failed: {path} ({exc.strerror or exc})")
+    if isinstance(exc, RecursionError):
+        return _pick(lang, "入力の入れ子（表や項目の中の表や項目）が深すぎるため処理できません。",
+                     "The input nests too deeply to be processed.")
+    if isinstance(exc, MemoryError):
+        return _pick(lang, "メモリが足りないため処理できません（入力が大きすぎます）。",
+                     "Not enough memory (the input is too large).")
     return _pick(lang, f"予期しないエラーが発生しました: {type(exc).__name__}: {exc}",
                  f"Unexpected error: {type(exc).__name__}: {exc}")
 

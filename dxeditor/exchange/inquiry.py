@@ -15,8 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
-import zipfile
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,21 +23,39 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from dxeditor.core.atomic import write_atomic
-from dxeditor.core.errors import DxError, ImportFormatError, ProgressFn, ValidationError, check_progress
-from dxeditor.core.fiscal import FiscalYearError, format_fy, format_month, fy_end, fy_of, fy_start, parse_fy
+from dxeditor.core.errors import ImportFormatError, ProgressFn, ValidationError, check_progress
+from dxeditor.core.fiscal import (
+    MAX_FY,
+    MIN_FY,
+    FiscalYearError,
+    format_fy,
+    format_month,
+    fy_end,
+    fy_of,
+    fy_start,
+    parse_fy,
+)
 from dxeditor.exchange import progress_sheet
+from dxeditor.exchange.file_names import inquiry_file_names, safe_name
+from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file
+from dxeditor.formats.xlsx.text_cells import cell_text, hidden_list_range, set_text, written_line
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.department_names import department_names
+from dxeditor.plan.ops.outline import MAX_TEXT
+from dxeditor.plan.ops.schedule import MAX_LABEL
 from dxeditor.store import models as m
 
 log = logging.getLogger(__name__)
+
+__all__ = ["AnswerCheck", "FieldChange", "apply_answers", "build_inquiry", "check_answer", "export_all",
+           "export_inquiry", "inquiry_file_names", "safe_name"]
 
 BIND_SHEET = "_dxeditor"
 BARS_SHEET = "工程"
 PROGRESS_SHEET = "進捗"
 KPI_SHEET = "成果目標"
 HEADER_ROW = 4  # rows 1–3: title, department, instructions
-MAX_BYTES = 20 * 1024 * 1024
+MAX_VALUE = 1e15  # a KPI actual beyond this is a typing slip, not a measurement
 
 BAR_COLS = ["行ID", "工程ID", "取組", "工程表の行", "工程（内容）", "種類", "開始年度", "終了年度"]
 BAR_EDITABLE = {"工程（内容）": "label", "種類": "phase", "開始年度": "start", "終了年度": "end"}
@@ -129,6 +146,13 @@ def _digest(values: list[Any]) -> str:
 
 def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: int) -> Path:
     """Write the inquiry workbook of one department for answers about ``fiscal_year``."""
+    wb = build_inquiry(conn, dept_id, fiscal_year=fiscal_year)
+    write_atomic(out, wb.save)
+    return out
+
+
+def build_inquiry(conn: Connection, dept_id: int, *, fiscal_year: int) -> Any:
+    """The inquiry workbook (openpyxl, in memory) of one department for answers about ``fiscal_year``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -152,9 +176,9 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
 
     def sheet(ws: Any, title: str, cols: list[str], editable: dict[str, str], lines: list[list[Any]]) -> None:
         ws.title = title
-        ws["A1"] = f"{plan['title']}　照会（{format_fy(fiscal_year, 'wareki')}）"
+        set_text(ws["A1"], f"{plan['title']}　照会（{format_fy(fiscal_year, 'wareki')}）")
         ws["A1"].font = Font(name="BIZ UDゴシック", size=14, bold=True)
-        ws["A2"] = f"回答部署: {dept}"
+        set_text(ws["A2"], f"回答部署: {dept}")
         ws["A2"].font = bold
         ws["A3"] = "黄色のセルだけを入力してください。行の追加・削除や、他のセルの変更はしないでください。"
         ws["A3"].font = font
@@ -164,9 +188,11 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
         for r, line in enumerate(lines, start=HEADER_ROW + 1):
             for c, value in enumerate(line, start=1):
                 cell = ws.cell(r, c)
-                cell.value = value
+                if isinstance(value, str):
+                    set_text(cell, value)  # user text stays text (never a formula)
+                else:
+                    cell.value = value
                 cell.font = font
-                cell.data_type = "s" if isinstance(value, str) else cell.data_type
                 if cols[c - 1] in editable:
                     cell.protection = Protection(locked=False)
                     cell.fill = open_fill
@@ -184,9 +210,9 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     def validation(ws: Any, col: int, values: list[str], n: int) -> None:
         if n == 0:
             return
-        formula = '"' + ",".join(values) + '"'
-        if len(formula) > 255:  # Excel's limit for an inline list: use a range on the hidden sheet
-            formula = _list_range(wb, values)
+        # always a range on the hidden sheet, never an inline "a,b" list: a phase name holding
+        # a quote or a comma would break out of (or split) an inline list
+        formula = hidden_list_range(wb, values)
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
                             errorTitle="入力できない値です", error="一覧から選んでください。")
         letter = ws.cell(HEADER_ROW, col).column_letter
@@ -200,14 +226,14 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     row_by_id = {r.id: r for r in rows}
     for b in bars:
         r = row_by_id[b["row_id"]]
-        line = [r.id, b["id"], r.init, r.title, b["label"], phase_name.get(b["phase"], b["phase"]),
-                format_fy(fy_of(b["start"]), "wareki"), format_fy(fy_of(b["end"]), "wareki")]
+        line = written_line([r.id, b["id"], r.init, r.title, b["label"], phase_name.get(b["phase"], b["phase"]),
+                         format_fy(fy_of(b["start"]), "wareki"), format_fy(fy_of(b["end"]), "wareki")])
         bar_lines.append(line)
         binding["bars"][str(b["id"])] = {"row": r.id, "locked": _digest(line[:4]), "values": line[4:],
                                          "start": b["start"], "end": b["end"], "phase": b["phase"]}
     ws = wb.active
     sheet(ws, BARS_SHEET, BAR_COLS, BAR_EDITABLE, bar_lines)
-    validation(ws, 6, [p.name for p in phases], len(bar_lines))
+    validation(ws, 6, [cell_text(p.name) for p in phases], len(bar_lines))
     validation(ws, 7, years, len(bar_lines))
     validation(ws, 8, years, len(bar_lines))
 
@@ -218,7 +244,7 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     for r in rows:
         p = progress.get(r.id)
         status = m.PROGRESS_STATUSES.get(p.status, "") if p else ""
-        line = [r.id, r.init, r.title, status, p.comment if p else ""]
+        line = written_line([r.id, r.init, r.title, status, p.comment if p else ""])
         prog_lines.append(line)
         binding["rows"][str(r.id)] = {"locked": _digest(line[:3]), "values": line[3:]}
     ws = wb.create_sheet()
@@ -230,8 +256,8 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
     for k in kpis:
         a = actuals.get(k.id)
         target = k.target_text or ("" if k.target_value is None else _num(k.target_value))
-        line = [k.id, k.init, k.name, target, k.unit, None if a is None or a.value is None else _num(a.value),
-                a.note if a else ""]
+        line = written_line([k.id, k.init, k.name, target, k.unit,
+                         None if a is None or a.value is None else _num(a.value), a.note if a else ""])
         kpi_lines.append(line)
         binding["kpis"][str(k.id)] = {"locked": _digest(line[:5]), "values": line[5:]}
     ws = wb.create_sheet()
@@ -245,110 +271,114 @@ def export_inquiry(conn: Connection, dept_id: int, out: Path, *, fiscal_year: in
         bind.cell(i // 30000 + 1, 1, text[i:i + 30000]).data_type = "s"
     bind.sheet_state = "veryHidden"
     bind.protection.sheet = True
-    wb.properties.title = f"{plan['title']} 照会 {dept}"
-    wb.properties.creator = plan["municipality"] or "dxeditor"
-    write_atomic(out, wb.save)
-    return out
-
-
-def _list_range(wb: Any, values: list[str]) -> str:
-    ws = wb["_lists"] if "_lists" in wb.sheetnames else wb.create_sheet("_lists")
-    ws.sheet_state = "hidden"
-    col = ws.max_column + 1 if ws.max_row > 1 or ws["A1"].value else 1
-    for i, v in enumerate(values, start=1):
-        ws.cell(i, col, v)
-    letter = ws.cell(1, col).column_letter
-    return f"_lists!${letter}$1:${letter}${len(values)}"
+    wb.properties.title = cell_text(f"{plan['title']} 照会 {dept}")[:255]
+    wb.properties.creator = cell_text(plan["municipality"] or "dxeditor")[:255]
+    return wb
 
 
 def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
-def safe_name(text: str) -> str:
-    """A file-name-safe version of a department name (Windows rules)."""
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._") or "部署"
-
-
 def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_year: int,
                progress: ProgressFn | None = None) -> list[Path]:
-    """One inquiry workbook per department into ``folder``.
+    """One inquiry workbook per department into ``folder``, each under its own name.
 
-    ``progress(done, total)`` is told after each workbook; returning False stops the run with
-    :class:`~dxeditor.core.errors.Cancelled` (the workbooks already written stay, each complete).
+    Every workbook is built before the first is written: a department that cannot be
+    exported leaves no files behind. ``progress(done, total)`` is told after each workbook is
+    built; returning False stops the run with :class:`~dxeditor.core.errors.Cancelled`
+    before anything is written.
     """
-    names = department_names(conn, fiscal_year)
-    plan_title = conn.execute(select(m.Plan.title)).scalar_one()
-    out = []
+    dept_ids = list(dict.fromkeys(dept_ids))  # a department named twice is exported once
+    file_names = inquiry_file_names(conn, dept_ids, fiscal_year=fiscal_year)
     check_progress(progress, 0, len(dept_ids))
+    books = []
     for n, d in enumerate(dept_ids, start=1):
-        if d not in names:
-            raise ValidationError(f"部署 {d} がありません", f"no department {d}")
-        name = f"照会_{safe_name(plan_title)[:40]}_{safe_name(names[d])}.xlsx"
-        out.append(export_inquiry(conn, d, folder / name, fiscal_year=fiscal_year))
-        log.info("inquiry workbook written: %s", out[-1])
+        books.append((folder / file_names[d], build_inquiry(conn, d, fiscal_year=fiscal_year)))
         check_progress(progress, n, len(dept_ids))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for path, wb in books:
+        write_atomic(path, wb.save)
+        out.append(path)
+        log.info("inquiry workbook written: %s", path)
     return out
 
 
 # ---------------------------------------------------------------------- import
 def _open_workbook(path: Path) -> Any:
+    """The answer workbook, read-only, after the checks every workbook read passes."""
+    import warnings
+
     from openpyxl import load_workbook
 
+    check_workbook_file(path, ANSWER_LIMITS)
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise ImportFormatError(f"ファイルを読めません: {path} ({exc.strerror})", f"Cannot read {path}") from None
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFormatError("パスワード付き、または古い形式（.xls）のブックは読めません。",
-                                "Password-protected or old-format (.xls) workbooks cannot be read.", where=str(path))
-    if not head.startswith(b"PK") or size > MAX_BYTES:
-        raise ImportFormatError("Excel ブック（.xlsx）ではないか、大きすぎます。",
-                                "Not an Excel workbook (.xlsx), or too large.", where=str(path))
-    try:
-        with zipfile.ZipFile(path) as z:
-            total = sum(i.file_size for i in z.infolist())
-        if total > 200 * 1024 * 1024:
-            raise ImportFormatError("展開後のサイズが大きすぎるブックです。", "The workbook expands to too much data.",
-                                    where=str(path))
-        return load_workbook(path, data_only=True)
-    except DxError:
-        raise
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         log.warning("unreadable workbook %s", path, exc_info=True)
         raise ImportFormatError(f"ブックが壊れているため読めません（{type(exc).__name__}）。",
                                 f"The workbook is damaged ({type(exc).__name__}).", where=str(path)) from None
 
 
+def _sheet_rows(wb: Any, title: str, **bounds: int) -> list[tuple[Any, ...]]:
+    """The cell values of a sheet, row by row; a damaged sheet part is refused with its name.
+
+    A read-only workbook parses a sheet's XML only now, while its rows are read."""
+    try:
+        return list(wb[title].iter_rows(values_only=True, **bounds))
+    except Exception as exc:  # XML, zip or value errors of a damaged part, as openpyxl raises them
+        raise ImportFormatError(f"シート「{title}」が壊れているため読めません（{type(exc).__name__}）。",
+                                f"Sheet {title!r} is damaged ({type(exc).__name__}).") from None
+
+
 def _binding(wb: Any) -> dict[str, Any] | None:
+    """The binding sheet's data, or None when it is missing or not in the shape this module writes."""
     if BIND_SHEET not in wb.sheetnames:
         return None
-    ws = wb[BIND_SHEET]
-    text = "".join(str(c.value or "") for c in ws["A"])
+    text = "".join(str(row[0] or "") for row in _sheet_rows(wb, BIND_SHEET, min_col=1, max_col=1) if row)
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(data.get("plan_uid"), str):
+        return None
+    if not all(type(data.get(k)) is int for k in ("department_id", "fiscal_year")):
+        return None
+    for kind, n in (("bars", 4), ("rows", 2), ("kpis", 2)):
+        entries = data.get(kind)
+        if not isinstance(entries, dict):
+            return None
+        for info in entries.values():
+            if not (isinstance(info, dict) and isinstance(info.get("locked"), str)
+                    and isinstance(info.get("values"), list) and len(info["values"]) == n):
+                return None
+            if kind == "bars" and not all(type(info.get(k)) is int for k in ("start", "end")):
+                return None
+    return data
 
 
 def _read_lines(wb: Any, title: str, cols: list[str], check: AnswerCheck) -> list[tuple[int, dict[str, Any]]]:
     if title not in wb.sheetnames:
         check.errors.append(f"シート「{title}」がありません")
         return []
-    ws = wb[title]
-    header = [c.value for c in ws[HEADER_ROW]][: len(cols)]
-    if header != cols:
-        check.errors.append(f"シート「{title}」の見出し行が変更されています")
-        return []
     out = []
-    for r in range(HEADER_ROW + 1, ws.max_row + 1):
-        values = [ws.cell(r, c).value for c in range(1, len(cols) + 1)]
+    header: list[Any] = []
+    for r, values in enumerate(_sheet_rows(wb, title, min_row=HEADER_ROW, max_col=len(cols)), start=HEADER_ROW):
+        values = list(values) + [None] * (len(cols) - len(values))
+        if r == HEADER_ROW:
+            header = values
+            if header != cols:
+                break
+            continue
         if all(v in (None, "") for v in values):
             continue
         out.append((r, dict(zip(cols, values, strict=True))))
+    if header != cols:
+        check.errors.append(f"シート「{title}」の見出し行が変更されています")
+        return []
     return out
 
 
@@ -356,17 +386,40 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
     """Validate a returned workbook against the plan (and the year asked about); nothing is changed."""
     check = AnswerCheck(Path(path))
     wb = _open_workbook(Path(path))
+    try:
+        try:
+            _check(conn, wb, check, expected_fy)
+        except ImportFormatError as exc:
+            exc.where = exc.where or str(path)
+            raise
+    finally:
+        wb.close()  # a read-only workbook keeps its file open (and locked on Windows) until closed
+    if check.errors:
+        check.changes = []
+    elif not check.changes:
+        check.warnings.append("変更はありません")
+    return check
+
+
+def _check(conn: Connection, wb: Any, check: AnswerCheck, expected_fy: int | None = None) -> None:
     bind = _binding(wb)
     plan = conn.execute(select(m.Plan.__table__)).mappings().one()
     if bind is None:
-        check.errors.append("この計画の照会ブックではありません（照会情報のシートがありません）")
-        return check
+        if BIND_SHEET in wb.sheetnames:
+            check.errors.append("照会情報のシートが壊れています（この計画から書き出した照会ブックで回答してください）")
+        else:
+            check.errors.append("この計画の照会ブックではありません（照会情報のシートがありません）")
+        return
     if bind.get("plan_uid") != plan["uid"]:
         check.errors.append("別の計画の照会ブックです")
-        return check
-    fy = int(bind.get("fiscal_year", plan["period_start_fy"]))
+        return
+    fy = bind["fiscal_year"]
+    if not MIN_FY <= fy <= MAX_FY:
+        check.errors.append(f"照会情報の年度 {fy} が範囲外です")
+        return
+    check.fiscal_year = fy
     names = department_names(conn, fy)
-    check.department_id = int(bind.get("department_id", 0))
+    check.department_id = bind["department_id"]
     check.department = names.get(check.department_id, f"部署{check.department_id}")
     if check.department_id not in names:
         check.errors.append(f"部署 {check.department_id} は計画にありません")
@@ -398,6 +451,9 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
         bar = bars[bar_id]
         old_vals = info["values"]
         label = "" if line["工程（内容）"] is None else str(line["工程（内容）"])
+        if len(label) > MAX_LABEL:
+            check.errors.append(f"{where(BARS_SHEET, r)}: 工程（内容）が長すぎます（{len(label):,} 文字、上限 {MAX_LABEL:,} 文字）")
+            continue
         phase_text = "" if line["種類"] is None else str(line["種類"])
         if phase_text and phase_text not in phases:
             check.errors.append(f"{where(BARS_SHEET, r)}: 種類「{phase_text}」は一覧にありません")
@@ -412,9 +468,10 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
             check.errors.append(f"{where(BARS_SHEET, r)}: 終了年度が開始年度より前です")
             continue
         title = row_titles.get(bar["row_id"], "")
-        if label != (old_vals[0] or ""):
+        # a change is what the department typed over the exported value, and differs from the plan now
+        if label != (old_vals[0] or "") and label != (bar["label"] or ""):
             check.changes.append(FieldChange(dept, BARS_SHEET, "bars", bar_id, "label", title, bar["label"], label))
-        if phase_text != (old_vals[1] or ""):
+        if phase_text != (old_vals[1] or "") and phases.get(phase_text, "") != (bar["phase"] or ""):
             check.changes.append(FieldChange(dept, BARS_SHEET, "bars", bar_id, "phase", title, bar["phase"],
                                              phases.get(phase_text, "")))
         if start != bar["start"]:
@@ -439,6 +496,9 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
             check.errors.append(f"{where(PROGRESS_SHEET, r)}: 状況「{status}」は一覧にありません")
             continue
         comment = "" if line["コメント"] is None else str(line["コメント"])
+        if len(comment) > MAX_TEXT:
+            check.errors.append(f"{where(PROGRESS_SHEET, r)}: コメントが長すぎます（{len(comment):,} 文字、上限 {MAX_TEXT:,} 文字）")
+            continue
         title = row_titles[int(key)]
         if status != (info["values"][0] or ""):
             check.changes.append(FieldChange(dept, PROGRESS_SHEET, "progress", int(key), "status", title,
@@ -464,9 +524,15 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
             try:
                 value = float(value.replace(",", "").strip()) if value.strip() else None
             except ValueError:
-                check.errors.append(f"{where(KPI_SHEET, r)}: 実績値「{line['実績値']}」が数値ではありません")
-                continue
+                value = "?"
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                  or not math.isfinite(value) or abs(value) > MAX_VALUE):
+            check.errors.append(f"{where(KPI_SHEET, r)}: 実績値「{cell_text(line['実績値'])[:40]}」が数値ではありません")
+            continue
         note = "" if line["備考"] is None else str(line["備考"])
+        if len(note) > MAX_TEXT:
+            check.errors.append(f"{where(KPI_SHEET, r)}: 備考が長すぎます（{len(note):,} 文字、上限 {MAX_TEXT:,} 文字）")
+            continue
         if value != info["values"][0]:
             check.changes.append(FieldChange(dept, KPI_SHEET, "kpi_actuals", int(key), "value", kpis[int(key)],
                                              info["values"][0], value))
@@ -478,12 +544,6 @@ def check_answer(conn: Connection, path: Path, expected_fy: int | None = None) -
     lost = [k for k in missing if k not in seen]
     if lost and not check.errors:
         check.errors.append(f"照会した行が {len(lost)} 行削除されています")
-    check.fiscal_year = fy
-    if check.errors:
-        check.changes = []
-    elif not check.changes:
-        check.warnings.append("変更はありません")
-    return check
 
 
 def _year_cell(value: Any, exported: Any, current: int, start: bool) -> int:

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.achievement import RatingScale
 from dxeditor.core.fiscal import format_fy
+from dxeditor.formats.xlsx.text_cells import hidden_list_range, set_text, written_line
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.ops import progress as ops
 from dxeditor.plan.progress import REVIEW_TEXT_NAMES, load_scale
@@ -65,11 +66,11 @@ def write_sheet(wb: Any, conn: Connection, dept_id: int, dept_name: str, fiscal_
     bold = Font(name="BIZ UDゴシック", size=10, bold=True)
     open_fill = PatternFill("solid", fgColor="FFF6D5")
     ws = wb.create_sheet(SHEET)
-    ws["A1"] = f"{plan_title}　進捗評価（{format_fy(fiscal_year, 'wareki')}）"
+    set_text(ws["A1"], f"{plan_title}　進捗評価（{format_fy(fiscal_year, 'wareki')}）")
     ws["A1"].font = Font(name="BIZ UDゴシック", size=14, bold=True)
     ws["A2"] = "対象年度"
     ws[YEAR_CELL] = format_fy(fiscal_year, "wareki")
-    ws["C2"] = f"回答部署: {dept_name}"
+    set_text(ws["C2"], f"回答部署: {dept_name}")
     for c in ("A2", YEAR_CELL, "C2"):
         ws[c].font = bold
     ws["A3"] = ("黄色のセルに、主管する取組の" f"{format_fy(fiscal_year, 'wareki')}" "の評価と内容を記入してください。"
@@ -80,16 +81,17 @@ def write_sheet(wb: Any, conn: Connection, dept_id: int, dept_name: str, fiscal_
     lines = []
     for it in _led_initiatives(conn, dept_id):
         p = reviews.get(it.id)
-        line = [it.id, it.title, scale.label(p["rating"]) if p and p["rating"] else "",
-                p["results"] if p else "", p["issues"] if p else "", p["direction"] if p else ""]
+        line = written_line([it.id, it.title, scale.label(p["rating"]) if p and p["rating"] else "",
+                             p["results"] if p else "", p["issues"] if p else "", p["direction"] if p else ""])
         lines.append(line)
         binding.setdefault("reviews", {})[str(it.id)] = {"locked": _digest(line[:2]), "values": line[2:]}
     for r, line in enumerate(lines, start=HEADER_ROW + 1):
         for c, value in enumerate(line, start=1):
             cell = ws.cell(r, c)
-            cell.value = value
             if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text begins with
+                set_text(cell, value)  # never a formula, whatever the text begins with
+            else:
+                cell.value = value
             cell.font = font
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if COLS[c - 1] in EDITABLE:
@@ -101,7 +103,7 @@ def write_sheet(wb: Any, conn: Connection, dept_id: int, dept_name: str, fiscal_
     if n:
         first, last = HEADER_ROW + 1, HEADER_ROW + n
         labels = [scale.label(k) for k in scale.keys]
-        dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+        dv = DataValidation(type="list", formula1=hidden_list_range(wb, labels), allow_blank=True,
                             showErrorMessage=True, errorTitle="入力できない値です", error="評価は一覧から選んでください。")
         dv.add(f"C{first}:C{last}")
         ws.add_data_validation(dv)

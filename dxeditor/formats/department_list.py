@@ -12,7 +12,6 @@ import io
 import os
 import unicodedata
 import warnings
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,6 +206,9 @@ def _add_item(items: list[ImportItem], problems: list[ImportProblem], seen: dict
         items.append(item)
 
 
+MAX_TABLE_BYTES = 20 * 1024 * 1024  # a department list is a few hundred lines
+
+
 def _format_error(ja: str, en: str, where: str | None = None) -> ImportFormatError:
     return ImportFormatError(ja, en, where=where)
 
@@ -215,6 +217,9 @@ def read_table(path: str | os.PathLike[str]) -> list[list[Any]]:
     """The cells of a CSV / TSV file (UTF-8 with or without BOM, UTF-16, Shift_JIS) or a workbook's first sheet."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_TABLE_BYTES:
+            raise _format_error(f"ファイルが大きすぎます（上限 {MAX_TABLE_BYTES // 2**20} MB）",
+                                f"The file is too large (limit {MAX_TABLE_BYTES // 2**20} MB)", str(p))
         data = p.read_bytes()
     except OSError as exc:
         raise _format_error(f"ファイルを読めません: {exc.strerror or exc}", f"Cannot read the file: {exc}",
@@ -258,6 +263,13 @@ def _decode(data: bytes, where: str) -> str:
 def _read_workbook(p: Path) -> list[list[Any]]:
     import openpyxl
 
+    from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file
+
+    try:
+        check_workbook_file(p, ANSWER_LIMITS)  # the checks every workbook read passes (bombs, DOCTYPE, size)
+    except ImportFormatError as exc:
+        raise _format_error(f"Excel ブックとして読めません: {exc.ja}", f"Not a readable workbook: {exc.en}",
+                            str(p)) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -269,9 +281,9 @@ def _read_workbook(p: Path) -> list[list[Any]]:
                                                 wb.worksheets[0].iter_rows(values_only=True), strict=False)]
             finally:
                 wb.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise _format_error(f"Excel ブックとして読めません（壊れているか、別の形式です）: {exc}",
-                            f"Not a readable workbook: {exc}", str(p)) from None
+    except Exception as exc:  # openpyxl raises many kinds (XML, zip, value errors) for damaged parts
+        raise _format_error(f"Excel ブックとして読めません（壊れているか、別の形式です）: {type(exc).__name__}: {exc}",
+                            f"Not a readable workbook: {type(exc).__name__}: {exc}", str(p)) from None
 
 
 def parse_department_file(path: str | os.PathLike[str]) -> ParsedDepartments:

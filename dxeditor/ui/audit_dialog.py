@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from dxeditor.core.errors import DxError, message_for
+from dxeditor.formats.xlsx.write.audit import export_audit_xlsx
 from dxeditor.plan.department_names import department_names
-from dxeditor.plan.ops.audit import AuditRow, export_audit_xlsx, filter_audit, load_audit
+from dxeditor.plan.ops.audit import AuditRow, filter_audit, load_audit
 from dxeditor.store import models as m
 from dxeditor.ui.undo import DocumentController
 

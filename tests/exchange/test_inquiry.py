@@ -48,10 +48,17 @@ def test_workbook_is_protected_with_drop_downs(plan, tmp_path: Path) -> None:
     first = inquiry.HEADER_ROW + 1
     assert ws.cell(first, 4).protection.locked  # row title protected
     assert not ws.cell(first, 5).protection.locked  # label editable
-    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
-    assert any("検討" in f for f in lists)
-    assert any("令和" in f or "_lists" in f for f in lists)
+    lists = [list_values(wb, dv.formula1) for dv in ws.data_validations.dataValidation]
+    assert any("検討" in values for values in lists)
+    assert any("令和6年度" in values for values in lists)
     assert wb[inquiry.PROGRESS_SHEET].data_validations.dataValidation
+
+
+def list_values(wb, formula: str) -> list[str]:
+    """The values of a drop-down list: always a range on the hidden lists sheet, never inline."""
+    sheet, ref = formula.split("!")
+    assert sheet == "'_lists'", formula
+    return [c.value for row in wb["_lists"][ref.replace("$", "")] for c in row]
 
 
 def answer(path: Path, edit) -> Path:

@@ -63,8 +63,11 @@ def test_the_sheet_lists_led_initiatives_with_a_drop_down(plan, tmp_path: Path) 
     ids = [ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)]
     assert ids == [1, 6]  # initiatives 1 and 6 are led by department 2
     assert ws.cell(FIRST, 2).protection.locked and not ws.cell(FIRST, 3).protection.locked
-    lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert lists == ['"A 順調,B 概ね順調,C 遅れ,D 未着手・中止"']
+    [listed] = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert listed.startswith("'_lists'!$")  # a range on the hidden sheet, never an inline list
+    col = listed.split("!$")[1].split("$")[0]
+    words = [c.value for c in wb["_lists"][col] if c.value is not None]
+    assert words == ["A 順調", "B 概ね順調", "C 遅れ", "D 未着手・中止"]
     kpi = wb[inquiry.KPI_SHEET]
     assert any(dv.type == "decimal" for dv in kpi.data_validations.dataValidation)
 

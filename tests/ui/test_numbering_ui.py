@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
-from dxeditor.plan.data_view import view_from_data
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from dxeditor.core import paths
 from dxeditor.formats.json import io as json_io
+from dxeditor.plan.data_view import view_from_data
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.publish.pdf.export import PdfOptions, export_pdf
 from dxeditor.ui.main_window import MainWindow

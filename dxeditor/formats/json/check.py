@@ -7,6 +7,7 @@ is collected with its JSON path and reported at once in the user's language.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dxeditor.core.achievement import DEFAULT_RATINGS
@@ -46,6 +47,28 @@ def _check_versions(versions: list[dict[str, Any]], problems: Problems) -> None:
         _check_references(v["content"], inner)
         for path, ja, en in inner.items:
             problems.add(where + ".content" + path[1:], ja, en)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def check_strings(data: Any, source: str = "JSON") -> None:
+    """Refuse strings a plan cannot store: NUL characters and lone UTF-16 surrogate halves
+    (``\\ud800`` without its pair), which SQLite's UTF-8 text and every export refuse."""
+    problems = Problems()
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack and len(problems.items) < 20:
+        v, where = stack.pop()
+        if isinstance(v, str):
+            if _UNSTORABLE.search(v):
+                problems.add(where, "保存できない文字（NUL 文字、または対になっていないサロゲート \\ud800〜\\udfff）があります",
+                             "contains a character that cannot be stored (NUL or an unpaired surrogate)")
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(k, str) and _UNSTORABLE.search(k):
+                    problems.add(where, "項目名に保存できない文字があります", "a key holds a character that cannot be stored")
+                stack.append((x, f"{where}.{k}"))
+        elif isinstance(v, list):
+            stack.extend((x, f"{where}[{i}]") for i, x in enumerate(v))
+    problems.raise_if_any(source)
 
 
 def _check_references(data: dict[str, Any], p: Problems) -> None:

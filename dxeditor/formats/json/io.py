@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import operator
 import os
+import re
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from dxeditor.core.atomic import write_text_atomic
 from dxeditor.core.errors import ImportFormatError
 from dxeditor.core.fiscal import index_to_month, month_to_index
 from dxeditor.core.perf import gc_paused
-from dxeditor.formats.json.check import check_data
+from dxeditor.formats.json.check import check_data, check_strings
 from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
 from dxeditor.formats.json.text import dumps
 from dxeditor.plan import versions
@@ -242,10 +243,18 @@ def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
 
 
 # ------------------------------------------------------------------------ import
+MAX_JSON_BYTES = 256 * 1024 * 1024  # a plan of 100,000 schedule rows is well under 200 MB
+
+
 def load_json_file(path: str | os.PathLike[str]) -> Any:
     """Parse a JSON file, turning every failure into a clear :class:`ImportFormatError`."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_JSON_BYTES:
+            raise ImportFormatError(f"ファイルが大きすぎます（{p.stat().st_size // 2**20} MB、上限 {MAX_JSON_BYTES // 2**20} MB）",
+                                    f"The file is too large (limit {MAX_JSON_BYTES // 2**20} MB)", where=str(p))
+        if not p.is_file():
+            raise ImportFormatError("通常のファイルではありません", "Not a regular file", where=str(p))
         raw = p.read_bytes()
     except FileNotFoundError:
         raise ImportFormatError(f"ファイルが見つかりません: {p}", f"File not found: {p}") from None
@@ -257,14 +266,45 @@ def load_json_file(path: str | os.PathLike[str]) -> Any:
         raise ImportFormatError(
             f"UTF-8 のテキストではありません（{exc.start} バイト目）", f"Not UTF-8 text (byte {exc.start})", where=str(p)
         ) from None
+    return parse_json_text(text, str(p))
+
+
+def parse_json_text(text: str, source: str) -> Any:
+    """Parse JSON text of a plan: strict JSON (no NaN or Infinity), bounded nesting and numbers,
+    strings that can be stored (no NUL, no lone surrogate halves); every failure a clear message."""
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             f"JSON の書式が正しくありません（{exc.lineno} 行 {exc.colno} 列: {exc.msg}）",
             f"Malformed JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            where=str(p),
+            where=source,
         ) from None
+    except RecursionError:
+        raise ImportFormatError("JSON の入れ子（配列やオブジェクトの中の配列やオブジェクト）が深すぎます",
+                                "The JSON nests arrays or objects too deeply", where=source) from None
+    except _ConstantError as exc:
+        raise ImportFormatError(f"JSON に {exc.args[0]} があります（数値として使えません）",
+                                f"The JSON contains {exc.args[0]}, which is not a number", where=source) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise ImportFormatError(f"JSON に桁数の多すぎる数値があります（{exc}）",
+                                f"The JSON holds a number with too many digits ({exc})", where=source) from None
+    if _ESCAPED_BAD.search(text):
+        check_strings(data, source)
+    return data
+
+
+class _ConstantError(ValueError):
+    """NaN, Infinity or -Infinity in JSON text (Python's json accepts them; JSON does not)."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+#: The escapes through which text that cannot be stored gets into parsed JSON: ``\u0000`` and
+#: the surrogate halves ``\ud800``–``\udfff`` (UTF-8 itself cannot carry them).
+_ESCAPED_BAD = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 
 
 def load_into(conn: Connection, data: dict[str, Any]) -> None:
@@ -451,7 +491,11 @@ def _import_data(data: Any, source: str, target: Path | None) -> PlanDocument:
     doc = PlanDocument.create(target)
     try:
         conn = doc.session.connection()
-        load_into(conn, data)
+        try:
+            load_into(conn, data)
+        except UnicodeEncodeError:  # data not parsed by parse_json_text: name the string SQLite refused
+            check_strings(data, source)
+            raise
         doc.session.commit()
     except BaseException:
         doc.close(keep_working_copy=False)

@@ -8,16 +8,31 @@ regenerates it; a test keeps the two in step).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
-from dxeditor.core.fiscal import MAX_FY, MIN_FY, MONTH_RE, month_to_index
+from dxeditor.core.fiscal import MAX_FY, MIN_FY, MONTH_RE, YearStyle, month_to_index
+from dxeditor.core.numbering import STYLES as NUMBERING_STYLES
+from dxeditor.plan.ops.glossary import MAX_TERM
+from dxeditor.plan.ops.outline import MAX_TEXT
+from dxeditor.plan.ops.plan_meta import COLOR_RE, PATTERNS
+from dxeditor.plan.ops.schedule import MAX_LABEL, MAX_LANE
+from dxeditor.store.models import NATIONAL_CATEGORIES, PROGRESS_STATUSES
 
 FORMAT = "dxeditor-plan"
 FORMAT_VERSION = 2  # 2: named versions (版); version 1 files are read as they are
+#: Import accepts only what the editor can hold: ids and other integers up to 2^53 - 1 (exact in
+#: every JSON reader, far inside SQLite's 64-bit integers), numbers up to 10^15 in size, texts as
+#: long as the editor's fields take (MAX_TEXT; bar and milestone labels MAX_LABEL, glossary terms
+#: MAX_TERM), lanes 0–MAX_LANE, and at most MAX_ITEMS entries in any one list.
+YEAR_STYLES = tuple(s.value for s in YearStyle)
+MAX_ID = 2**53 - 1
+MAX_NUMBER = 10**15
+MAX_ITEMS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,17 @@ class F:
     required: bool = False
     doc: str = ""
     nullable: bool = False
+    hi: int | None = None  # the largest integer (int) or the longest text (str); None: the default
+    lo: int = 0  # the smallest integer (int)
+    choices: tuple[str, ...] | None = None  # the only texts allowed (str)
+    regex: str | None = None  # a pattern the whole text must match (str)
+
+    @property
+    def top(self) -> int:
+        """The largest integer (int fields) or the most characters (str fields) allowed."""
+        if self.hi is not None:
+            return self.hi
+        return MAX_TEXT if self.kind == S else MAX_ID
 
 
 S, I, FY, B = "str", "int", "fy", "bool"  # noqa: E741
@@ -70,9 +96,9 @@ SPECS: dict[str, dict[str, F]] = {
         "period_start_fy": F(FY, True, "first fiscal year of the plan period"),
         "period_end_fy": F(FY, True, "last fiscal year of the plan period"),
         "period_label": F(S, False, "period as printed when it is not whole fiscal years"),
-        "year_style": F(S, False, "wareki / short / alpha / seireki / both / seireki_wareki"),
+        "year_style": F(S, False, "wareki / short / alpha / seireki / both / seireki_wareki", choices=YEAR_STYLES),
         "numbering_style": F(S, False, "paren (1) / circled ① / hier 1-1 / plain 1. / none; a suffix "
-                                          "/section or /plan sets where counting restarts"),
+                                          "/section or /plan sets where counting restarts", choices=NUMBERING_STYLES),
         "basic_philosophy": F(S, False, "基本理念"),
         "vision": F(S, False, "目指す姿"),
         "note": F(S),
@@ -93,10 +119,10 @@ SPECS: dict[str, dict[str, F]] = {
         "body": F(S, False, "paragraphs separated by blank lines"),
     },
     "phase": {
-        "key": F(S, True, "identifier used by bars"),
-        "name": F(S, True, "name shown in the legend"),
-        "color": F(S, False, "#rrggbb"),
-        "pattern": F(S, False, "solid / diagonal / cross / dots / horizontal / vertical / outline"),
+        "key": F(S, True, "identifier used by bars", hi=64),
+        "name": F(S, True, "name shown in the legend", hi=100),
+        "color": F(S, False, "#rrggbb", regex=COLOR_RE.pattern),
+        "pattern": F(S, False, "solid / diagonal / cross / dots / horizontal / vertical / outline", choices=PATTERNS),
     },
     "department": {
         "id": F(I, True),
@@ -130,8 +156,9 @@ SPECS: dict[str, dict[str, F]] = {
         "number_label": F(S),
         "title": F(S, True),
         "summary": F(S),
-        "national_category": F(S, False, "system / focus / together / optional / empty"),
-        "national_number": F(I, False, "number within the national category (①=1)", nullable=True),
+        "national_category": F(S, False, "system / focus / together / optional / empty",
+                               choices=("", *NATIONAL_CATEGORIES)),
+        "national_number": F(I, False, "number within the national category (①=1)", nullable=True, hi=99),
         "national_target_fy": F(FY, False, "国が掲げる目標時期", nullable=True),
         "national_target_text": F(S, False, "target as printed when not a fiscal year"),
         "note": F(S),
@@ -176,7 +203,8 @@ SPECS: dict[str, dict[str, F]] = {
     "reference": {"title": F(S, True), "date_text": F(S), "note": F(S)},
     "progress": {
         "fiscal_year": F(FY, True),
-        "status": F(S, False, "schedule status: not_started / on_track / done / delayed / stopped"),
+        "status": F(S, False, "schedule status: not_started / on_track / done / delayed / stopped",
+                    choices=("", *PROGRESS_STATUSES)),
         "comment": F(S),
         "rating": F(S, False, "yearly review rating: a key of plan.rating_scale (A–D by default); empty = not rated"),
         "results": F(S, False, "実績・成果"),
@@ -200,24 +228,24 @@ SPECS: dict[str, dict[str, F]] = {
     },
     "bar": {
         "id": F(I, False),
-        "lane": F(I, False, "line within the row, 0 = top"),
+        "lane": F(I, False, "line within the row, 0 = top", hi=MAX_LANE),
         "start": F("month", True, "first month, YYYY-MM (calendar)"),
         "end": F("month", True, "last month (inclusive), YYYY-MM"),
-        "label": F(S),
+        "label": F(S, hi=MAX_LABEL),
         "phase": F(S, False, "phase key"),
         "continues": F(B, False, "drawn with an arrow: continues past the plan period"),
         "note": F(S),
     },
     "milestone": {
         "id": F(I, False),
-        "lane": F(I),
+        "lane": F(I, hi=MAX_LANE),
         "month": F("month", True, "YYYY-MM"),
-        "label": F(S),
+        "label": F(S, hi=MAX_LABEL),
     },
     "glossary": {
         "id": F(I, False),
-        "term": F(S, True),
-        "reading": F(S, False, "reading in kana, for ordering"),
+        "term": F(S, True, hi=MAX_TERM),
+        "reading": F(S, False, "reading in kana, for ordering", hi=MAX_TERM),
         "description": F(S),
     },
     "audit": {
@@ -261,6 +289,13 @@ class Problems:
             f"The JSON has {len(self.items)} problem(s); nothing was imported.\n{en}",
             where=source,
         )
+
+
+def _shown(v: int | float) -> str:
+    """A number for a message (an integer of hundreds of digits is not spelled out)."""
+    if isinstance(v, int) and abs(v) >= 10**18:
+        return f"（{len(str(abs(v))) if v.bit_length() < 14000 else '4000+'} 桁の整数）"
+    return repr(v)
 
 
 def _type_name(v: Any) -> str:
@@ -307,17 +342,32 @@ def _check_value(v: Any, f: F, problems: Problems, path: str) -> None:
     if kind == S:
         if not isinstance(v, str):
             problems.add(path, f"文字列が必要です（{_type_name(v)} があります）", "a string is required")
+        elif len(v) > f.top:
+            problems.add(path, f"文字列が長すぎます（{len(v):,} 文字、上限 {f.top:,} 文字）",
+                         f"the text is too long ({len(v):,} characters; at most {f.top:,})")
+        elif f.choices is not None and v not in f.choices:
+            shown = " / ".join(c or '""' for c in f.choices)
+            problems.add(path, f"{v[:40]!r} は使えません（{shown} のいずれか）", f"{v[:40]!r} is not one of {shown}")
+        elif f.regex is not None and not re.fullmatch(f.regex, v):
+            problems.add(path, f"{v[:40]!r} は形式が違います（{f.doc}）", f"{v[:40]!r} is not in the form {f.doc}")
     elif kind in (I, FY):
         if not isinstance(v, int) or isinstance(v, bool):
             problems.add(path, f"整数が必要です（{_type_name(v)} があります）", "an integer is required")
         elif kind == FY and not MIN_FY <= v <= MAX_FY:
-            problems.add(path, f"年度 {v} は {MIN_FY}〜{MAX_FY} の範囲外です", f"fiscal year {v} is outside {MIN_FY}–{MAX_FY}")
+            problems.add(path, f"年度 {_shown(v)} は {MIN_FY}〜{MAX_FY} の範囲外です",
+                         f"fiscal year {_shown(v)} is outside {MIN_FY}–{MAX_FY}")
+        elif kind == I and not f.lo <= v <= f.top:
+            problems.add(path, f"整数 {_shown(v)} は {f.lo}〜{f.top:,} の範囲外です",
+                         f"the integer {_shown(v)} is outside {f.lo}–{f.top:,}")
     elif kind == B:
         if not isinstance(v, bool):
             problems.add(path, "真偽値 (true/false) が必要です", "a boolean is required")
     elif kind == "num":
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             problems.add(path, f"数値が必要です（{_type_name(v)} があります）", "a number is required")
+        elif not -MAX_NUMBER <= v <= MAX_NUMBER:  # NaN fails both comparisons too
+            problems.add(path, f"数値 {_shown(v)} は範囲外です（絶対値 {MAX_NUMBER:.0e} まで）",
+                         f"the number {_shown(v)} is out of range (at most {MAX_NUMBER:.0e} in size)")
     elif kind == "month":
         if not isinstance(v, str) or not MONTH_RE.match(v) or not 1 <= int(v[5:7]) <= 12:
             problems.add(path, f"年月は YYYY-MM 形式で書いてください（{v!r}）", f"a month must be YYYY-MM ({v!r})")
@@ -326,9 +376,16 @@ def _check_value(v: Any, f: F, problems: Problems, path: str) -> None:
     elif kind == "ints":
         if not isinstance(v, list) or any(not isinstance(x, int) or isinstance(x, bool) for x in v):
             problems.add(path, "整数の配列が必要です", "an array of integers is required")
+        elif len(v) > MAX_ITEMS or any(not 0 <= x <= MAX_ID for x in v):
+            problems.add(path, f"整数は 0〜{MAX_ID:,}、要素は {MAX_ITEMS:,} 個までです",
+                         f"integers 0–{MAX_ID:,}, at most {MAX_ITEMS:,} of them")
     elif kind.startswith("list:"):
         if not isinstance(v, list):
             problems.add(path, f"配列が必要です（{_type_name(v)} があります）", "an array is required")
+            return
+        if len(v) > MAX_ITEMS:
+            problems.add(path, f"要素が多すぎます（{len(v):,} 個、上限 {MAX_ITEMS:,} 個）",
+                         f"too many entries ({len(v):,}; at most {MAX_ITEMS:,})")
             return
         for i, item in enumerate(v):
             _validate(item, problems, kind[5:], f"{path}[{i}]")
@@ -353,22 +410,37 @@ def _month_ok(v: str) -> bool:
 def _quick_value(f: F) -> frozenset[type] | Callable[[Any], bool]:
     """The exact types allowed for a plain field, or a check function for the others."""
     kind, nullable = f.kind, f.nullable
-    plain: set[Any] | None = {S: {str}, I: {int}, B: {bool}, "num": {int, float}}.get(kind)  # type: ignore[assignment]
-    if plain is not None:
-        return frozenset(plain | {_NONE} if nullable else plain)
+    if kind == B:
+        return frozenset({bool, _NONE} if nullable else {bool})
+    if kind == S:
+        longest = f.top
+        if f.choices is not None:
+            allowed = frozenset(f.choices)
+            return lambda v: (type(v) is str and v in allowed) or (v is None and nullable)
+        if f.regex is not None:
+            whole = re.compile(f.regex).fullmatch
+            return lambda v: (type(v) is str and len(v) <= longest and whole(v) is not None) or (v is None and nullable)
+        return lambda v: (type(v) is str and len(v) <= longest) or (v is None and nullable)
+    if kind == I:
+        lo, hi = f.lo, f.top
+        return lambda v: (type(v) is int and lo <= v <= hi) or (v is None and nullable)
+    if kind == "num":
+        top = MAX_NUMBER
+        return lambda v: ((type(v) is int or type(v) is float) and -top <= v <= top) or (v is None and nullable)
     if kind == FY:
         return lambda v: (v is None and nullable) or (type(v) is int and MIN_FY <= v <= MAX_FY)
     if kind == "month":
         return lambda v: (v is None and nullable) or (type(v) is str and _month_ok(v))
     if kind == "ints":
-        return lambda v: (v is None and nullable) or (type(v) is list and all(type(x) is int for x in v))
+        return lambda v: (v is None and nullable) or (type(v) is list and len(v) <= MAX_ITEMS
+                                                      and all(type(x) is int and 0 <= x <= MAX_ID for x in v))
     if kind.startswith("list:"):
         name = kind[5:]
 
         def items_ok(v: Any) -> bool:
             if v is None:
                 return nullable
-            if type(v) is not list:
+            if type(v) is not list or len(v) > MAX_ITEMS:
                 return False
             check = _QUICK[name]
             for item in v:
@@ -419,21 +491,25 @@ def _schema_for(spec: str) -> dict[str, Any]:
 def _schema_value(f: F) -> dict[str, Any]:
     kind = f.kind
     if kind == S:
-        s: dict[str, Any] = {"type": "string"}
+        s: dict[str, Any] = {"type": "string", "maxLength": f.top}
+        if f.choices is not None:
+            s["enum"] = list(f.choices)
+        if f.regex is not None:
+            s["pattern"] = f.regex
     elif kind == I:
-        s = {"type": "integer"}
+        s = {"type": "integer", "minimum": f.lo, "maximum": f.top}
     elif kind == FY:
         s = {"type": "integer", "minimum": MIN_FY, "maximum": MAX_FY}
     elif kind == B:
         s = {"type": "boolean"}
     elif kind == "num":
-        s = {"type": "number"}
+        s = {"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER}
     elif kind == "month":
         s = {"type": "string", "pattern": MONTH_RE.pattern}
     elif kind == "ints":
-        s = {"type": "array", "items": {"type": "integer"}}
+        s = {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "integer", "minimum": 0, "maximum": MAX_ID}}
     elif kind.startswith("list:"):
-        s = {"type": "array", "items": {"$ref": f"#/$defs/{kind[5:]}"}}
+        s = {"type": "array", "maxItems": MAX_ITEMS, "items": {"$ref": f"#/$defs/{kind[5:]}"}}
     else:
         s = {"$ref": f"#/$defs/{kind[4:]}"}
     if f.nullable:

@@ -17,6 +17,10 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 MAX_ROWS = 20000
 MAX_COLS = 200
+#: Cells that merged ranges may cover (and that checking them for overlaps may visit), in all:
+#: far more than any real 工程表 merges, and it bounds the cost of a tiny file declaring
+#: hundreds of huge, overlapping ranges (each range costs its area to check and to record).
+MAX_MERGED_CELLS = 400_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,22 @@ class Grid:
     # (row, col) of every merged cell → (r1, c1, r2, c2) of its range
     merged: dict[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _by_row: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def row_columns(self, r: int) -> list[int]:
+        """The columns of row ``r`` that hold a value, left to right.
+
+        Recognition asks this instead of walking every column of every row: a sheet with one
+        value far to the right would otherwise cost rows × columns for each pass.
+        """
+        if self._by_row is None:
+            by_row: dict[int, list[int]] = {}
+            for r0, c0 in self.values:
+                by_row.setdefault(r0, []).append(c0)
+            for cols in by_row.values():
+                cols.sort()
+            self._by_row = by_row
+        return self._by_row.get(r, [])
 
     def value(self, r: int, c: int) -> Any:
         """The raw value at (r, c) (None inside a merged range except at its top-left)."""
@@ -168,10 +188,17 @@ def read_grid(ws: Any) -> Grid:
 
 
 def _merge_into(g: Grid, title: str, ranges: list[tuple[int, int, int, int]]) -> None:
+    budget = MAX_MERGED_CELLS
+    dropped: list[tuple[int, int, int, int]] = []
     for r1, c1, r2, c2 in ranges:
-        if r1 > MAX_ROWS or c1 > MAX_COLS or (r1, c1) == (r2, c2):
+        if r1 > MAX_ROWS or c1 > MAX_COLS or (r1, c1) == (r2, c2) or r2 < r1 or c2 < c1:
             continue
         r2, c2 = min(r2, MAX_ROWS), min(c2, MAX_COLS)
+        area = (r2 - r1 + 1) * (c2 - c1 + 1)
+        if area > budget:
+            dropped.append((r1, c1, r2, c2))
+            continue
+        budget -= area  # checked (up to its area) and, when it does not clash, recorded (its area)
         clash = next((g.merged[(r, c)] for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
                       if (r, c) in g.merged), None)
         if clash is not None:
@@ -182,6 +209,10 @@ def _merge_into(g: Grid, title: str, ranges: list[tuple[int, int, int, int]]) ->
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 g.merged[(r, c)] = (r1, c1, r2, c2)
+    if dropped:
+        g.warnings.append(
+            f"シート「{title}」: 結合セルが大きすぎるか多すぎるため（合わせて {MAX_MERGED_CELLS:,} セルまで）、"
+            f"{len(dropped)} 個の結合（{_ref(*dropped[0])} など）を無視しました")
 
 
 def _ref(r1: int, c1: int, r2: int, c2: int) -> str:

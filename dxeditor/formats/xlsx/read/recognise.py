@@ -114,7 +114,7 @@ def _row_years(g: Grid, r: int) -> tuple[dict[int, int], list[str]]:
     found: dict[int, int] = {}
     bad: list[str] = []
     era: str | None = None
-    for c in range(1, g.max_col + 1):
+    for c in g.row_columns(r):  # only the cells holding a value (the others are skipped anyway)
         if g.is_continuation(r, c):
             continue
         v = g.value(r, c)
@@ -242,10 +242,15 @@ def guess_roles(g: Grid, header_rows: list[int], first: int, last: int, years: l
     """A role for every used column outside the year columns."""
     year_cols = {y.col for y in years}
     roles: dict[int, str] = {}
-    used = [c for c in range(1, g.max_col + 1) if c not in year_cols and (
-        any(g.value(r, c) is not None for r in range(first, last + 1)) or _header_text(g, header_rows, c))]
-    texts: dict[int, list[str]] = {c: [g.text(r, c) for r in range(first, last + 1) if g.value(r, c) is not None]
-                                   for c in used}
+    # the columns holding a value in the data rows, read row by row (not every row of every column)
+    texts: dict[int, list[str]] = {}
+    for r in range(first, last + 1):
+        for c in g.row_columns(r):
+            if c not in year_cols:
+                texts.setdefault(c, []).append(g.text(r, c))
+    used = [c for c in range(1, g.max_col + 1) if c not in year_cols and (c in texts or _header_text(g, header_rows, c))]
+    for c in used:
+        texts.setdefault(c, [])
     undecided_left = []
     for c in used:
         h = _norm(_header_text(g, header_rows, c))
@@ -285,8 +290,9 @@ def _data_last(g: Grid, first: int) -> int:
     last = first - 1
     for (r, _c) in g.values:
         last = max(last, r)
+    occupied = {r for (r, _c) in g.values} | {r for (r, _c) in g.merged}
     for (r, _c) in g.fills:
-        if r > last and any((r, c) in g.values or g.merged.get((r, c)) for c in range(1, g.max_col + 1)):
+        if r > last and r in occupied:  # a filled row with a value or a merged cell in it
             last = r
     return last
 

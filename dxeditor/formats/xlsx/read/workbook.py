@@ -6,7 +6,7 @@
    the sheet with a fiscal-year header row is read by :mod:`xlsx_recognise` and
    :mod:`xlsx_body` into the JSON plan shape, checked with ``check_data`` and imported.
 
-Before openpyxl sees a file it is checked: encrypted (OLE) and non-zip files, zip bombs
+Before openpyxl sees a file it is checked (:mod:`.precheck`): encrypted (OLE) and non-zip files, zip bombs
 (declared and actual uncompressed size, compression ratio), XML with DOCTYPE/ENTITY
 declarations (entity expansion) and absurd sheet dimensions are refused with a message.
 Nothing is written unless the whole import succeeds.
@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import logging
 import re
 import warnings
-import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +26,10 @@ from typing import Any
 
 from dxeditor.core.errors import DxError, ImportFormatError
 from dxeditor.core.perf import gc_paused
-from dxeditor.formats.json.io import check_data, import_data
+from dxeditor.formats.json.io import check_data, import_data, parse_json_text
 from dxeditor.formats.xlsx.read.body import BodyReader, Counts, FillPhase
 from dxeditor.formats.xlsx.read.grid import Grid, col_name, read_grid
+from dxeditor.formats.xlsx.read.precheck import FileCheck, check_workbook_file
 from dxeditor.formats.xlsx.read.recognise import ROLES, Layout, recognise_layout
 from dxeditor.formats.xlsx.write.sheets import (
     DATA_ENCODING,
@@ -39,118 +38,20 @@ from dxeditor.formats.xlsx.write.sheets import (
     DATA_SHEET,
     DATA_VERSION,
 )
+from dxeditor.plan.ops.schedule import MAX_LABEL, MAX_LANE
 from dxeditor.store.document import PlanDocument
 
-log = logging.getLogger(__name__)
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the embedded plan JSON, inflated
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 100
-MAX_PARTS = 5000
-MAX_SHEET_ROWS = 200_000
-MAX_SHEET_COLS = 5000
-_DIMENSION = re.compile(rb'<dimension[^>]*ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-_FORMULA = re.compile(rb"<f[ >/]")
+log = logging.getLogger(__name__)
 
 
 def _err(ja: str, en: str, src: Path) -> ImportFormatError:
     return ImportFormatError(ja, en, where=str(src))
 
 
-@dataclass
-class FileCheck:
-    """What the safety scan learned: formula cells per sheet part."""
-
-    formulas: int = 0
-
-
-def check_workbook_file(src: Path) -> FileCheck:
-    """Refuse files openpyxl must not see (encrypted, not a zip, bombs, DOCTYPE, huge sheets)."""
-    try:
-        size = src.stat().st_size
-        with open(src, "rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise _err("ファイルが見つかりません", "File not found", src) from None
-    except OSError as exc:
-        raise _err(f"ファイルを読めません（{exc.strerror}）", f"Cannot read the file ({exc.strerror})", src) from None
-    if head.startswith(OLE_MAGIC):
-        raise _err("パスワード付きのブックは読めません（パスワードを解除して .xlsx で保存し直してください）。"
-                   "古い形式 (.xls) のブックも .xlsx で保存し直してから取り込んでください。",
-                   "Password-protected (encrypted) or legacy .xls workbooks cannot be read; "
-                   "remove the password and save as .xlsx.", src)
-    if not head.startswith(ZIP_MAGIC):
-        raise _err("Excel ブック (.xlsx) ではありません（形式が違うか、ファイルが壊れています）",
-                   "Not an Excel workbook (.xlsx): wrong format or damaged", src)
-    if size > MAX_FILE_BYTES:
-        raise _err(f"ファイルが大きすぎます（{size // 2**20} MB、上限 {MAX_FILE_BYTES // 2**20} MB）",
-                   f"The file is too large ({size // 2**20} MB; limit {MAX_FILE_BYTES // 2**20} MB)", src)
-    try:
-        with zipfile.ZipFile(src) as zf:
-            return _scan_zip(zf, src)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise _err(f"ブックが壊れています（ZIP として読めません: {exc}）",
-                   f"The workbook is damaged (not a readable zip: {exc})", src) from None
-
-
-def _scan_zip(zf: zipfile.ZipFile, src: Path) -> FileCheck:
-    infos = zf.infolist()
-    if len(infos) > MAX_PARTS:
-        raise _err(f"ブックの部品が多すぎます（{len(infos)} 個）", f"Too many parts in the workbook ({len(infos)})", src)
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
-        raise _err("Excel ブックではありません（xl/workbook.xml がありません）",
-                   "Not an Excel workbook (no xl/workbook.xml)", src)
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise _err("暗号化された ZIP は読めません", "Encrypted zip entries cannot be read", src)
-    declared = sum(i.file_size for i in infos)
-    if declared > MAX_UNCOMPRESSED:
-        raise _err(f"展開後の大きさが {declared // 2**20} MB あり上限（{MAX_UNCOMPRESSED // 2**20} MB）を超えます"
-                   "（ZIP 爆弾の疑い）。取り込みません",
-                   f"Uncompressed size {declared // 2**20} MB exceeds the limit (zip bomb?)", src)
-    for i in infos:
-        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise _err(f"{i.filename} の圧縮率が異常です（{i.file_size // max(i.compress_size, 1)} 倍、ZIP 爆弾の疑い）。"
-                       "取り込みません", f"{i.filename} has an abnormal compression ratio (zip bomb?)", src)
-    check = FileCheck()
-    total = 0
-    for i in infos:
-        if not i.filename.endswith((".xml", ".rels", ".vml")):
-            continue
-        tail = b""
-        first = True
-        with zf.open(i) as fh:
-            while chunk := fh.read(1 << 20):
-                total += len(chunk)
-                if total > MAX_UNCOMPRESSED:
-                    raise _err("展開後の大きさが上限を超えます（ZIP 爆弾の疑い）。取り込みません",
-                               "The uncompressed size exceeds the limit (zip bomb?)", src)
-                window = tail + chunk
-                if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                    raise _err(f"{i.filename} に DOCTYPE / ENTITY 宣言があります（XML 爆弾の疑い）。取り込みません",
-                               f"{i.filename} declares a DOCTYPE or ENTITY (XML bomb?)", src)
-                if i.filename.startswith("xl/worksheets/"):
-                    check.formulas += len(_FORMULA.findall(window)) - len(_FORMULA.findall(tail))
-                    if first:
-                        _check_dimension(chunk[:4096], i.filename, src)
-                first = False
-                tail = chunk[-16:]
-    return check
-
-
-def _check_dimension(head: bytes, part: str, src: Path) -> None:
-    m = _DIMENSION.search(head)
-    if not m:
-        return
-    letters, rows = m.group(1).decode(), int(m.group(2))
-    cols = 0
-    for ch in letters:
-        cols = cols * 26 + ord(ch) - 64
-    if rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLS:
-        raise _err(f"シート（{part}）が大きすぎます（{rows} 行 × {cols} 列、上限 {MAX_SHEET_ROWS} 行 × {MAX_SHEET_COLS} 列）",
-                   f"The sheet {part} is too large ({rows} rows x {cols} columns)", src)
+__all__ = ["FileCheck", "WorkbookImport", "WorkbookReader", "check_workbook_file", "import_workbook",
+           "load_workbook_import"]
 
 
 def _load(src: Path, *, read_only: bool) -> Any:
@@ -184,8 +85,11 @@ def _embedded(wb: Any, src: Path) -> tuple[dict[str, Any] | None, list[str]]:
         return None, []
     altered = ["埋め込みの計画データ（_dxeditor シート）が変更されているため、表から読み取りました"]
     sheet = wb[DATA_SHEET]
-    cells = [row[0] for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)]
-    version = next(sheet.iter_rows(min_row=1, max_row=1, min_col=2, max_col=2, values_only=True), (None,))[0]
+    try:  # a read-only sheet's XML is parsed only now
+        cells = [row[0] for row in sheet.iter_rows(min_col=1, max_col=1, values_only=True)]
+        version = next(sheet.iter_rows(min_row=1, max_row=1, min_col=2, max_col=2, values_only=True), (None,))[0]
+    except Exception:  # a damaged data sheet: read the tables instead, as for an altered one
+        return None, altered
     try:
         if cells[0] != DATA_MARKER:
             return None, altered
@@ -205,8 +109,8 @@ def _embedded(wb: Any, src: Path) -> tuple[dict[str, Any] | None, list[str]]:
     if hashlib.sha256(raw).hexdigest() != digest:
         return None, altered
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        data = parse_json_text(raw.decode("utf-8"), str(src))
+    except (ImportFormatError, UnicodeDecodeError):
         return None, altered
     return data, []
 
@@ -310,11 +214,20 @@ class WorkbookReader:
             return WorkbookImport(self.src, "embedded", self.embedded, _counts(self.embedded), warnings=[])
         names = [sheet] if sheet else self.sheets()
         found: list[tuple[Grid, Layout]] = []
+        damaged: list[ImportFormatError] = []
         for name in names:
-            g = self.grid(name)
+            try:
+                g = self.grid(name)
+            except ImportFormatError as exc:
+                if sheet:
+                    raise
+                damaged.append(exc)  # another sheet may still hold the table
+                continue
             lay = recognise_layout(g, roles)
             if lay is not None:
                 found.append((g, lay))
+        if not found and damaged:
+            raise damaged[0]
         if not found:
             raise _err("工程表として読み取れるシートがありません。年度の見出し行（例: 令和4年度 / 2022年度 / R4、"
                        f"先頭 40 行）を探しました。調べたシート: {'、'.join(names) or 'なし'}",
@@ -327,8 +240,9 @@ class WorkbookReader:
         if not data["initiatives"]:
             raise _err(f"シート「{lay.sheet}」に年度の見出しはありますが、取組や工程の行が見つかりません"
                        f"（{lay.data_first}行目以降）", f"Sheet {lay.sheet!r} has year headers but no rows", self.src)
+        fitted = fit_to_editor(data)
         check_data(data, str(self.src))
-        warns = self.notes + g.warnings + lay.warnings + body.warnings
+        warns = self.notes + [exc.ja for exc in damaged] + g.warnings + lay.warnings + body.warnings + fitted
         return WorkbookImport(self.src, "recognised", data, body.counts, lay, g, self.sheets(), warns,
                               body.fills_found())
 
@@ -351,6 +265,27 @@ class WorkbookReader:
         if self._wb is not None:
             self._wb.close()
             self._wb = None
+
+
+def fit_to_editor(data: dict[str, Any]) -> list[str]:
+    """Bring recognised rows within what the editor holds; returns a warning per change.
+
+    A cell of more than 20 lines would stack more lanes than a row has (the extra lines join
+    the last lane), and a label longer than a bar label may be is cut.
+    """
+    warnings: list[str] = []
+    for it in data.get("initiatives", []):
+        for row in it.get("schedule_rows", []):
+            items = row.get("bars", []) + row.get("milestones", [])
+            if any(x.get("lane", 0) > MAX_LANE for x in items):
+                for x in items:
+                    x["lane"] = min(x.get("lane", 0), MAX_LANE)
+                warnings.append(f"「{row['title'][:40]}」: {MAX_LANE + 1} 段を超える行は {MAX_LANE + 1} 段目に重ねました")
+            for x in items:
+                if len(x.get("label", "")) > MAX_LABEL:
+                    x["label"] = x["label"][:MAX_LABEL]
+                    warnings.append(f"「{row['title'][:40]}」: {MAX_LABEL:,} 文字を超える工程の文字を切り詰めました")
+    return warnings
 
 
 def _title(g: Grid, lay: Layout) -> str:

@@ -28,6 +28,7 @@ from dxeditor.core.errors import DxError, PlanFileError, ProgressFn, check_progr
 from dxeditor.core.fiscal import YearStyle
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import export_data
+from dxeditor.formats.xlsx.text_cells import XLSXWRITER_OPTIONS
 from dxeditor.formats.xlsx.write.schedule import SHEET_NAME as SCHEDULE
 from dxeditor.formats.xlsx.write.schedule import UNIT_STEP, ScheduleSheet
 from dxeditor.formats.xlsx.write.sheets import (
@@ -131,9 +132,7 @@ def build_workbook(path: Path, view: PlanView, data: dict[str, Any], opts: XlsxO
     plan = view.plan
     style = opts.year_style or plan["year_style"] or "short"
     wb = xlsxwriter.Workbook(str(path), {
-        "strings_to_formulas": False,
-        "strings_to_numbers": False,
-        "strings_to_urls": False,
+        **XLSXWRITER_OPTIONS,  # user text is written as text, never a formula, number or link
         "use_future_functions": False,
         # the Normal style (empty cells, anything without its own format) uses the house font too
         "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},

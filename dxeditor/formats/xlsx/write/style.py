@@ -16,10 +16,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from dxeditor.formats.xlsx.text_cells import MAX_CELL_CHARS  # the writers clip to it
+
 FONT = "BIZ UDゴシック"
 FONT_SIZE = 10
 #: Excel's limit for the text of one cell.
-MAX_CELL_CHARS = 32767
 #: Paper sizes as XlsxWriter/Excel numbers them.
 PAPER = {"A3": 8, "A4": 9}
 
