@@ -98,10 +98,12 @@ class ActualsTable(QWidget):
     def refresh(self) -> None:
         """Read the actual values again."""
         has = self.controller is not None and self.kpi_id is not None
+        writable = has and not self.controller.doc.read_only  # type: ignore[union-attr]
         self.title.setText(self.tr("実績（年度ごと）: {0}").format(self.kpi_name) if has
                            else self.tr("実績（年度ごと）: 成果目標を選ぶと表示されます"))
-        for w in (self.table, self.add_button, self.remove_button):
-            w.setEnabled(has)
+        self.table.setEnabled(has)  # a read-only plan's actuals stay readable
+        for w in (self.add_button, self.remove_button):
+            w.setEnabled(writable)
         current = self.table.currentRow()
         self._records = (svc.actuals(self.controller.doc.session.connection(), self.kpi_id)  # type: ignore[union-attr]
                          if has else [])

@@ -230,7 +230,7 @@ class MainWindow(FileHandling, QMainWindow):
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
         self.properties_action = A(self.tr("計画のプロパティ(&T)…"),
                                    self.plan_properties)
-        self.versions_action = A(self.tr("版(&V)…"), self.versions,
+        self.versions_action = A(self.tr("版(&B)…"), self.versions,
                                  tip=self.tr("計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）"))
         self.import_json_action = A(self.tr("JSON(&J)…"), self.import_json)
         self.import_excel_action = A(self.tr("Excel(&X)…"),

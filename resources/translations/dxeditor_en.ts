@@ -180,7 +180,7 @@
     <message>
         <location filename="../../dxeditor/ui/kpi_actuals.py" line="63" />
         <source>年度は 令和6 / R6 / 2024 のどれでも入力できます。右クリックで追加・削除。</source>
-        <translation>Type the fiscal year as 令和6, R6 or 2024. Right-click to add or delete.</translation>
+        <translation>Type the fiscal year as R6 or 2024. Right-click to add or delete.</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/kpi_actuals.py" line="67" />
@@ -261,74 +261,74 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="92" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="93" />
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="101" />
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="105" />
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="109" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="102" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="106" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="110" />
         <source>すべて</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="112" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="113" />
         <source>期間で絞り込む</source>
         <translation>Filter by period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="121" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="122" />
         <source>操作・内容の文字で絞り込み</source>
         <translation>Filter by action or content text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="125" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="126" />
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="126" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="127" />
         <source>部署</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="127" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="128" />
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="134" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="135" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="135" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="136" />
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="146" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="147" />
         <source>Excel に書き出す…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="185" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="186" />
         <source>{n} 件 / 全 {total} 件</source>
         <translation>{n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="200" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="201" />
         <source>変更履歴の書き出し</source>
         <translation>Export change history</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="201" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="202" />
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="207" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="208" />
         <source>書き出せません</source>
         <translation>Cannot export</translation>
     </message>
@@ -336,27 +336,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="49" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="50" />
         <source>日時</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="49" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="50" />
         <source>利用者</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="50" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="51" />
         <source>操作</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="50" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="51" />
         <source>対象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/audit_dialog.py" line="51" />
+        <location filename="../../dxeditor/ui/audit_dialog.py" line="52" />
         <source>取組</source>
         <translation>Initiative</translation>
     </message>
@@ -2095,7 +2095,7 @@ Discard what you have entered?</translation>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="245" />
         <source>印刷プレビュー(&amp;V)…</source>
-        <translation>Print pre&amp;view…</translation>
+        <translation>Print previe&amp;w…</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="247" />
@@ -2314,6 +2314,11 @@ Discard what you have entered?</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="233" />
+        <source>版(&amp;B)…</source>
+        <translation>&amp;Versions…</translation>
+    </message>
+    <message>
         <location filename="../../dxeditor/ui/main_window.py" line="372" />
         <source>標準</source>
         <translation>Standard</translation>
@@ -2378,9 +2383,8 @@ Editor for municipal DX plans</translation>
         <translation>&amp;Rating scale…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233" />
         <source>版(&amp;V)…</source>
-        <translation>&amp;Versions…</translation>
+        <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="234" />

@@ -45,11 +45,15 @@ ASCII_PLAN: dict[str, Any] = {
     "format": "dxeditor-plan",
     "format_version": 1,
     "plan": {"title": "Test City DX Plan", "period_start_fy": 2024, "period_end_fy": 2027,
-             "numbering_style": "paren", "municipality": "Test City"},
+             "numbering_style": "paren", "municipality": "Test City",
+             # the rating scale's words are plan settings (content), like the phase names
+             "rating_scale": [{"key": k, "name": n, "color": c} for k, n, c in (
+                 ("A", "On track", "#b7e1b0"), ("B", "Mostly", "#dcecb0"), ("C", "Late", "#f7d08a"),
+                 ("D", "Not started", "#e8a0a0"))]},
     "phases": [{"key": k, "name": n, "color": c, "pattern": p} for k, n, c, p in (
-        ("study", "Study", "#9ecbff", "hatch"), ("build", "Build", "#ffcc80", "cross"),
+        ("study", "Study", "#9ecbff", "diagonal"), ("build", "Build", "#ffcc80", "cross"),
         ("run", "Run", "#81c784", "solid"), ("continue", "Continue", "#c5e1a5", "dots"),
-        ("other", "Other", "#e0e0e0", "dash"))],
+        ("other", "Other", "#e0e0e0", "horizontal"))],
     "departments": [{"id": 1, "name": "General Affairs", "kind": "bu"},
                     {"id": 2, "parent_id": 1, "name": "Digital Office"}],
     "sections": [{"id": 1, "title": "Convenience", "kind": "policy"}],
@@ -65,8 +69,15 @@ ASCII_PLAN: dict[str, Any] = {
 }
 
 
+def _example_titles() -> set[str]:
+    """The example plans are published plans: their titles are names of documents, shown as they are."""
+    from dxeditor.core import paths
+
+    return {label for _name, label in paths.example_plans()}
+
+
 def _allowed(text: str) -> bool:
-    if text in ALLOWED:
+    if text in ALLOWED or text in _example_titles():
         return True
     rest = text
     for pattern in ALLOWED_PATTERNS:

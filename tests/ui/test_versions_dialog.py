@@ -224,7 +224,9 @@ def test_open_a_version_read_only(qtbot, dialog, demo_window, messages) -> None:
     with pytest.raises(PlanFileError):  # a version cannot be edited by accident
         win.controller.execute("表題の変更", lambda rec: rec.update("plan", 1, title="x"))
     win.run("表題の変更", lambda rec: rec.update("plan", 1, title="x"))  # as the forms do: told, not changed
-    assert any("読み取り専用" in t for t in messages.texts("warning"))
+    assert win.controller.doc.plan.title != "x"
+    assert "読み取り専用" in win.statusBar().currentMessage() or \
+        any("読み取り専用" in t for t in messages.texts("warning"))  # said in the window, not a traceback
     working = win.controller.doc.working_dir
     assert win.close()
     assert not working.exists()

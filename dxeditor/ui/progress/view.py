@@ -56,6 +56,8 @@ class ProgressView(QWidget):
 
         self.year_combo = QComboBox(self)
         self.legend = QLabel(self)
+        self.legend.setWordWrap(True)  # the scale's words wrap on a narrow screen instead of widening the window
+        self.legend.setMinimumWidth(120)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("評価年度"), self))
         top.addWidget(self.year_combo)
