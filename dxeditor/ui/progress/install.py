@@ -22,6 +22,8 @@ def add_progress_tab(window: Any, schedule: QWidget) -> QTabWidget:
     tabs.setObjectName("viewTabs")
     tabs.setTabPosition(QTabWidget.TabPosition.South)
     tabs.setDocumentMode(True)
+    tabs.setUsesScrollButtons(True)  # the tab bar never widens the window on a small screen
+    tabs.setMinimumWidth(60)
     view = ProgressView(window.controller, tabs)
     tabs.addTab(schedule, QCoreApplication.translate("ProgressView", "工程表"))
     tabs.addTab(view, QCoreApplication.translate("ProgressView", "進捗管理"))

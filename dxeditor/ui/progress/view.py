@@ -54,10 +54,13 @@ class ProgressView(QWidget):
         self._matches: set[tuple[str, int]] | None = None
         self._review_key: tuple[int, int] | None = None
 
+        # The tab must not widen the window past a small screen (1366×768 at 200 %): the view may be
+        # narrower than its contents, which then scroll or clip, as the schedule beside it does.
+        self.setMinimumSize(60, 60)
         self.year_combo = QComboBox(self)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)  # the scale's words wrap on a narrow screen instead of widening the window
-        self.legend.setMinimumWidth(120)
+        self.legend.setMinimumWidth(0)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("評価年度"), self))
         top.addWidget(self.year_combo)
