@@ -1,0 +1,1 @@
+"""Save safety: conflicts, concurrent writers, faults, kills (issue 14, issue 21)."""
