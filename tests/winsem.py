@@ -252,7 +252,7 @@ def active() -> bool:
 @contextlib.contextmanager
 def hold_open(path: Path | str, mode: str = "rb") -> Iterator[Any]:
     """Hold ``path`` open as Excel or a virus scanner would (no FILE_SHARE_DELETE)."""
-    fh = builtins.open(path, mode)  # noqa: SIM115 - held on purpose
+    fh = builtins.open(path, mode)
     try:
         yield fh
     finally:
