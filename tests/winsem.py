@@ -1,4 +1,4 @@
-"""Windows file semantics on Linux, for the test suite (``pytest --windows-semantics``).
+r"""Windows file semantics on Linux, for the test suite (``pytest --windows-semantics``).
 
 Every user runs dxeditor on Windows, where the file system refuses things Linux allows.
 While this layer is installed, the Python file APIs the product uses behave as Windows
@@ -22,6 +22,8 @@ virtual environment, pytest's own files — is left alone):
   while ``plan.dxplan`` is held open fails, and creating ``PLAN.dxplan`` beside an
   existing ``plan.dxplan`` writes to the existing file.
 
+The product's own switch ``dxeditor.core.paths.WINDOWS`` is set too, so the code paths it
+takes on Windows (no folder fsync, ``\\?\`` for long paths) run under the layer.
 Child processes started by a test are not covered (they do not load the layer).
 """
 
@@ -98,8 +100,13 @@ class _Layer:
 
     def fold(self, s: str) -> str:
         """The existing spelling of ``s`` when only the case differs (one file on Windows)."""
-        if not self.covered(s) or os.path.lexists(s):
+        if not self.covered(s):
             return s
+        try:
+            self.real[(os, "lstat")](s)
+            return s
+        except OSError:
+            pass
         parent, name = os.path.split(os.path.abspath(s))
         with contextlib.suppress(OSError):
             for entry in self.real[(os, "listdir")](parent):
@@ -135,10 +142,14 @@ class _Layer:
     def install(self) -> None:
         real = self.real
         for mod, name in [(os, "fsync"), (os, "open"), (os, "replace"), (os, "rename"), (os, "remove"),
-                          (os, "unlink"), (os, "rmdir"), (os, "mkdir"), (os, "listdir"), (builtins, "open"),
-                          (io, "open"), (sqlite3, "connect")]:
+                          (os, "unlink"), (os, "rmdir"), (os, "mkdir"), (os, "listdir"), (os, "stat"), (os, "lstat"),
+                          (os, "link"), (os, "scandir"), (builtins, "open"), (io, "open"), (sqlite3, "connect")]:
             real[(mod, name)] = getattr(mod, name)
         real[(shutil, "_use_fd_functions")] = shutil._use_fd_functions  # type: ignore[attr-defined]
+        from dxeditor.core import paths
+
+        real[(paths, "WINDOWS")] = paths.WINDOWS
+        paths.WINDOWS = True
         layer = self
 
         def fsync(fd: Any) -> None:
@@ -197,6 +208,23 @@ class _Layer:
                 return real[(os, name)]((layer.fold(s) if not create else s) if s else path, *args, **kw)
             return wrapped
 
+        def reading(name: str) -> Any:
+            def wrapped(path: Any = ".", *args: Any, **kw: Any) -> Any:
+                s = layer.norm(path)
+                if s is not None and layer.covered(s):
+                    layer.check_length(path)
+                    path = layer.fold(s)
+                elif s is not None:
+                    path = s
+                return real[(os, name)](path, *args, **kw)
+            return wrapped
+
+        def link(src: Any, dst: Any, *args: Any, **kw: Any) -> None:
+            layer.check_name(dst)
+            layer.check_length(src)
+            s, d = layer.norm(src), layer.norm(dst)
+            real[(os, "link")](s if s else src, d if d else dst, *args, **kw)
+
         def connect(database: Any, *args: Any, **kw: Any) -> sqlite3.Connection:
             if not kw.get("uri") and isinstance(database, str | os.PathLike) and str(database) != ":memory:":
                 s = layer.norm(database)
@@ -213,6 +241,11 @@ class _Layer:
         os.unlink = one("unlink")
         os.rmdir = one("rmdir")
         os.mkdir = one("mkdir", create=True)
+        os.stat = reading("stat")
+        os.lstat = reading("lstat")
+        os.listdir = reading("listdir")
+        os.scandir = reading("scandir")
+        os.link = link
         builtins.open = make_open(real[(builtins, "open")])
         io.open = make_open(real[(io, "open")])
         sqlite3.connect = connect

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import stat
 import time
@@ -28,6 +29,7 @@ from typing import TypeVar
 
 from dxeditor.core import paths
 from dxeditor.core.errors import PlanFileError
+from dxeditor.core.identity import host_name
 
 T = TypeVar("T")
 REPLACE_RETRIES = 20
@@ -87,9 +89,65 @@ def copy_sequential(src: Path, dst: Path, chunk: int = 1 << 20) -> int:
     return n
 
 
+def _host_tag() -> str:
+    return re.sub(r"[^A-Za-z0-9-]", "-", host_name())[:24] or "pc"
+
+
 def own_temp_name(target: Path, kind: str = "tmp") -> Path:
-    """A temporary name beside ``target`` that no other writer uses (process id + random)."""
-    return target.with_name(f".{target.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}{target.suffix}")
+    """A temporary name beside ``target`` that no other writer uses: ``.STEM.PC.PID.RANDOM.KIND.SUFFIX``."""
+    return target.with_name(f".{target.stem}.{_host_tag()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}{target.suffix}")
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this PC."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def sweep_leftovers(target: Path) -> int:
+    """Remove temporary files beside ``target`` left by killed writers of this PC; returns how many.
+
+    Only files named by :func:`own_temp_name` with this PC's name and a process that no
+    longer runs are touched: another PC's (or a running process's) files are never removed.
+    """
+    removed = 0
+    head, tag = f".{target.stem}.", _host_tag()
+    try:
+        names = os.listdir(paths.os_path(target.parent))
+    except OSError:
+        return 0
+    for name in names:
+        if not (name.startswith(head) and name.endswith(target.suffix)):
+            continue
+        middle = name[len(head):len(name) - len(target.suffix)]
+        parts = middle.rsplit(".", 3)
+        if len(parts) != 4 or parts[0] != tag or parts[3] not in ("tmp", "baktmp") or not parts[1].isdigit():
+            continue
+        if pid_alive(int(parts[1])):
+            continue
+        try:
+            os.unlink(paths.os_path(target.parent / name))
+            removed += 1
+        except OSError as exc:
+            log.info("could not remove the leftover %s: %s", name, exc)
+    return removed
 
 
 def _keep_backup(target: Path, backup: Path) -> None:

@@ -536,7 +536,8 @@ def inquiry_cli(args: Any) -> int:
         finally:
             doc.close(keep_working_copy=False)
         return 0
-    doc = PlanDocument.open(args.file)
+    # importing answers edits the plan: someone else holding it open for editing refuses it here
+    doc = PlanDocument.open(args.file, read_only=bool(args.dry_run), require_lock=not args.dry_run)
     failed = False
     try:
         conn = doc.session.connection()

@@ -387,6 +387,8 @@ class PlanDocument:
         try:
             self._write_copy(local)
             with locks.save_lock(dest):
+                for target_file in (dest, dest.with_name(dest.name + ".bak")):
+                    atomic.sweep_leftovers(target_file)
                 atomic.write_atomic(
                     dest, lambda tmp: atomic.copy_sequential(local, tmp),
                     backup=dest.with_name(dest.name + ".bak"),
@@ -402,10 +404,12 @@ class PlanDocument:
                 local.unlink(missing_ok=True)
         # From here on the file is saved: nothing below may report a failure.
         if dest != self.source:
+            held = self.edit_lock is not None  # opened for editing: the lock moves to the new file
             self._release_edit_lock()
             self.source = dest
-            with contextlib.suppress(Exception):
-                self.take_edit_lock()
+            if held:
+                with contextlib.suppress(Exception):
+                    self.take_edit_lock()
         self.read_only = False
         self.dirty = False
         self.edited = False
@@ -535,23 +539,7 @@ class RecoverableWork:
 
 
 def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return atomic.pid_alive(pid)
 
 
 def list_recoverable() -> list[RecoverableWork]:

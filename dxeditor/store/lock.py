@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dxeditor.core import paths
 from dxeditor.core.errors import PlanFileError
 from dxeditor.core.identity import host_name, os_user
 
@@ -125,7 +126,7 @@ def read_lock(plan: Path) -> LockInfo | None:
     """The current lock of ``plan``, or None when nobody holds it (never raises)."""
     path = lock_path(plan)
     try:
-        with open(path, "rb") as fh:
+        with open(paths.os_path(path), "rb") as fh:
             raw = fh.read(MAX_LOCK_BYTES + 1)
     except OSError:
         return None
@@ -190,7 +191,7 @@ class PlanLock:
         info = read_lock(self.plan)
         if info is not None and info.is_mine():
             with contextlib.suppress(OSError):
-                self.path.unlink()
+                os.unlink(paths.os_path(self.path))
 
 
 def _write_lock(path: Path, since: float, *, beat: int = 0, exclusive: bool) -> None:
@@ -200,14 +201,15 @@ def _write_lock(path: Path, since: float, *, beat: int = 0, exclusive: bool) -> 
     if not exclusive:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            with open(paths.os_path(tmp), "wb") as fh:
+                fh.write(data)
+            os.replace(paths.os_path(tmp), paths.os_path(path))
         finally:
             with contextlib.suppress(OSError):
-                if tmp.exists():
-                    tmp.unlink()
+                if os.path.lexists(paths.os_path(tmp)):
+                    os.unlink(paths.os_path(tmp))
         return
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    fd = os.open(paths.os_path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         os.write(fd, data)
     finally:
@@ -239,7 +241,7 @@ def acquire(plan: Path, *, take_over: bool = False, heartbeat: bool = False) -> 
             if info.damaged:
                 log.warning("replacing a damaged lock file %s (%s)", path, info.damaged)
             with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+                os.unlink(paths.os_path(path))
         except OSError as exc:
             raise PlanFileError(
                 f"ロックファイルを作成できません（フォルダーに書き込めません）: {path}",
@@ -283,11 +285,12 @@ def save_lock(plan: Path) -> Iterator[None]:
     seen: tuple[bytes, float] | None = None
     while True:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            fd = os.open(paths.os_path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o644)
         except FileExistsError:
             now = _monotonic()
             try:
-                with open(path, "rb") as fh:
+                with open(paths.os_path(path), "rb") as fh:
                     other = fh.read(4096)
             except OSError:
                 continue  # released meanwhile
@@ -296,7 +299,7 @@ def save_lock(plan: Path) -> Iterator[None]:
             if _save_lock_dead(other) or now - seen[1] > SAVE_STALE_AFTER:
                 log.warning("breaking a leftover save lock %s", path)
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    os.unlink(paths.os_path(path))
                 continue
             if now - start > SAVE_WAIT:
                 raise PlanFileError(
@@ -313,10 +316,10 @@ def save_lock(plan: Path) -> Iterator[None]:
         yield
     finally:
         try:
-            with open(path, "rb") as fh:
+            with open(paths.os_path(path), "rb") as fh:
                 ours = fh.read(4096) == body
             if ours:
-                path.unlink()
+                os.unlink(paths.os_path(path))
         except OSError as exc:
             log.warning("could not remove the save lock %s: %s", path, exc)
 
