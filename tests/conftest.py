@@ -24,6 +24,7 @@ FILE_MODULES = (
     "tests/store/test_lock.py",
     "tests/store/test_migrations.py",
     "tests/store/test_windows_layer.py",
+    "tests/store/test_kill_and_faults.py",
     "tests/e2e/test_cli.py",
     "tests/exchange/test_inquiry.py",
     "tests/formats/test_json_io.py",

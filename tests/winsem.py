@@ -148,7 +148,7 @@ class _Layer:
         real[(shutil, "_use_fd_functions")] = shutil._use_fd_functions  # type: ignore[attr-defined]
         from dxeditor.core import paths
 
-        real[(paths, "WINDOWS")] = paths.WINDOWS
+        real[(paths, "WINDOWS")] = getattr(paths, "WINDOWS", False)
         paths.WINDOWS = True
         layer = self
 

@@ -93,9 +93,29 @@ def _host_tag() -> str:
     return re.sub(r"[^A-Za-z0-9-]", "-", host_name())[:24] or "pc"
 
 
+#: Names of the temporary files this process is writing right now (not leftovers).
+_in_flight: set[str] = set()
+
+
 def own_temp_name(target: Path, kind: str = "tmp") -> Path:
-    """A temporary name beside ``target`` that no other writer uses: ``.STEM.PC.PID.RANDOM.KIND.SUFFIX``."""
-    return target.with_name(f".{target.stem}.{_host_tag()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}{target.suffix}")
+    """A temporary name beside ``target`` that no other writer uses: ``.STEM.PC.PID.RANDOM.KIND.SUFFIX``.
+
+    Call :func:`done_with` when finished with it (removed or not).
+    """
+    tmp = target.with_name(f".{target.stem}.{_host_tag()}.{os.getpid()}.{uuid.uuid4().hex[:8]}.{kind}{target.suffix}")
+    _in_flight.add(tmp.name)
+    return tmp
+
+
+def done_with(tmp: Path) -> None:
+    """Remove the temporary file ``tmp`` if it is still there; a failure leaves it to a later sweep."""
+    try:
+        if os.path.lexists(paths.os_path(tmp)):
+            os.unlink(paths.os_path(tmp))
+    except OSError as exc:
+        log.warning("could not remove the temporary file %s: %s", tmp, exc)
+    finally:
+        _in_flight.discard(tmp.name)
 
 
 def pid_alive(pid: int) -> bool:
@@ -125,7 +145,8 @@ def sweep_leftovers(target: Path) -> int:
     """Remove temporary files beside ``target`` left by killed writers of this PC; returns how many.
 
     Only files named by :func:`own_temp_name` with this PC's name and a process that no
-    longer runs are touched: another PC's (or a running process's) files are never removed.
+    longer runs (or this process, when it is not writing them) are touched: another PC's or
+    another running process's files are never removed.
     """
     removed = 0
     head, tag = f".{target.stem}.", _host_tag()
@@ -140,7 +161,8 @@ def sweep_leftovers(target: Path) -> int:
         parts = middle.rsplit(".", 3)
         if len(parts) != 4 or parts[0] != tag or parts[3] not in ("tmp", "baktmp") or not parts[1].isdigit():
             continue
-        if pid_alive(int(parts[1])):
+        pid = int(parts[1])
+        if name in _in_flight or (pid != os.getpid() and pid_alive(pid)):
             continue
         try:
             os.unlink(paths.os_path(target.parent / name))
@@ -160,9 +182,7 @@ def _keep_backup(target: Path, backup: Path) -> None:
             retrying(lambda: shutil.copyfile(paths.os_path(target), paths.os_path(tmp)))
         retrying(lambda: os.replace(paths.os_path(tmp), paths.os_path(backup)))
     finally:
-        with contextlib.suppress(OSError):
-            if os.path.lexists(paths.os_path(tmp)):
-                os.unlink(paths.os_path(tmp))
+        done_with(tmp)
 
 
 def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T], *,
@@ -208,12 +228,10 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T], *,
         detail = exc.strerror or exc
         raise PlanFileError(f"{ja}: {target} ({detail}){hint[0]}", f"{en}: {target} ({detail}){hint[1]}") from exc
     finally:
-        if not replaced:
-            try:
-                if os.path.lexists(paths.os_path(tmp)):
-                    os.unlink(paths.os_path(tmp))
-            except OSError as exc:
-                log.warning("could not remove the temporary file %s: %s", tmp, exc)
+        if replaced:
+            _in_flight.discard(tmp.name)
+        else:
+            done_with(tmp)
     fsync_dir(target.parent)
     return result
 

@@ -299,7 +299,14 @@ class PlanDocument:
         if self.source is None:
             return
         try:
-            self.edit_lock = locks.acquire(self.source, heartbeat=True)
+            try:
+                self.edit_lock = locks.acquire(self.source, heartbeat=True)
+            except locks.PlanLockedError as exc:
+                info = exc.info
+                if info.damaged or info.host != host_name() or _pid_alive(info.pid):
+                    raise
+                # left by a program of this PC that is no longer running: certainly stale
+                self.edit_lock = locks.acquire(self.source, take_over=True, heartbeat=True)
             self.locked_by = None
         except locks.PlanLockedError as exc:
             self.locked_by = exc.info
@@ -381,13 +388,14 @@ class PlanDocument:
             self._raise_if_changed(dest)
         if not os.path.isdir(paths.os_path(dest.parent)):
             raise PlanFileError(f"保存先のフォルダーが見つかりません: {dest.parent}", f"Folder not found: {dest.parent}")
-        self.session.commit()
         local = self.working_dir / f"save-{uuid.uuid4().hex[:8]}.dxplan"
         hint = ("。編集内容は作業用コピーに残っています。", ". Your edits are kept in the working copy.")
         try:
+            self.session.commit()
             self._write_copy(local)
             with locks.save_lock(dest):
-                for target_file in (dest, dest.with_name(dest.name + ".bak")):
+                for target_file in (dest, dest.with_name(dest.name + ".bak"), locks.lock_path(dest),
+                                    locks.save_lock_path(dest)):
                     atomic.sweep_leftovers(target_file)
                 atomic.write_atomic(
                     dest, lambda tmp: atomic.copy_sequential(local, tmp),

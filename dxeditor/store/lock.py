@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dxeditor.core import paths
+from dxeditor.core import atomic, paths
 from dxeditor.core.errors import PlanFileError
 from dxeditor.core.identity import host_name, os_user
 
@@ -209,11 +209,43 @@ def _write_lock(path: Path, since: float, *, beat: int = 0, exclusive: bool) -> 
                 if os.path.lexists(paths.os_path(tmp)):
                     os.unlink(paths.os_path(tmp))
         return
+    create_exclusive(path, data)
+
+
+def create_exclusive(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``, or raise FileExistsError; never leaves it empty.
+
+    The content is written to a temporary file first and hard-linked into place (atomic
+    and exclusive), so a process killed midway never leaves an empty lock that nobody can
+    judge. Where hard links are not available, ``O_EXCL`` and a write.
+    """
+    tmp = atomic.own_temp_name(path)
+    try:
+        with open(paths.os_path(tmp), "xb") as fh:
+            fh.write(data)
+        try:
+            os.link(paths.os_path(tmp), paths.os_path(path))
+            return
+        except FileExistsError:
+            raise
+        except (OSError, NotImplementedError, AttributeError):
+            pass
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # the temporary file could not be written: try directly
+    finally:
+        atomic.done_with(tmp)
     fd = os.open(paths.os_path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
-        os.write(fd, data)
-    finally:
-        os.close(fd)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(paths.os_path(path))  # created by us a moment ago: nobody else's
+        raise
 
 
 def acquire(plan: Path, *, take_over: bool = False, heartbeat: bool = False) -> PlanLock:
@@ -264,6 +296,8 @@ SAVE_WAIT = 60.0
 #: A save lock whose content stays unchanged this long (observed here) is left over from a crash.
 SAVE_STALE_AFTER = 30.0
 SAVE_POLL = 0.05
+#: Tokens of the save locks this process holds right now.
+_saving: set[str] = set()
 
 
 def save_lock_path(plan: Path) -> Path:
@@ -285,8 +319,7 @@ def save_lock(plan: Path) -> Iterator[None]:
     seen: tuple[bytes, float] | None = None
     while True:
         try:
-            fd = os.open(paths.os_path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                         0o644)
+            create_exclusive(path, body)
         except FileExistsError:
             now = _monotonic()
             try:
@@ -307,21 +340,24 @@ def save_lock(plan: Path) -> Iterator[None]:
                     f"Someone else is saving this file; try again in a moment: {plan}") from None
             time.sleep(SAVE_POLL)
             continue
-        try:
-            os.write(fd, body)
-        finally:
-            os.close(fd)
         break
+    _saving.add(token)
     try:
         yield
     finally:
-        try:
-            with open(paths.os_path(path), "rb") as fh:
-                ours = fh.read(4096) == body
-            if ours:
-                os.unlink(paths.os_path(path))
-        except OSError as exc:
-            log.warning("could not remove the save lock %s: %s", path, exc)
+        _saving.discard(token)
+        for attempt in range(2):  # a passing hiccup of the share should not leave the lock behind
+            try:
+                with open(paths.os_path(path), "rb") as fh:
+                    ours = fh.read(4096) == body
+                if ours:
+                    os.unlink(paths.os_path(path))
+                break
+            except FileNotFoundError:
+                break
+            except OSError as exc:
+                if attempt:
+                    log.warning("could not remove the save lock %s: %s", path, exc)
 
 
 def _save_lock_dead(raw: bytes) -> bool:
@@ -329,6 +365,11 @@ def _save_lock_dead(raw: bytes) -> bool:
 
     try:
         data = json.loads(raw.decode("utf-8"))
-        return data["host"] == host_name() and not _pid_alive(int(data["pid"]))
+        if data["host"] != host_name():
+            return False
+        pid = int(data["pid"])
+        if pid == os.getpid():  # left by an earlier save of this process (its release failed)
+            return data.get("token") not in _saving
+        return not _pid_alive(pid)
     except (ValueError, KeyError, TypeError):
         return False  # empty (being written) or foreign: judged by watching it instead
