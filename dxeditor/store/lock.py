@@ -71,11 +71,9 @@ class LockInfo:
 
     def is_stale(self) -> bool:
         """The holder is gone: damaged lock, same PC and the process is not running, or a silent heartbeat."""
-        from dxeditor.store.document import _pid_alive
-
         if self.damaged:
             return True
-        if self.host == host_name() and not _pid_alive(self.pid):
+        if self.host == host_name() and not atomic.pid_alive(self.pid):
             return True
         return self.refreshed > STALE_AFTER
 
@@ -361,8 +359,6 @@ def save_lock(plan: Path) -> Iterator[None]:
 
 
 def _save_lock_dead(raw: bytes) -> bool:
-    from dxeditor.store.document import _pid_alive
-
     try:
         data = json.loads(raw.decode("utf-8"))
         if data["host"] != host_name():
@@ -370,6 +366,6 @@ def _save_lock_dead(raw: bytes) -> bool:
         pid = int(data["pid"])
         if pid == os.getpid():  # left by an earlier save of this process (its release failed)
             return data.get("token") not in _saving
-        return not _pid_alive(pid)
+        return not atomic.pid_alive(pid)
     except (ValueError, KeyError, TypeError):
         return False  # empty (being written) or foreign: judged by watching it instead

@@ -308,7 +308,7 @@ def test_an_edit_committed_just_before_a_kill_is_recovered(tmp_path: Path) -> No
 def test_cleanup_removes_only_its_own_temporary_files(tmp_path: Path) -> None:
     path = make_plan(tmp_path)
     theirs = [tmp_path / ".plan.dxplan.31337.deadbeef.tmp", tmp_path / ".plan.OTHER-PC.4242.cafe0001.tmp.dxplan",
-              tmp_path / f".plan.{atomic._host_tag()}.{os.getpid()}.feed0001.tmp.dxplan"]
+              tmp_path / f".plan.{atomic._host_tag()}.{os.getppid()}.feed0001.tmp.dxplan"]  # a running writer
     for t in theirs:
         t.write_bytes(b"another writer is still writing this")
     doc = PlanDocument.open(path)
