@@ -18,6 +18,8 @@ virtual environment, pytest's own files — is left alone):
   ending in a dot or a space, and the characters ``<>:"|?*`` are refused when a file or
   folder is created; a path longer than 259 characters fails unless written with the
   ``\\\\?\\`` prefix (which the layer then strips before calling Linux);
+- a file with the read-only attribute (no write permission bit) cannot be replaced or
+  deleted (WinError 5);
 - names that differ only in case are one file: replacing or deleting ``Plan.dxplan``
   while ``plan.dxplan`` is held open fails, and creating ``PLAN.dxplan`` beside an
   existing ``plan.dxplan`` writes to the existing file.
@@ -138,6 +140,21 @@ class _Layer:
                 err.winerror = 32  # type: ignore[attr-defined]
                 raise err
 
+    def check_writable(self, p: Any) -> None:
+        """A file with the read-only attribute cannot be replaced or deleted (WinError 5)."""
+        s = self.norm(p)
+        if s is None or not self.covered(s):
+            return
+        try:
+            mode = self.real[(os, "lstat")](self.fold(s)).st_mode
+        except OSError:
+            return
+        if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+            self.refusals += 1
+            err = PermissionError(errno.EACCES, "[WinError 5] Access is denied", s)
+            err.winerror = 5  # type: ignore[attr-defined]
+            raise err
+
     # ------------------------------------------------------------------ wrappers
     def install(self) -> None:
         real = self.real
@@ -193,6 +210,7 @@ class _Layer:
                 layer.check_name(dst)
                 layer.check_length(src)
                 layer.check_not_open(src, dst)
+                layer.check_writable(dst)
                 s, d = layer.norm(src), layer.norm(dst)
                 real[(os, name)](layer.fold(s) if s else src, layer.fold(d) if d else dst, *args, **kw)
             return wrapped
@@ -204,6 +222,8 @@ class _Layer:
                 else:
                     layer.check_length(path)
                     layer.check_not_open(path)
+                    if name in ("remove", "unlink"):
+                        layer.check_writable(path)
                 s = layer.norm(path)
                 return real[(os, name)]((layer.fold(s) if not create else s) if s else path, *args, **kw)
             return wrapped

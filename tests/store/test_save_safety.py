@@ -143,6 +143,35 @@ def test_long_path_on_windows_is_written_with_the_prefix(windows_fs, tmp_path: P
     assert sorted(p.name for p in deep.iterdir()) == [target.name, target.name + ".bak"]
 
 
+def test_export_to_a_workbook_open_in_excel_says_so_and_keeps_the_old_one(
+        windows_fs, hold_open, tmp_path: Path, monkeypatch) -> None:
+    from dxeditor.formats.xlsx.write.export import XlsxOptions, export_xlsx
+
+    monkeypatch.setattr(atomic, "REPLACE_RETRIES", 2)
+    out = tmp_path / "工程表.xlsx"
+    out.write_bytes(b"the workbook Excel shows")
+    doc = json_io.import_data(SMALL)
+    with hold_open(out), pytest.raises(PlanFileError, match="他のプログラムで開かれて"):
+        export_xlsx(doc, out, XlsxOptions())
+    assert out.read_bytes() == b"the workbook Excel shows"
+    assert [p.name for p in tmp_path.iterdir()] == ["工程表.xlsx"]
+    export_xlsx(doc, out, XlsxOptions())  # Excel closed: the export goes through
+    doc.close(keep_working_copy=False)
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_windows_paths_for_sqlite_and_long_names(monkeypatch) -> None:
+    monkeypatch.setattr(paths, "WINDOWS", True)
+    assert paths.sqlite_uri("\\\\fs01\\企画\\DX #1\\計画 100%.dxplan", mode="ro") == \
+        "file:////fs01/%E4%BC%81%E7%94%BB/DX%20%231/%E8%A8%88%E7%94%BB%20100%25.dxplan?mode=ro"
+    assert paths.sqlite_uri("C:\\Users\\田中\\a?b.db") == "file:/C:/Users/%E7%94%B0%E4%B8%AD/a%3Fb.db"
+    monkeypatch.setattr(os.path, "isabs", lambda s: s.startswith(("\\\\", "C:")))
+    deep = "C:\\" + "x" * 300
+    assert paths.os_path(deep) == "\\\\?\\" + deep
+    assert paths.os_path("\\\\fs01\\s\\" + "y" * 300).startswith("\\\\?\\UNC\\fs01\\s\\")
+    assert paths.os_path("C:\\short.dxplan") == "C:\\short.dxplan"
+
+
 # ------------------------------------------------------------------ issue 14.3: SQLite never on the share
 def test_sqlite_never_runs_on_the_share_and_bak_is_not_a_second_copy(tmp_path: Path, monkeypatch) -> None:
     share = tmp_path / "share"

@@ -105,3 +105,30 @@ def test_names_differing_in_case_are_one_file(windows_fs, tmp_path: Path) -> Non
 def test_outside_the_temp_root_nothing_changes(windows_fs) -> None:
     fd = os.open(os.devnull, os.O_RDONLY)
     os.close(fd)
+
+
+def test_read_only_files_cannot_be_replaced_or_deleted(windows_fs, tmp_path: Path) -> None:
+    target = tmp_path / "plan.dxplan"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    new = tmp_path / "new"
+    new.write_bytes(b"new")
+    try:
+        with pytest.raises(PermissionError):
+            os.replace(new, target)
+        with pytest.raises(PermissionError):
+            target.unlink()
+    finally:
+        target.chmod(0o644)
+    assert target.read_bytes() == b"old"
+
+
+def test_an_empty_selection_fails_instead_of_exit_5(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--windows-semantics",
+                        "-m", "files", "-k", "no_test_is_called_like_this", "tests/store/test_windows_layer.py"],
+                       cwd=root, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stdout[-2000:]
