@@ -93,20 +93,22 @@ def data_dir() -> Path:
 
 def _make_dir(d: Path) -> None:
     """Create a data folder, or say clearly that it cannot be written (read-only stick, policy)."""
-    from dxeditor.core.errors import PlanFileError
-
     try:
         d.mkdir(parents=True, exist_ok=True)
-        probe = d / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
     except OSError as exc:
-        raise PlanFileError(
-            f"作業用のフォルダーに書き込めません: {d}（{exc.strerror or exc}）。"
-            "USB メモリが書き込み禁止になっていないか確認するか、書き込めるフォルダーに dxeditor を置いてください。",
-            f"Cannot write to the working folder {d} ({exc.strerror or exc}). Check that the drive is not "
-            "write-protected, or put dxeditor in a folder you can write to.",
-        ) from exc
+        raise unwritable(d, exc) from exc
+
+
+def unwritable(d: Path, exc: OSError) -> Exception:
+    """The error for a data folder that cannot be written (read-only stick, policy)."""
+    from dxeditor.core.errors import PlanFileError
+
+    return PlanFileError(
+        f"作業用のフォルダーに書き込めません: {d}（{exc.strerror or exc}）。"
+        "USB メモリが書き込み禁止になっていないか確認するか、書き込めるフォルダーに dxeditor を置いてください。",
+        f"Cannot write to the working folder {d} ({exc.strerror or exc}). Check that the drive is not "
+        "write-protected, or put dxeditor in a folder you can write to.",
+    )
 
 
 def work_dir() -> Path:

@@ -185,7 +185,11 @@ def _copy_consistent(src: Path, work: Path) -> SourceStamp | None:
 
 def _new_working_dir() -> Path:
     d = paths.work_dir() / uuid.uuid4().hex
-    d.mkdir(parents=True)
+    try:
+        d.mkdir(parents=True)
+        (d / MANIFEST).write_bytes(b"{}")  # proves the folder takes files (a read-only stick may not)
+    except OSError as exc:
+        raise paths.unwritable(d.parent, exc) from exc
     return d
 
 
