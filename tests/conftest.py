@@ -72,10 +72,20 @@ def windows_semantics(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
     if not windows_semantics_on(request.config):
         yield None
         return
-    layer = winsem.install(tmp_path_factory.getbasetemp())
+    root = tmp_path_factory.getbasetemp()
+    layer = winsem.install(root)
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", winsem.ROOT_ENV)}
+    site = str(Path(__file__).parent / "winsem_site")  # child processes load the layer too
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (site, saved["PYTHONPATH"]) if p)
+    os.environ[winsem.ROOT_ENV] = str(root)
     try:
         yield layer
     finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
         winsem.uninstall()
 
 

@@ -26,7 +26,7 @@ virtual environment, pytest's own files — is left alone):
 
 The product's own switch ``dxeditor.core.paths.WINDOWS`` is set too, so the code paths it
 takes on Windows (no folder fsync, ``\\?\`` for long paths) run under the layer.
-Child processes started by a test are not covered (they do not load the layer).
+Child processes started by a test load the layer too (``tests/winsem_site/sitecustomize.py``).
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ from pathlib import Path
 from typing import Any
 
 ENV = "DXEDITOR_WINDOWS_SEMANTICS"
+#: Set for child processes (with ``tests/winsem_site`` on PYTHONPATH): the root the layer covers.
+ROOT_ENV = "DXEDITOR_WINDOWS_SEMANTICS_ROOT"
 MAX_PATH = 259  # MAX_PATH (260) less the terminating NUL
 LONG_PREFIX = "\\\\?\\"
 _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\..*)?$", re.IGNORECASE)

@@ -130,7 +130,7 @@ def test_kill_at_every_step_of_an_edit_and_a_save(tmp_path: Path) -> None:
     plan = doc.save(share / "計画.dxplan")
     doc.close(keep_working_copy=False)
     r = subprocess.run([sys.executable, "-c", SERVER, str(plan), "2000"], capture_output=True, text=True, cwd=ROOT,
-                       env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=900)
+                       env=dict(os.environ), timeout=900)
     assert r.returncode == 0, r.stderr[-3000:]
     lines = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
     rounds, final = lines[:-1], lines[-1]

@@ -132,3 +132,18 @@ def test_an_empty_selection_fails_instead_of_exit_5(tmp_path: Path) -> None:
                         "-m", "files", "-k", "no_test_is_called_like_this", "tests/store/test_windows_layer.py"],
                        cwd=root, capture_output=True, text=True, timeout=300)
     assert r.returncode == 1, r.stdout[-2000:]
+
+
+def test_child_processes_get_the_layer_too(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests import winsem
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root / "tests" / "winsem_site"), **{winsem.ROOT_ENV: str(tmp_path)})
+    code = "import sys\ntry:\n    open(sys.argv[1], 'w')\nexcept OSError:\n    print('refused')\n"
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "NUL.txt")], env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert r.stdout.strip() == "refused", r.stderr
+    assert not (tmp_path / "NUL.txt").exists()
