@@ -76,7 +76,8 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
 
     Answers are checked as a batch too: one department answering twice is refused.
     """
-    doc = PlanDocument.open(plan)
+    # importing answers edits the plan: someone else holding it open for editing refuses it here
+    doc = PlanDocument.open(plan, read_only=dry_run, require_lock=not dry_run)
     try:
         conn = doc.session.connection()
         checks = [_checked(conn, Path(a), fiscal_year) for a in answers]  # every answer before any is applied

@@ -7,6 +7,40 @@ import sys
 from pathlib import Path
 
 PORTABLE_MARKER = "portable.txt"
+#: Whether file paths follow Windows rules (the Windows-semantics test layer sets it on Linux).
+WINDOWS = os.name == "nt"
+#: Longest path Windows accepts without the long-path prefix (MAX_PATH less the NUL).
+MAX_PATH = 259
+LONG_PREFIX = "\\\\?\\"
+
+
+def os_path(path: str | os.PathLike[str]) -> str:
+    r"""``path`` as the string to hand to the operating system.
+
+    On Windows a path longer than :data:`MAX_PATH` gets the ``\\?\`` prefix (``\\?\UNC\``
+    for a ``\\server\share`` path) so that deep folders on a share still work.
+    """
+    s = os.fspath(path)
+    if not WINDOWS or len(s) <= MAX_PATH or s.startswith(LONG_PREFIX) or not os.path.isabs(s):
+        return s
+    if s.startswith("\\\\"):
+        return LONG_PREFIX + "UNC\\" + s[2:]
+    return LONG_PREFIX + s
+
+
+def sqlite_uri(path: str | os.PathLike[str], **params: str) -> str:
+    """A ``file:`` URI for SQLite naming ``path`` exactly (``#``, ``%``, ``?``, spaces, UNC, any script)."""
+    from urllib.parse import quote, urlencode
+
+    s = os.fspath(path)
+    if WINDOWS:
+        s = s.replace("\\", "/")
+    if s.startswith("//"):  # UNC: SQLite wants file:////server/share/...
+        s = "//" + s
+    elif not s.startswith("/"):
+        s = "/" + s  # C:/x → /C:/x
+    uri = "file:" + quote(s, safe="/:")
+    return uri + ("?" + urlencode(params) if params else "")
 
 
 def root() -> Path:
@@ -53,14 +87,35 @@ def data_dir() -> Path:
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "dxeditor"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "dxeditor"
-    base.mkdir(parents=True, exist_ok=True)
+    _make_dir(base)
     return base
+
+
+def _make_dir(d: Path) -> None:
+    """Create a data folder, or say clearly that it cannot be written (read-only stick, policy)."""
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise unwritable(d, exc) from exc
+
+
+def unwritable(d: Path, exc: OSError) -> Exception:
+    """The error for a data folder that cannot be written (read-only stick, policy)."""
+    from dxeditor.core.errors import PlanFileError
+
+    return PlanFileError(
+        f"作業用のフォルダーに書き込めません: {d}（{exc.strerror or exc}）。"
+        "USB メモリが書き込み禁止になっていないか確認するか、書き込めるフォルダーに dxeditor を置いてください。",
+        f"Cannot write to the working folder {d} ({exc.strerror or exc}). Check that the drive is not "
+        "write-protected, or put dxeditor in a folder you can write to.",
+    )
 
 
 def work_dir() -> Path:
     """Where local working copies of open plans live."""
     d = data_dir() / "work"
-    d.mkdir(parents=True, exist_ok=True)
+    if not d.is_dir():
+        _make_dir(d)
     return d
 
 

@@ -81,14 +81,81 @@ def test_lock_of_a_killed_process_on_this_pc_is_stale(tmp_path: Path) -> None:
     taken.release()
 
 
-def test_lock_from_another_pc_becomes_stale_with_age(tmp_path: Path) -> None:
+class Clock:
+    """This PC's monotonic clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def far_lock(plan: Path, beat: int, since: float) -> None:
+    lock_path(plan).write_text(json.dumps({"user": "suzuki", "host": "PC-FAR", "pid": 1, "since": since,
+                                           "beat": beat}), "utf-8")
+
+
+def test_lock_from_another_pc_is_stale_when_its_heartbeat_stands_still(tmp_path: Path, monkeypatch) -> None:
+    clock = Clock()
+    monkeypatch.setattr(lock, "_monotonic", clock)
     plan = tmp_path / "plan.dxplan"
-    path = lock_path(plan)
-    path.write_text(json.dumps({"user": "suzuki", "host": "PC-FAR", "pid": 1, "since": time.time()}), "utf-8")
+    far_lock(plan, 1, time.time())
     assert not read_lock(plan).is_stale()
-    old = time.time() - lock.STALE_AFTER - 60
-    os.utime(path, (old, old))
-    assert read_lock(plan).is_stale()
+    clock.now += lock.STALE_AFTER - 1
+    assert not read_lock(plan).is_stale()
+    clock.now += 2
+    assert read_lock(plan).is_stale()  # watched here, standing still for longer than STALE_AFTER
+
+
+def test_a_beating_lock_is_never_stale_however_old_its_times_look(tmp_path: Path, monkeypatch) -> None:
+    """The other PC's clock (or the share's file times) may be hours off: only the heartbeat counts."""
+    clock = Clock()
+    monkeypatch.setattr(lock, "_monotonic", clock)
+    plan = tmp_path / "plan.dxplan"
+    long_ago = time.time() - 30 * 24 * 3600
+    for beat in range(1, 6):
+        far_lock(plan, beat, long_ago)
+        os.utime(lock_path(plan), (long_ago, long_ago))
+        assert not read_lock(plan).is_stale()
+        clock.now += lock.STALE_AFTER - 1
+    with pytest.raises(PlanLockedError, match="suzuki"):
+        acquire(plan)
+
+
+def test_held_lock_advances_its_heartbeat(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.dxplan"
+    held = acquire(plan)
+    first = read_lock(plan).beat
+    held.refresh()
+    held.refresh()
+    assert read_lock(plan).beat == first + 2 and read_lock(plan).is_mine()
+    held.release()
+
+
+@pytest.mark.parametrize("content", [
+    b"\x00garbage", b"\xff\xfe\x93\xfa\x96\x7b", b"", b"[]", b"null",
+    b'{"user": "a", "host": "b", "pid": 1, "since": 1e308}',
+    b'{"user": "a", "host": "b", "pid": 1, "since": NaN}',
+    b'{"user": "a", "host": "b", "pid": 1, "since": -Infinity}',
+    b'{"user": "a", "host": "b", "pid": "x", "since": 1}',
+    b'{"user": "a", "host": "b", "pid": 99999999999, "since": 1}',
+    b'{"user": ["a"], "host": "b", "pid": 1, "since": 1}',
+    b'{"user": "a", "host": "b", "pid": 1, "since": 1, "beat": "x"}',
+    b"{" * 100_000,
+])
+def test_damaged_lock_is_a_stale_lock_with_a_message(tmp_path: Path, content: bytes) -> None:
+    plan = tmp_path / "plan.dxplan"
+    lock_path(plan).write_bytes(content)
+    info = read_lock(plan)
+    assert info is not None and info.damaged and info.is_stale() and not info.is_mine()
+    assert info.since_text()
+    with pytest.raises(PlanLockedError, match="ロックファイルが壊れています") as err:
+        acquire(plan)
+    assert err.value.info.is_stale()
+    taken = acquire(plan, take_over=True)
+    assert read_lock(plan).is_mine()
+    taken.release()
 
 
 def test_unreadable_lock_is_still_a_lock(tmp_path: Path) -> None:

@@ -594,10 +594,17 @@ def test_plan_open_elsewhere_can_be_opened_as_a_copy(qtbot, window, messages, tm
     assert "sato" in (tmp_path / "shared.dxplan.lock").read_text(encoding="utf-8")
 
 
-def test_stale_lock_of_someone_else_is_taken_over_only_after_confirming(qtbot, window, messages, tmp_path: Path):
+def test_stale_lock_of_someone_else_is_taken_over_only_after_confirming(qtbot, window, messages, tmp_path: Path,
+                                                                       monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from dxeditor.store import lock as locks
+
     plan = _locked_by_sato(window, tmp_path, "old.dxplan", refreshed_hours_ago=30)
+    clock = [1000.0]  # staleness: the heartbeat seen standing still on this PC's own clock, not file times
+    monkeypatch.setattr(locks, "_monotonic", lambda: clock[0])
+    locks.read_lock(plan)
+    clock[0] += locks.STALE_AFTER + 60
     offered: list[bool] = []
     window.ask_lock_choice = lambda text, stale: offered.append(stale) or "take_over"
     messages.answers = [QMessageBox.StandardButton.No]  # changes their mind at the confirmation
