@@ -74,6 +74,8 @@ class ScheduleCanvas(QAbstractScrollArea):
         self._press_pos: QPointF | None = None
         self.editor: LabelEditor | None = None
         self.today: Callable[[], date] = date.today
+        #: The lines of the last paint (what the user sees; tests compare them with the outline).
+        self.painted_lines: list[Line] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -125,6 +127,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         w, h = vp.width(), vp.height()
         g = self.geometry_()
         lines = self.visible_lines()
+        self.painted_lines = lines
         self.state.today = today_month(self.today())
         self.state.selected_bars = set(self.selected_bars)
         self.state.selected_milestones = set(self.selected_milestones)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.schedule.data import ScheduleData
@@ -77,6 +78,38 @@ class OutlineLines:
             if line.kind == kind and line.id == item_id:
                 return line
         return None
+
+
+class PaintFollower(QObject):
+    """Repaints the schedule canvas wherever the outline repaints its lines.
+
+    The outline repaints a band whenever its lines there change (filter, collapse, lanes,
+    edits, scrolling, fonts); the schedule repaints the same band, so the two never show
+    different lines. A full repaint of the outline repaints the whole canvas (whose
+    viewport may reach a little lower, where the outline has its horizontal scroll bar).
+    """
+
+    def __init__(self, tree_viewport: QWidget, canvas_viewport: QWidget) -> None:
+        super().__init__(canvas_viewport)
+        self.source = tree_viewport
+        self.target = canvas_viewport
+        tree_viewport.installEventFilter(self)
+
+    def detach(self) -> None:
+        """Stop following (the outline is replaced or the view lays out its own lines)."""
+        try:
+            self.source.removeEventFilter(self)
+        except RuntimeError:  # the outline is already gone
+            pass
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and obj is self.source and isinstance(event, QPaintEvent):
+            band = event.rect()
+            if band.top() <= 0 and band.bottom() >= self.source.height() - 1:
+                self.target.update()
+            else:
+                self.target.update(QRect(0, band.top(), self.target.width(), band.height()))
+        return False
 
 
 class OwnLines:
