@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def place(where: str) -> Any:
         """A top-level row near the top or the bottom of what the outline shows, scrolled into view."""
-        pool = visible_rows or rows
+        pool = [x for x in (visible_rows or rows) if x.row > 0] or visible_rows or rows  # indent needs a sibling above
         node = pool[2] if where == "top" else pool[-3]
         tree.select_item("row", node.id)
         settle()

@@ -321,3 +321,42 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
 
     walk_chapters(None, 0)
     return PlanView(plan, phases, sections, loose, names, chapters)
+
+
+def outline_rows_of(conn: Connection, initiative_ids: list[int]) -> dict[int, list[RowView]]:
+    """The schedule rows of some initiatives only, in outline order, with lane counts (no bars).
+
+    What the outline needs to refresh the initiatives a change touched without reading the plan.
+    """
+    if not initiative_ids:
+        return {}
+    marks = ",".join("?" * len(initiative_ids))
+    rows = fetch_all(conn, "SELECT id, initiative_id, parent_id, title, note, national_target_fy, national_target_text "
+                           f"FROM schedule_rows WHERE initiative_id IN ({marks}) ORDER BY position, id",
+                     tuple(initiative_ids))
+    params = tuple(initiative_ids)
+    mine = f"row_id IN (SELECT id FROM schedule_rows WHERE initiative_id IN ({marks}))"
+    lanes = {r: top + 1 for r, top in fetch_all(
+        conn, f"SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars WHERE {mine} UNION ALL "
+              f"SELECT row_id, lane FROM milestones WHERE {mine}) GROUP BY row_id", params * 2)}
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for o, dept, role in fetch_all(conn, f"SELECT row_id, department_id, role FROM row_departments WHERE {mine} "
+                                         "ORDER BY position, id", params):
+        links[o].append((dept, role))
+    names = department_names(conn) if links else {}
+    out: dict[int, list[RowView]] = {iid: [] for iid in initiative_ids}
+    by_init = _group(rows, 1)
+    for iid, members in by_init.items():
+        children = _group(members, 2)
+
+        def walk(parent: int | None, depth: int, iid: int = iid, children: Any = children) -> None:
+            for r in children.get(parent, ()):
+                rid = r[0]
+                lead, related = _lead_related(links[rid], names) if rid in links else ("", [])
+                out[iid].append(RowView(rid, iid, r[2], depth, r[3] or "", r[4] or "", r[5], r[6] or "", lead,
+                                        related, [], [], lanes.get(rid, 1)))
+                if rid in children:
+                    walk(rid, depth + 1)
+
+        walk(None, 0)
+    return out

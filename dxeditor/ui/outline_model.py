@@ -1,9 +1,11 @@
 """The outline as a Qt item model: sections → initiatives → schedule rows.
 
-Built in one pass from :func:`dxeditor.plan.readmodel.load_plan_view`. A change that
-only renames items or only touches bars and milestones is applied in place (titles, lane
-counts of the touched rows). Any other change reads the plan view again and the old and
-new trees are compared: inserted, removed and changed lines are announced one by one, and
+Built in one pass from :func:`dxeditor.plan.readmodel.load_plan_view`. A change costs what
+it changes: renames and bar/milestone edits are applied in place (titles, lane counts of
+the touched rows); a change to schedule rows (add, delete, move, indent, paste) reads the
+rows of the initiatives the change set names and compares only those subtrees. Other
+changes (sections, initiatives: numbers may change anywhere) read the plan view again and
+compare the whole tree. Inserted, removed and changed lines are announced one by one;
 only when that fails does the model reset (the view then restores expansion and selection
 by ``(kind, id)``). The plan view is read without bars: rows carry their lane counts.
 """
@@ -29,11 +31,13 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import outline as ops
-from dxeditor.plan.readmodel import PlanView, lane_counts_of, load_plan_view
+from dxeditor.plan.readmodel import PlanView, RowView, lane_counts_of, load_plan_view, outline_rows_of
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.undo import DocumentController
 
 MIME = "application/x-dxeditor-outline"
+#: Tables whose changes touch only schedule rows of known initiatives (a row's departments, bars, milestones).
+ROW_TABLES = {"schedule_rows", "row_departments", "bars", "milestones"}
 OUTLINE_TABLES = {"sections", "initiatives", "schedule_rows", "bars", "milestones", "initiative_departments",
                   "row_departments", "departments", "department_names", "plan"}
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -76,11 +80,7 @@ def build_tree(view: PlanView) -> Node:
         return node
 
     def add_initiative(parent: Node, it: Any) -> None:
-        inode = add(parent, Node("initiative", it.id, it.number, it.title, it.lead, 1, parent))
-        by_id: dict[int, Node] = {}
-        for r in it.rows:
-            holder = by_id.get(r.parent_id, inode) if r.parent_id is not None else inode
-            by_id[r.id] = add(holder, Node("row", r.id, "", r.title, r.lead, r.lanes, holder))
+        add_rows(add(parent, Node("initiative", it.id, it.number, it.title, it.lead, 1, parent)), it.rows)
 
     def add_section(parent: Node, s: Any) -> None:
         snode = add(parent, Node("section", s.id, s.number, s.title, "", 1, parent))
@@ -96,6 +96,28 @@ def build_tree(view: PlanView) -> Node:
     return root
 
 
+def add_rows(inode: Node, rows: list[RowView]) -> Node:
+    """Hang ``rows`` (in outline order, parents first) under the initiative node ``inode``."""
+    by_id: dict[int, Node] = {}
+    for r in rows:
+        holder = by_id.get(r.parent_id, inode) if r.parent_id is not None else inode
+        node = Node("row", r.id, "", r.title, r.lead, r.lanes, holder)
+        node.row = len(holder.children)
+        holder.children.append(node)
+        by_id[r.id] = node
+    return inode
+
+
+def _subtree(node: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = list(node.children)
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(n.children)
+    return out
+
+
 def _renumber(node: Node) -> None:
     for i, child in enumerate(node.children):
         child.row = i
@@ -108,14 +130,22 @@ def _lcs(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> set[tuple[str, i
     b = [k for k in b if k in common]
     if a == b:
         return set(a)
+    head = 0  # the common head and tail stay put: a single move leaves only a short middle to compare
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    fixed = set(a[:head]) | set(a[len(a) - tail:])
+    a, b = a[head:len(a) - tail], b[head:len(b) - tail]
     n, m = len(a), len(b)
-    if n * m > 4_000_000:  # huge reorders: keep nothing, re-insert everything
-        return set()
+    if n * m > 4_000_000:  # huge reorders: keep nothing in the middle, re-insert it
+        return fixed
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
-    keep: set[tuple[str, int]] = set()
+    keep: set[tuple[str, int]] = set(fixed)
     i = j = 0
     while i < n and j < m:
         if a[i] == b[j]:
@@ -184,7 +214,7 @@ class OutlineModel(QAbstractItemModel):
         """
         if not (changeset.tables() & OUTLINE_TABLES):
             return
-        if self._titles_only(changeset) or self._lanes_only(changeset):
+        if self._titles_only(changeset) or self._lanes_only(changeset) or self._rows_only(changeset):
             return
         with gc_paused():
             tree = build_tree(self._read())
@@ -229,6 +259,47 @@ class OutlineModel(QAbstractItemModel):
                 self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
             if not self._patch(o, n):
                 return False
+        return True
+
+    def _rows_only(self, changeset: ChangeSet) -> bool:
+        """Apply a change to schedule rows by reading only the rows of the initiatives it touched."""
+        if not (changeset.tables() & OUTLINE_TABLES) <= ROW_TABLES:
+            return False
+        inits: set[int] = set()
+        for c in changeset.changes:
+            if c.table not in ROW_TABLES:
+                continue
+            for d in (c.before, c.after):
+                if d is None:
+                    continue
+                if c.table == "schedule_rows":
+                    inits.add(int(d["initiative_id"]))
+                    continue
+                node = self._index.get(("row", int(d["row_id"])))
+                if node is not None:
+                    inits.add(_initiative_id(node))
+                elif int(d["row_id"]) not in changeset.ids("schedule_rows"):
+                    return False  # a row this outline does not know: read everything
+        nodes = [self._index.get(("initiative", i)) for i in sorted(inits)]
+        if any(n is None for n in nodes):
+            return False
+        with gc_paused():
+            fresh = outline_rows_of(self.controller.doc.session.connection(), sorted(inits))
+            gone: set[tuple[str, int]] = set()
+            for node in nodes:
+                assert node is not None
+                gone.update(n.key() for n in _subtree(node))
+                new = add_rows(Node("initiative", node.id, node.number, node.title, node.dept, 1, node.parent),
+                               fresh.get(node.id, []))
+                if not self._patch(node, new):  # pragma: no cover - defensive
+                    return False
+            for node in nodes:
+                assert node is not None
+                for n in _subtree(node):
+                    gone.discard(n.key())
+                    self._index[n.key()] = n
+            for key in gone:
+                self._index.pop(key, None)
         return True
 
     def _lanes_only(self, changeset: ChangeSet) -> bool:
@@ -428,3 +499,11 @@ class OutlineModel(QAbstractItemModel):
         except DxError as exc:
             self.refused.emit(exc.message())
         return False  # the model rebuilds itself; Qt must not remove the dragged rows
+
+
+def _initiative_id(node: Node) -> int:
+    """The id of the initiative holding a row node."""
+    p: Node | None = node
+    while p is not None and p.kind != "initiative":
+        p = p.parent
+    return p.id if p is not None else 0

@@ -36,7 +36,11 @@ class OutlineView(QTreeView):
         self.outline = model
         self.setModel(model)
         self.setUniformRowHeights(False)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Scroll by lines, as a spreadsheet does. With lines of several heights (lanes) and
+        # per-pixel scrolling Qt sums the height of every line above the viewport on each
+        # paint and asks the model for every line's height after each structural change;
+        # by lines it measures only the lines in view, whatever the plan's size.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed

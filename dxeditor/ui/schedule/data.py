@@ -37,7 +37,10 @@ class ScheduleData:
         self.rows: dict[int, tuple[int, int | None, int, str]] = {}
         self.initiative_titles: dict[int, str] = {}
         self._spans: dict[int, tuple[int, int] | None] = {}
-        self._rows_of: dict[int, list[int]] | None = None
+        #: initiative id → its rows in outline order, computed when first asked, dropped per initiative
+        self._rows_of: dict[int, list[int]] = {}
+        #: initiative id → ids of its rows (any order)
+        self._members: dict[int, set[int]] = defaultdict(set)
         self.data_fys: tuple[int, int] | None = None
 
     # --- loading ------------------------------------------------------------------------------------
@@ -48,12 +51,15 @@ class ScheduleData:
         self._load_phases(conn)
         rows = fetch_all(conn, "SELECT id, initiative_id, parent_id, position, title FROM schedule_rows")
         self.rows = {r[0]: (r[1], r[2], r[3], r[4] or "") for r in rows}
+        self._members = defaultdict(set)
+        for rid, (iid, _parent, _pos, _title) in self.rows.items():
+            self._members[iid].add(rid)
         inits = fetch_all(conn, "SELECT id, title FROM initiatives")
         self.initiative_titles = {r[0]: r[1] or "" for r in inits}
         with gc_paused():
             self.items = load_items(conn)
         self._spans.clear()
-        self._rows_of = None
+        self._rows_of = {}
         span = month_range(conn)
         self.data_fys = (fy_of(span[0]), fy_of(span[1])) if span else None
 
@@ -85,13 +91,21 @@ class ScheduleData:
         for c in changeset.changes:
             if c.table == "schedule_rows":
                 touched.add(c.id)
-                self._rows_of = None
+                old = self.rows.get(c.id)
                 if c.after is None:
                     self.rows.pop(c.id, None)
                     self.items.pop(c.id, None)
                 else:
                     a = c.after
-                    self.rows[c.id] = (a["initiative_id"], a["parent_id"], a["position"], a["title"] or "")
+                    self.rows[c.id] = new = (a["initiative_id"], a["parent_id"], a["position"], a["title"] or "")
+                    if old is not None and old[:3] == new[:3]:
+                        continue  # renamed or a note changed: the order and the spans stay
+                    self._members[new[0]].add(c.id)
+                    self._forget(new[0])
+                if old is not None:
+                    if c.after is None or self.rows[c.id][0] != old[0]:
+                        self._members[old[0]].discard(c.id)
+                    self._forget(old[0])
             elif c.table in ("bars", "milestones"):
                 for d in (c.before, c.after):
                     if d is not None:
@@ -114,10 +128,13 @@ class ScheduleData:
             owner = self.rows.get(rid)
             if owner is not None:
                 self._spans.pop(owner[0], None)
-        if "schedule_rows" in tables:
-            self._spans.clear()
         self._update_data_fys(rows=live)
         return touched
+
+    def _forget(self, initiative_id: int) -> None:
+        """Drop what was computed from an initiative's rows (their order, its summary span)."""
+        self._rows_of.pop(initiative_id, None)
+        self._spans.pop(initiative_id, None)
 
     def _update_data_fys(self, rows: list[int]) -> None:
         """Widen (never narrow, until the next load) the range of fiscal years holding bars."""
@@ -159,21 +176,23 @@ class ScheduleData:
 
     def rows_of(self, initiative_id: int) -> list[int]:
         """An initiative's rows in outline order (parents before their sub-rows)."""
-        if self._rows_of is None:
-            children: dict[tuple[int, int | None], list[tuple[int, int]]] = defaultdict(list)
-            for rid, (iid, parent, pos, _title) in self.rows.items():
-                children[(iid, parent)].append((pos, rid))
-            out: dict[int, list[int]] = defaultdict(list)
+        found = self._rows_of.get(initiative_id)
+        if found is not None:
+            return found
+        children: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+        for rid in self._members.get(initiative_id, ()):
+            _iid, parent, pos, _title = self.rows[rid]
+            children[parent].append((pos, rid))
+        out: list[int] = []
 
-            def walk(iid: int, parent: int | None) -> None:
-                for _pos, rid in sorted(children.get((iid, parent), [])):
-                    out[iid].append(rid)
-                    walk(iid, rid)
+        def walk(parent: int | None) -> None:
+            for _pos, rid in sorted(children.get(parent, [])):
+                out.append(rid)
+                walk(rid)
 
-            for iid in {k[0] for k in children}:
-                walk(iid, None)
-            self._rows_of = dict(out)
-        return self._rows_of.get(initiative_id, [])
+        walk(None)
+        self._rows_of[initiative_id] = out
+        return out
 
     def depth(self, row_id: int) -> int:
         """How deep a row is nested (0 for a top row)."""
