@@ -115,6 +115,14 @@ def assert_aligned(w, what: str) -> None:
     tree_side = outline_lines(w)
     assert tree_side, what
     assert schedule_lines(w) == tree_side, what
+    if w.find_bar.active():  # the filter kept up to date line by line shows what a fresh pass shows
+        from dxeditor.ui.outline_view import OutlineView
+
+        fresh = OutlineView(w.model)
+        fresh.apply_filter(w.find_bar.matches())
+        assert w.outline_view.visible_items() == fresh.visible_items(), what
+        fresh.setModel(None)
+        fresh.deleteLater()
 
 
 def collapse(w, how: str) -> None:
