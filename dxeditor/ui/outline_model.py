@@ -46,6 +46,11 @@ _SIZES = [QSize(-1, LANE_HEIGHT * k) for k in range(32)]
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
           | Qt.ItemFlag.ItemIsDropEnabled)
 _EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+# A row without sub-rows says so: Qt then neither asks for its children on every layout nor
+# stores it as expanded in expandAll (one persistent index per line, walked on every edit).
+_LEAF = Qt.ItemFlag.ItemNeverHasChildren
+_FLAGS_LEAF = _FLAGS | _LEAF
+_EDITABLE_LEAF = _EDITABLE | _LEAF
 _HIGHLIGHT = QColor("#fff1a8")
 
 
@@ -421,9 +426,11 @@ class OutlineModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        n: Node = index.internalPointer()  # type: ignore[assignment]
+        leaf = n.kind == "row" and not n.children
         if index.column() == 1 and not self.controller.doc.read_only:
-            return _EDITABLE
-        return _FLAGS
+            return _EDITABLE_LEAF if leaf else _EDITABLE
+        return _FLAGS_LEAF if leaf else _FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:

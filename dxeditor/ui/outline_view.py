@@ -98,7 +98,12 @@ class OutlineView(QTreeView):
         self.apply_filter(self._matches)
 
     def _expand_new(self, node: Node) -> None:
-        """New lines (added, pasted, duplicated, moved) show their contents."""
+        """New lines (added, pasted, duplicated, moved, indented) show, with their contents."""
+        parent = node.parent
+        if parent is not None and parent.kind != "root":
+            pindex = self.outline.createIndex(parent.row, 0, parent)
+            if not self.isExpanded(pindex):
+                self.setExpanded(pindex, True)
         stack = [node]
         while stack:
             n = stack.pop()
