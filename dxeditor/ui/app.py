@@ -172,17 +172,26 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
         QTimer.singleShot(0, lambda: getattr(importlib.import_module(module), func)(window))
     if os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1":
 
+        # the whole window: the outline's and the schedule's lines painted, not only the frame
+        canvas = getattr(getattr(window, "schedule_view", None), "canvas", None)
+        parts = [w for w in (window, window.outline_view.viewport(), canvas.viewport() if canvas else None) if w]
+
+        waiting = set(map(id, parts))
+
         class FirstPaint(QObject):
             def eventFilter(self, obj: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint and not window.painted:
-                    window.painted = True
-                    sys.stdout.write("first-paint\n")
-                    sys.stdout.flush()
-                    QTimer.singleShot(0, app.quit)
+                    waiting.discard(id(obj))
+                    if not waiting:
+                        window.painted = True
+                        sys.stdout.write("first-paint\n")
+                        sys.stdout.flush()
+                        QTimer.singleShot(0, app.quit)
                 return False
 
         watcher = FirstPaint(window)
-        window.installEventFilter(watcher)
+        for part in parts:
+            part.installEventFilter(watcher)
     app.removeEventFilter(guard)
     window.show()
     splash.close()
