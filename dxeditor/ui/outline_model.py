@@ -31,7 +31,7 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import outline as ops
-from dxeditor.plan.readmodel import PlanView, RowView, lane_counts_of, load_plan_view, outline_rows_of
+from dxeditor.plan.readmodel import OutlineRow, PlanView, lane_counts_of, load_plan_view, outline_rows_of
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE
 from dxeditor.ui.undo import DocumentController
 
@@ -75,8 +75,12 @@ class Node:
         return (self.kind, self.id)
 
 
-def build_tree(view: PlanView) -> Node:
-    """The outline tree of a plan view (root node has kind "root")."""
+def build_tree(view: PlanView, rows: dict[int, list[OutlineRow]] | None = None) -> Node:
+    """The outline tree of a plan view (root node has kind "root").
+
+    ``rows``: each initiative's schedule rows as plain tuples (:func:`outline_rows_of`), for a
+    view read without rows; by default the view's own rows.
+    """
     root = Node("root", 0, "", "", "", 1, None)
 
     def add(parent: Node, node: Node) -> Node:
@@ -85,7 +89,11 @@ def build_tree(view: PlanView) -> Node:
         return node
 
     def add_initiative(parent: Node, it: Any) -> None:
-        add_rows(add(parent, Node("initiative", it.id, it.number, it.title, it.lead, 1, parent)), it.rows)
+        inode = add(parent, Node("initiative", it.id, it.number, it.title, it.lead, 1, parent))
+        if rows is not None:
+            add_rows(inode, rows.get(it.id, []))
+        else:
+            add_rows(inode, [(r.id, r.parent_id, r.title, r.lead, r.lanes) for r in it.rows])
 
     def add_section(parent: Node, s: Any) -> None:
         snode = add(parent, Node("section", s.id, s.number, s.title, "", 1, parent))
@@ -101,15 +109,15 @@ def build_tree(view: PlanView) -> Node:
     return root
 
 
-def add_rows(inode: Node, rows: list[RowView]) -> Node:
+def add_rows(inode: Node, rows: list[OutlineRow]) -> Node:
     """Hang ``rows`` (in outline order, parents first) under the initiative node ``inode``."""
     by_id: dict[int, Node] = {}
-    for r in rows:
-        holder = by_id.get(r.parent_id, inode) if r.parent_id is not None else inode
-        node = Node("row", r.id, "", r.title, r.lead, r.lanes, holder)
+    for rid, parent_id, title, lead, lanes in rows:
+        holder = by_id.get(parent_id, inode) if parent_id is not None else inode
+        node = Node("row", rid, "", title, lead, lanes, holder)
         node.row = len(holder.children)
         holder.children.append(node)
-        by_id[r.id] = node
+        by_id[rid] = node
     return inode
 
 
@@ -189,14 +197,17 @@ class OutlineModel(QAbstractItemModel):
         self.reload()
 
     # ---------------------------------------------------------------- building
-    def _read(self) -> PlanView:
-        return load_plan_view(self.controller.doc.session.connection(), items=False)
+    def _read_tree(self) -> Node:
+        """The whole outline from the document: sections and initiatives (numbered), rows as plain tuples."""
+        conn = self.controller.doc.session.connection()
+        with gc_paused():
+            return build_tree(load_plan_view(conn, items=False, rows=False), outline_rows_of(conn))
 
     def reload(self) -> None:
         """Rebuild everything from the document."""
         self.beginResetModel()
+        self.root = self._read_tree()
         with gc_paused():
-            self.root = build_tree(self._read())
             self._reindex()
         self.endResetModel()
         self.rebuilt.emit()
@@ -221,8 +232,7 @@ class OutlineModel(QAbstractItemModel):
             return
         if self._titles_only(changeset) or self._lanes_only(changeset) or self._rows_only(changeset):
             return
-        with gc_paused():
-            tree = build_tree(self._read())
+        tree = self._read_tree()
         if not self._patch(self.root, tree):  # pragma: no cover - defensive
             self.beginResetModel()
             self.root = tree
@@ -374,23 +384,26 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        # Qt calls this for every persistent index on every insertion and removal: keep it lean
         if not index.isValid():
             return QModelIndex()
-        p = self.node(index).parent
+        p = index.internalPointer().parent
         if p is None or p is self.root:
             return QModelIndex()
         return self.createIndex(p.row, 0, p)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
+        if not parent.isValid():
+            return len(self.root.children)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return self.COLUMNS
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self.root.children)
+        return bool(parent.internalPointer().children) and parent.column() == 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:

@@ -32,7 +32,7 @@ BAR_COLUMNS = ("id", "row_id", "lane", "start", "end", "label", "phase", "contin
 MILESTONE_COLUMNS = ("id", "row_id", "lane", "month", "label")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 100,000-row plan holds ~200,000 of these in the view
 class BarItem:
     """A bar as the schedule view caches it."""
 
@@ -46,7 +46,7 @@ class BarItem:
     continues: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MilestoneItem:
     """A milestone as the schedule view caches it."""
 
@@ -57,7 +57,7 @@ class MilestoneItem:
     label: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RowItems:
     """The bars and milestones of one schedule row."""
 
