@@ -54,9 +54,14 @@ def national_plan() -> dict[str, Any]:
     return data
 
 
-@pytest.fixture
-def national_window(qtbot, messages):
+@pytest.fixture(params=["all rows cached", "big-plan cache"])
+def national_window(request, qtbot, messages, monkeypatch):
     from dxeditor.formats.json import io as json_io
+    from dxeditor.ui.schedule import data as schedule_data
+
+    if request.param == "big-plan cache":  # the schedule fetches the rows it paints, a few at a time
+        monkeypatch.setattr(schedule_data, "FULL_UP_TO", 0)
+        monkeypatch.setattr(schedule_data, "CACHE_ROWS", 3)
     from dxeditor.ui.main_window import MainWindow
     from dxeditor.ui.undo import DocumentController
 

@@ -128,6 +128,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         g = self.geometry_()
         lines = self.visible_lines()
         self.painted_lines = lines
+        self.data.prefetch([line.id for line in lines if line.kind == "row"])  # a big plan: one query
         self.state.today = today_month(self.today())
         self.state.selected_bars = set(self.selected_bars)
         self.state.selected_milestones = set(self.selected_milestones)

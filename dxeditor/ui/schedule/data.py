@@ -1,13 +1,17 @@
 """The schedule view's in-memory cache: bars and milestones per row, refreshed per changed row.
 
-Built in one query per table when a document is shown; a change set refreshes only the
-rows it touched, so a view of 10,000 rows never re-reads the whole plan after an edit and
-painting never queries the database.
+Up to :data:`FULL_UP_TO` schedule rows it is built in one query per table when a document
+is shown, and painting never queries the database. A bigger plan keeps only the rows last
+shown (at most :data:`CACHE_ROWS`, least recently used dropped first): the canvas fetches
+the rows it is about to paint in one query, so the window's memory does not grow with the
+plan. Either way a change set refreshes only the rows it touched, so an edit never re-reads
+the whole plan.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -16,18 +20,27 @@ from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops.schedule import BarItem, MilestoneItem, RowItems, load_items, month_range
-from dxeditor.plan.readmodel import PhaseView
+from dxeditor.plan.readmodel import PhaseView, lane_counts_of
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 from dxeditor.ui.schedule.styles import PhaseStyles
 
 EMPTY = RowItems()
+#: Plans with at most this many schedule rows keep every row's bars in memory.
+FULL_UP_TO = 20_000
+#: Bigger plans keep the bars of at most this many rows (the ones shown last).
+CACHE_ROWS = 5_000
+_CHUNK = 900  # row ids per query (SQLite's limit of bound parameters)
 
 
 class ScheduleData:
-    """Plan period, year style, phases and every row's bars/milestones, kept in memory."""
+    """Plan period, year style, phases and the rows' bars/milestones, kept in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, connect: Callable[[], Connection] | None = None) -> None:
+        #: The document's current connection (needed to fetch rows on demand in a big plan).
+        self.connect = connect
+        #: True when only recently shown rows are cached (a big plan).
+        self.lazy = False
         self.period = (2023, 2027)
         self.year_style = YearStyle.SHORT
         self.phases: list[PhaseView] = []
@@ -56,8 +69,12 @@ class ScheduleData:
             self._members[iid].add(rid)
         inits = fetch_all(conn, "SELECT id, title FROM initiatives")
         self.initiative_titles = {r[0]: r[1] or "" for r in inits}
-        with gc_paused():
-            self.items = load_items(conn)
+        self.lazy = len(self.rows) > FULL_UP_TO and self.connect is not None
+        if self.lazy:
+            self.items = OrderedDict()
+        else:
+            with gc_paused():
+                self.items = load_items(conn)
         self._spans.clear()
         self._rows_of = {}
         span = month_range(conn)
@@ -120,10 +137,11 @@ class ScheduleData:
             fresh = load_items(conn, live)
             for rid in live:
                 items = fresh.get(rid, EMPTY)
-                if items.bars or items.milestones:
+                if items.bars or items.milestones or self.lazy:  # lazy: an empty row is known empty
                     self.items[rid] = items
                 else:
                     self.items.pop(rid, None)
+            self._trim()
         for rid in touched:
             owner = self.rows.get(rid)
             if owner is not None:
@@ -154,7 +172,49 @@ class ScheduleData:
 
     def row_items(self, row_id: int) -> RowItems:
         """The bars and milestones of a row (empty when it has none)."""
-        return self.items.get(row_id, EMPTY)
+        if not self.lazy:
+            return self.items.get(row_id, EMPTY)
+        found = self.items.get(row_id)
+        if found is None:
+            self.prefetch([row_id])
+            return self.items.get(row_id, EMPTY)
+        self.items.move_to_end(row_id)  # type: ignore[attr-defined]
+        return found
+
+    def prefetch(self, row_ids: Iterable[int]) -> None:
+        """Make sure the bars of ``row_ids`` are cached (a big plan: one query for the missing ones)."""
+        if not self.lazy or self.connect is None:
+            return
+        items = self.items
+        missing = [r for r in row_ids if r not in items and r in self.rows]
+        if missing:
+            conn = self.connect()
+            for i in range(0, len(missing), _CHUNK):
+                part = missing[i:i + _CHUNK]
+                fresh = load_items(conn, part)
+                for rid in part:
+                    items[rid] = fresh.get(rid, EMPTY)
+            self._trim(keep=len(missing))
+
+    def lanes_of(self, row_ids: list[int]) -> dict[int, int]:
+        """How many lanes each row needs, without caching every row of a big plan."""
+        if not self.lazy or self.connect is None or len(row_ids) <= CACHE_ROWS:
+            self.prefetch(row_ids)
+            return {r: self.row_items(r).lanes for r in row_ids}
+        conn = self.connect()
+        out: dict[int, int] = {}
+        for i in range(0, len(row_ids), _CHUNK):
+            out.update(lane_counts_of(conn, row_ids[i:i + _CHUNK]))
+        return {r: out.get(r, 1) for r in row_ids}
+
+    def _trim(self, keep: int = 0) -> None:
+        """Drop the least recently used rows beyond the cache size (never the ``keep`` newest)."""
+        if not self.lazy:
+            return
+        items = self.items
+        limit = max(CACHE_ROWS, keep)
+        while len(items) > limit:
+            items.popitem(last=False)  # type: ignore[call-arg]
 
     def bar(self, bar_id: int, row_id: int | None = None) -> BarItem | None:
         """A cached bar (searching one row when ``row_id`` is given)."""
@@ -208,6 +268,13 @@ class ScheduleData:
             return self._spans[initiative_id]
         lo: int | None = None
         hi: int | None = None
+        if self.lazy and self.connect is not None:
+            found = fetch_all(self.connect(), 'SELECT MIN(b.start), MAX(b."end") FROM bars b JOIN schedule_rows r '
+                                             "ON r.id = b.row_id WHERE r.initiative_id = ?", (initiative_id,))
+            lo, hi = found[0] if found else (None, None)
+            span = (lo, hi) if lo is not None and hi is not None else None
+            self._spans[initiative_id] = span
+            return span
         for rid in self.rows_of(initiative_id):
             for b in self.items.get(rid, EMPTY).bars:
                 lo = b.start if lo is None else min(lo, b.start)

@@ -128,8 +128,9 @@ class OwnLines:
         self.heights: list[int] = []
         self.lanes: list[int] = []
         y = 0
+        counts = self.data.lanes_of([item_id for kind, item_id, _t, _d in self.entries if kind == "row"])
         for kind, item_id, _title, _depth in self.entries:
-            lanes = self.data.row_items(item_id).lanes if kind == "row" else 1
+            lanes = counts.get(item_id, 1) if kind == "row" else 1
             self.tops.append(y)
             self.lanes.append(lanes)
             self.heights.append(lanes * LANE_HEIGHT)

@@ -46,7 +46,7 @@ class ScheduleView(QWidget):
         self.initiative_id: int | None = None
         self._connections: list[tuple[Any, Any]] = []
         self._follower: PaintFollower | None = None
-        self.data = ScheduleData()
+        self.data = ScheduleData(self._conn)
         self.data.load(self._conn())
         self.canvas = ScheduleCanvas(self.data, self.run, self)
         self.canvas.setFrameShape(ScheduleCanvas.Shape.NoFrame)
