@@ -74,4 +74,5 @@ class FindIndex:
 
 
 def _joined(values: Iterable[Any]) -> str:
-    return _SEP.join(normalise(v) for v in values)
+    # one normalisation per source row: NFKC and case folding leave the separator alone
+    return normalise(_SEP.join(v or "" for v in values))

@@ -133,7 +133,9 @@ class FindBar(QWidget):
         self.filter_changed.emit(found)
 
     def open_bar(self) -> None:
-        """Show the bar and put the cursor in the text field."""
+        """Show the bar and put the cursor in the text field (the plan's text is read now, not at the first key)."""
+        if self._index is None:
+            self._index = FindIndex.read(self.controller.doc.session.connection())
         self.show()
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text_edit.selectAll()
