@@ -1,6 +1,6 @@
 """``python -m bench``: measure dxeditor's speed and memory and print figures beside targets.
 
-Options: ``--sizes 100,1386,10000`` (schedule rows), ``--repeat N`` (default 5),
+Options: ``--sizes 100,10000,100000`` (schedule rows), ``--repeat N`` (default 5),
 ``--quick`` (one repetition, no LibreOffice and no separate bench scripts),
 ``--json OUT`` (default ``bench/out/results.json``), ``--markdown`` (rewrite
 ``docs/performance.md``), ``--workdir DIR`` (cached plans and scratch files; default ``bench/out``). Every measurement runs in a child process; see ``bench/measure.py``.
@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from bench import report
-from bench.measure import child_env, parse_result, run_child, soffice_convert
+from bench.measure import child_env, parse_result, pdf_process, run_child, soffice_convert
 from bench.startup_probe import spawn_measured, time_start
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-DEFAULT_SIZES = (100, 1386, 10_000)
+DEFAULT_SIZES = (100, 10_000, 100_000)
+#: Start-up is measured on this size when it is among the sizes (its target: ≤ 3× the bare window).
+START_SIZE = 10_000
 PDF_SIZE = 1386
 #: Separate benchmark scripts written with the features; run when present, their JSON folded in.
 SCRIPTS = ("bench_schedule_paint", "bench_xlsx", "bench_pdf", "bench_progress")
@@ -156,7 +158,15 @@ def run(sizes: list[int], repeat: int, quick: bool, out: Path = OUT) -> dict[str
     work.mkdir(parents=True)
     (out / ".gitignore").write_text("*\n")  # generated plans and raw results stay out of git
     plans = {n: ensure_plan(n, out / "plans", work / "generate") for n in sizes}
-    m: dict[str, Any] = {"startup": measure_startup(plans[big], 1 if quick else repeat, work / "startup")}
+    start_size = START_SIZE if START_SIZE in sizes else big
+    meta["start_size"] = start_size
+    m: dict[str, Any] = {"startup": measure_startup(plans[start_size], 1 if quick else repeat, work / "startup")}
+    m["interactive"] = {}
+    for n in sizes:  # what a user does in the window: edits, find, scrolling, expand all, memory
+        say(f"interactive {n:,} rows")
+        reps = max(1, min(repeat, 3 if n >= 100_000 else repeat))
+        m["interactive"][str(n)] = run_script("interactive", [str(plans[n]), "--repeat", str(reps)],
+                                              work / f"interactive-{n}", timeout=3600)
     for task in ("open", "save", "json_export", "json_import", "edit"):
         m[task] = {}
         for n in sizes:
@@ -172,8 +182,10 @@ def run(sizes: list[int], repeat: int, quick: bool, out: Path = OUT) -> dict[str
         m["soffice"] = {str(pdf_size): {"status": "skipped", "reason": "--quick"}}
         m["scripts"] = {s: {"status": "skipped", "reason": "--quick"} for s in SCRIPTS}
     else:
-        say(f"LibreOffice conversion {pdf_size:,} rows")
+        say(f"LibreOffice conversion {pdf_size:,} rows (schedule sheet only, whole process)")
         m["soffice"] = {str(pdf_size): soffice_convert(plans[pdf_size], min(repeat, 3), work / "soffice")}
+        say(f"pdf export {pdf_size:,} rows (schedule, whole process)")
+        m["pdf_process"] = {str(pdf_size): pdf_process(plans[pdf_size], min(repeat, 3), work / "pdf-process")}
         args = {"bench_xlsx": [str(big)], "bench_pdf": [str(pdf_size), "--repeat", str(min(repeat, 5))],
                 "bench_schedule_paint": ["--sizes", f"{min(sizes)},{big}"],
                 "bench_progress": ["--sizes", f"{min(sizes)},{big}", "--report-rows", str(pdf_size)]}

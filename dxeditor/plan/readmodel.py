@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from dxeditor.core.numbering import Numberer
 from dxeditor.core.perf import gc_paused
-from dxeditor.plan.department_names import printed_department_names
+from dxeditor.plan.department_names import department_names, printed_department_names
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 
@@ -226,19 +226,21 @@ def label_lines_of(conn: Connection, row_ids: list[int] | None = None) -> dict[i
               f"WHERE label LIKE '%' || char(10) || '%'{where} GROUP BY row_id", params)}
 
 
-def load_plan_view(conn: Connection, *, dept_fy: int | None = None, items: bool = True) -> PlanView:
+def load_plan_view(conn: Connection, *, dept_fy: int | None = None, items: bool = True,
+                   rows: bool = True) -> PlanView:
     """Read the whole plan into a :class:`PlanView` (department names as of ``dept_fy``).
 
     Plain driver tuples, one query per table, the garbage collector paused while the views
     are built: at 10,000 schedule rows this is the cost of opening a plan. With
     ``items=False`` rows carry only their lane count, not their bars and milestones (the
-    outline needs no more; 30,000 bar objects fewer).
+    outline needs no more; 30,000 bar objects fewer). With ``rows=False`` initiatives carry
+    no schedule rows at all (the outline reads them as plain tuples: :func:`outline_rows_of`).
     """
     with gc_paused():
-        return _load_plan_view(conn, dept_fy, items)
+        return _load_plan_view(conn, dept_fy, items, rows)
 
 
-def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanView:
+def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool, rows: bool = True) -> PlanView:
     plan = dict(conn.execute(select(m.Plan.__table__)).mappings().one())
     numberer = Numberer(plan["numbering_style"])
     phases = [PhaseView(p.key, p.name, p.color, p.pattern)
@@ -248,7 +250,9 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     mss: dict[int, list[MilestoneView]] = defaultdict(list)
     lane_counts: dict[int, int] = {}
     line_counts: dict[int, int] = {}
-    if items:
+    if not rows:
+        pass
+    elif items:
         for b in fetch_all(conn, 'SELECT id, row_id, lane, start, "end", label, phase, continues FROM bars '
                                  "ORDER BY lane, start, id"):
             bars[b[1]].append(BarView(b[0], b[1], b[2], b[3], b[4], b[5] or "", b[6] or "", bool(b[7])))
@@ -257,7 +261,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     else:
         lane_counts = lane_counts_of(conn)
         line_counts = label_lines_of(conn)
-    rdepts = _dept_links(conn, "row_departments", "row_id")
+    rdepts = _dept_links(conn, "row_departments", "row_id") if rows else {}
     idepts = _dept_links(conn, "initiative_departments", "initiative_id")
     sdgs: dict[int, list[int]] = defaultdict(list)
     for iid, goal in fetch_all(conn, "SELECT initiative_id, goal FROM initiative_sdgs ORDER BY goal"):
@@ -265,7 +269,7 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
     # (id, initiative_id, parent_id, title, note, national_target_fy, national_target_text)
     rows_by_init = _group(fetch_all(
         conn, "SELECT id, initiative_id, parent_id, title, note, national_target_fy, national_target_text "
-        "FROM schedule_rows ORDER BY position, id"), 1)
+        "FROM schedule_rows ORDER BY position, id"), 1) if rows else {}
 
     def build_rows(iid: int) -> list[RowView]:
         children = _group(rows_by_init.get(iid, ()), 2)
@@ -321,3 +325,52 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool) -> PlanV
 
     walk_chapters(None, 0)
     return PlanView(plan, phases, sections, loose, names, chapters)
+
+
+#: One schedule row as the outline holds it: (id, parent row id, title, lead department, lanes).
+OutlineRow = tuple[int, "int | None", str, str, int, int]  # id, parent, title, lead, lanes, label lines
+
+
+def outline_rows_of(conn: Connection, initiative_ids: list[int] | None = None) -> dict[int, list[OutlineRow]]:
+    """The schedule rows of some initiatives (None: all), in outline order, as plain tuples with lane counts.
+
+    What the outline needs: to build itself without a row object per row, and to refresh the
+    initiatives a change touched without reading the plan.
+    """
+    if initiative_ids is not None and not initiative_ids:
+        return {}
+    if initiative_ids is None:
+        where, mine, params = "", "1", tuple[int, ...]()
+    else:
+        marks = ",".join("?" * len(initiative_ids))
+        where = f" WHERE initiative_id IN ({marks})"
+        mine = f"row_id IN (SELECT id FROM schedule_rows{where})"
+        params = tuple(initiative_ids)
+    rows = fetch_all(conn, f"SELECT id, initiative_id, parent_id, title FROM schedule_rows{where} "
+                           "ORDER BY position, id", params)
+    lanes = {r: top + 1 for r, top in fetch_all(
+        conn, f"SELECT row_id, MAX(lane) FROM (SELECT row_id, lane FROM bars WHERE {mine} UNION ALL "
+              f"SELECT row_id, lane FROM milestones WHERE {mine}) GROUP BY row_id", params * 2)}
+    leads: dict[int, int] = {}
+    for o, dept in fetch_all(conn, f"SELECT row_id, department_id FROM row_departments WHERE {mine} "
+                                   "AND role = 'lead' ORDER BY position DESC, id DESC", params):
+        leads[o] = dept  # the first lead in order wins
+    names = department_names(conn) if leads else {}
+    lines = {r: n + 1 for r, n in fetch_all(
+        conn, "SELECT row_id, MAX(LENGTH(label) - LENGTH(REPLACE(label, char(10), ''))) FROM bars "
+              f"WHERE {mine} AND label LIKE '%' || char(10) || '%' GROUP BY row_id", params)}
+    out: dict[int, list[OutlineRow]] = {iid: [] for iid in initiative_ids or ()}
+    for iid, members in _group(rows, 1).items():
+        children = _group(members, 2)
+        mine_out = out.setdefault(iid, [])
+
+        def walk(parent: int | None, children: Any = children, mine_out: list[OutlineRow] = mine_out) -> None:
+            for r in children.get(parent, ()):
+                rid = r[0]
+                lead = names.get(leads[rid], "") if rid in leads else ""
+                mine_out.append((rid, r[2], r[3] or "", lead, lanes.get(rid, 1), lines.get(rid, 1)))
+                if rid in children:
+                    walk(rid)
+
+        walk(None)
+    return out

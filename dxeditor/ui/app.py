@@ -196,17 +196,26 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
     created.append(window)
     if os.environ.get("DXEDITOR_EXIT_AFTER_FIRST_PAINT") == "1":
 
+        # the whole window: the outline's and the schedule's lines painted, not only the frame
+        canvas = getattr(getattr(window, "schedule_view", None), "canvas", None)
+        parts = [w for w in (window, window.outline_view.viewport(), canvas.viewport() if canvas else None) if w]
+
+        waiting = set(map(id, parts))
+
         class FirstPaint(QObject):
             def eventFilter(self, obj: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint and not window.painted:
-                    window.painted = True
-                    sys.stdout.write("first-paint\n")
-                    sys.stdout.flush()
-                    QTimer.singleShot(0, app.quit)
+                    waiting.discard(id(obj))
+                    if not waiting:
+                        window.painted = True
+                        sys.stdout.write("first-paint\n")
+                        sys.stdout.flush()
+                        QTimer.singleShot(0, app.quit)
                 return False
 
         watcher = FirstPaint(window)
-        window.installEventFilter(watcher)
+        for part in parts:
+            part.installEventFilter(watcher)
     window.show()
     splash.close()
     code = int(app.exec())

@@ -1,8 +1,10 @@
 """Find and filter (Ctrl+F): text, department, SDG goal, national-plan item.
 
-The bar computes the matching outline items with
-:func:`dxeditor.plan.ops.outline.find_items` and emits them; the outline view hides
-every line that neither matches nor contains a match. Editing stays possible.
+The bar computes the matching outline items and emits them; the outline view hides
+every line that neither matches nor contains a match. Editing stays possible. Text is
+searched in a :class:`dxeditor.plan.find_index.FindIndex` (normalised once, updated from
+each change set); departments, SDGs and national items with
+:func:`dxeditor.plan.ops.outline.find_items`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from dxeditor.plan.find_index import FindIndex
 from dxeditor.plan.ops.outline import Item, find_items
 from dxeditor.store import models as m
 from dxeditor.ui.initiative_form import department_choices
@@ -72,13 +75,21 @@ class FindBar(QWidget):
         self._timer.timeout.connect(self.apply)
         self.text_edit.textChanged.connect(lambda _t: self._timer.start())
         self.text_edit.returnPressed.connect(self.apply)
+        #: The plan's searchable text, read at the first search and then kept up to date.
+        self._index: FindIndex | None = None
         controller.changed.connect(self._on_changed)
-        controller.reset.connect(self.refresh_departments)
+        controller.reset.connect(self._on_reset)
+        self.refresh_departments()
+
+    def _on_reset(self) -> None:
+        self._index = None
         self.refresh_departments()
 
     def _on_changed(self, changeset: object) -> None:
         if {"departments", "department_names"} & changeset.tables():  # type: ignore[attr-defined]
             self.refresh_departments()
+        if self._index is not None:
+            self._index.update(changeset)  # type: ignore[arg-type]
         if self.active():
             self.apply()
 
@@ -102,9 +113,18 @@ class FindBar(QWidget):
         """The matching items, or None when nothing is being searched."""
         if not self.active():
             return None
-        return find_items(self.controller.doc.session.connection(), self.text_edit.text(),
-                          self.dept_combo.currentData(), self.sdg_combo.currentData(),
-                          self.national_combo.currentData())
+        conn = self.controller.doc.session.connection()
+        found: set[Item] | None = None
+        if self.text_edit.text().strip():
+            if self._index is None:
+                self._index = FindIndex.read(conn)
+            found = self._index.search(self.text_edit.text())
+        dept, sdg, national = (self.dept_combo.currentData(), self.sdg_combo.currentData(),
+                               self.national_combo.currentData())
+        if dept is not None or sdg is not None or national is not None:
+            more = find_items(conn, "", dept, sdg, national)
+            found = more if found is None else found & more
+        return found if found is not None else set()
 
     def apply(self) -> None:
         """Compute the matches and announce them."""
@@ -114,7 +134,9 @@ class FindBar(QWidget):
         self.filter_changed.emit(found)
 
     def open_bar(self) -> None:
-        """Show the bar and put the cursor in the text field."""
+        """Show the bar and put the cursor in the text field (the plan's text is read now, not at the first key)."""
+        if self._index is None:
+            self._index = FindIndex.read(self.controller.doc.session.connection())
         self.show()
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text_edit.selectAll()

@@ -1,9 +1,11 @@
 """The outline as a Qt item model: sections → initiatives → schedule rows.
 
-Built in one pass from :func:`dxeditor.plan.readmodel.load_plan_view`. A change that
-only renames items or only touches bars and milestones is applied in place (titles, lane
-counts of the touched rows). Any other change reads the plan view again and the old and
-new trees are compared: inserted, removed and changed lines are announced one by one, and
+Built in one pass from :func:`dxeditor.plan.readmodel.load_plan_view`. A change costs what
+it changes: renames and bar/milestone edits are applied in place (titles, lane counts of
+the touched rows); a change to schedule rows (add, delete, move, indent, paste) reads the
+rows of the initiatives the change set names and compares only those subtrees. Other
+changes (sections, initiatives: numbers may change anywhere) read the plan view again and
+compare the whole tree. Inserted, removed and changed lines are announced one by one;
 only when that fails does the model reset (the view then restores expansion and selection
 by ``(kind, id)``). The plan view is read without bars: rows carry their lane counts.
 """
@@ -29,11 +31,20 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import outline as ops
-from dxeditor.plan.readmodel import PlanView, label_lines_of, lane_counts_of, load_plan_view
+from dxeditor.plan.readmodel import (
+    OutlineRow,
+    PlanView,
+    label_lines_of,
+    lane_counts_of,
+    load_plan_view,
+    outline_rows_of,
+)
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANE_HEIGHT, LANES_ROLE, lane_height
 from dxeditor.ui.undo import DocumentController
 
 MIME = "application/x-dxeditor-outline"
+#: Tables whose changes touch only schedule rows of known initiatives (a row's departments, bars, milestones).
+ROW_TABLES = {"schedule_rows", "row_departments", "bars", "milestones"}
 OUTLINE_TABLES = {"sections", "initiatives", "schedule_rows", "bars", "milestones", "initiative_departments",
                   "row_departments", "departments", "department_names", "plan"}
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -42,6 +53,11 @@ _SIZES = [QSize(-1, LANE_HEIGHT * k) for k in range(32)]
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
           | Qt.ItemFlag.ItemIsDropEnabled)
 _EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+# A row without sub-rows says so: Qt then neither asks for its children on every layout nor
+# stores it as expanded in expandAll (one persistent index per line, walked on every edit).
+_LEAF = Qt.ItemFlag.ItemNeverHasChildren
+_FLAGS_LEAF = _FLAGS | _LEAF
+_EDITABLE_LEAF = _EDITABLE | _LEAF
 _HIGHLIGHT = QColor("#fff1a8")
 
 
@@ -67,8 +83,12 @@ class Node:
         return (self.kind, self.id)
 
 
-def build_tree(view: PlanView) -> Node:
-    """The outline tree of a plan view (root node has kind "root")."""
+def build_tree(view: PlanView, rows: dict[int, list[OutlineRow]] | None = None) -> Node:
+    """The outline tree of a plan view (root node has kind "root").
+
+    ``rows``: each initiative's schedule rows as plain tuples (:func:`outline_rows_of`), for a
+    view read without rows; by default the view's own rows.
+    """
     root = Node("root", 0, "", "", "", 1, None)
 
     def add(parent: Node, node: Node) -> Node:
@@ -78,10 +98,10 @@ def build_tree(view: PlanView) -> Node:
 
     def add_initiative(parent: Node, it: Any) -> None:
         inode = add(parent, Node("initiative", it.id, it.number, it.title, it.lead, 1, parent))
-        by_id: dict[int, Node] = {}
-        for r in it.rows:
-            holder = by_id.get(r.parent_id, inode) if r.parent_id is not None else inode
-            by_id[r.id] = add(holder, Node("row", r.id, "", r.title, r.lead, r.lanes, holder, r.label_lines))
+        if rows is not None:
+            add_rows(inode, rows.get(it.id, []))
+        else:
+            add_rows(inode, [(r.id, r.parent_id, r.title, r.lead, r.lanes, r.label_lines) for r in it.rows])
 
     def add_section(parent: Node, s: Any) -> None:
         snode = add(parent, Node("section", s.id, s.number, s.title, "", 1, parent))
@@ -97,6 +117,28 @@ def build_tree(view: PlanView) -> Node:
     return root
 
 
+def add_rows(inode: Node, rows: list[OutlineRow]) -> Node:
+    """Hang ``rows`` (in outline order, parents first) under the initiative node ``inode``."""
+    by_id: dict[int, Node] = {}
+    for rid, parent_id, title, lead, lanes, lines in rows:
+        holder = by_id.get(parent_id, inode) if parent_id is not None else inode
+        node = Node("row", rid, "", title, lead, lanes, holder, lines)
+        node.row = len(holder.children)
+        holder.children.append(node)
+        by_id[rid] = node
+    return inode
+
+
+def _subtree(node: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = list(node.children)
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(n.children)
+    return out
+
+
 def _renumber(node: Node) -> None:
     for i, child in enumerate(node.children):
         child.row = i
@@ -109,14 +151,22 @@ def _lcs(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> set[tuple[str, i
     b = [k for k in b if k in common]
     if a == b:
         return set(a)
+    head = 0  # the common head and tail stay put: a single move leaves only a short middle to compare
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    fixed = set(a[:head]) | set(a[len(a) - tail:])
+    a, b = a[head:len(a) - tail], b[head:len(b) - tail]
     n, m = len(a), len(b)
-    if n * m > 4_000_000:  # huge reorders: keep nothing, re-insert everything
-        return set()
+    if n * m > 4_000_000:  # huge reorders: keep nothing in the middle, re-insert it
+        return fixed
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
-    keep: set[tuple[str, int]] = set()
+    keep: set[tuple[str, int]] = set(fixed)
     i = j = 0
     while i < n and j < m:
         if a[i] == b[j]:
@@ -155,14 +205,17 @@ class OutlineModel(QAbstractItemModel):
         self.reload()
 
     # ---------------------------------------------------------------- building
-    def _read(self) -> PlanView:
-        return load_plan_view(self.controller.doc.session.connection(), items=False)
+    def _read_tree(self) -> Node:
+        """The whole outline from the document: sections and initiatives (numbered), rows as plain tuples."""
+        conn = self.controller.doc.session.connection()
+        with gc_paused():
+            return build_tree(load_plan_view(conn, items=False, rows=False), outline_rows_of(conn))
 
     def reload(self) -> None:
         """Rebuild everything from the document."""
         self.beginResetModel()
+        self.root = self._read_tree()
         with gc_paused():
-            self.root = build_tree(self._read())
             self._reindex()
         self.endResetModel()
         self.rebuilt.emit()
@@ -185,10 +238,9 @@ class OutlineModel(QAbstractItemModel):
         """
         if not (changeset.tables() & OUTLINE_TABLES):
             return
-        if self._titles_only(changeset) or self._lanes_only(changeset):
+        if self._titles_only(changeset) or self._lanes_only(changeset) or self._rows_only(changeset):
             return
-        with gc_paused():
-            tree = build_tree(self._read())
+        tree = self._read_tree()
         if not self._patch(self.root, tree):  # pragma: no cover - defensive
             self.beginResetModel()
             self.root = tree
@@ -230,6 +282,47 @@ class OutlineModel(QAbstractItemModel):
                 self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
             if not self._patch(o, n):
                 return False
+        return True
+
+    def _rows_only(self, changeset: ChangeSet) -> bool:
+        """Apply a change to schedule rows by reading only the rows of the initiatives it touched."""
+        if not (changeset.tables() & OUTLINE_TABLES) <= ROW_TABLES:
+            return False
+        inits: set[int] = set()
+        for c in changeset.changes:
+            if c.table not in ROW_TABLES:
+                continue
+            for d in (c.before, c.after):
+                if d is None:
+                    continue
+                if c.table == "schedule_rows":
+                    inits.add(int(d["initiative_id"]))
+                    continue
+                node = self._index.get(("row", int(d["row_id"])))
+                if node is not None:
+                    inits.add(_initiative_id(node))
+                elif int(d["row_id"]) not in changeset.ids("schedule_rows"):
+                    return False  # a row this outline does not know: read everything
+        nodes = [self._index.get(("initiative", i)) for i in sorted(inits)]
+        if any(n is None for n in nodes):
+            return False
+        with gc_paused():
+            fresh = outline_rows_of(self.controller.doc.session.connection(), sorted(inits))
+            gone: set[tuple[str, int]] = set()
+            for node in nodes:
+                assert node is not None
+                gone.update(n.key() for n in _subtree(node))
+                new = add_rows(Node("initiative", node.id, node.number, node.title, node.dept, 1, node.parent),
+                               fresh.get(node.id, []))
+                if not self._patch(node, new):  # pragma: no cover - defensive
+                    return False
+            for node in nodes:
+                assert node is not None
+                for n in _subtree(node):
+                    gone.discard(n.key())
+                    self._index[n.key()] = n
+            for key in gone:
+                self._index.pop(key, None)
         return True
 
     def _lanes_only(self, changeset: ChangeSet) -> bool:
@@ -302,23 +395,26 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex()
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        # Qt calls this for every persistent index on every insertion and removal: keep it lean
         if not index.isValid():
             return QModelIndex()
-        p = self.node(index).parent
+        p = index.internalPointer().parent
         if p is None or p is self.root:
             return QModelIndex()
         return self.createIndex(p.row, 0, p)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
+        if not parent.isValid():
+            return len(self.root.children)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return self.COLUMNS
 
     def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self.root.children)
+        return bool(parent.internalPointer().children) and parent.column() == 0
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
@@ -356,9 +452,11 @@ class OutlineModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        n: Node = index.internalPointer()  # type: ignore[assignment]
+        leaf = n.kind == "row" and not n.children
         if index.column() == 1 and not self.controller.doc.read_only:
-            return _EDITABLE
-        return _FLAGS
+            return _EDITABLE_LEAF if leaf else _EDITABLE
+        return _FLAGS_LEAF if leaf else _FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
@@ -434,3 +532,11 @@ class OutlineModel(QAbstractItemModel):
         except DxError as exc:
             self.refused.emit(exc.message())
         return False  # the model rebuilds itself; Qt must not remove the dragged rows
+
+
+def _initiative_id(node: Node) -> int:
+    """The id of the initiative holding a row node."""
+    p: Node | None = node
+    while p is not None and p.kind != "initiative":
+        p = p.parent
+    return p.id if p is not None else 0

@@ -45,7 +45,11 @@ class OutlineView(QTreeView):
         self.outline = model
         self.setModel(model)
         self.setUniformRowHeights(False)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Scroll by lines, as a spreadsheet does. With lines of several heights (lanes) and
+        # per-pixel scrolling Qt sums the height of every line above the viewport on each
+        # paint and asks the model for every line's height after each structural change;
+        # by lines it measures only the lines in view, whatever the plan's size.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
@@ -69,11 +73,16 @@ class OutlineView(QTreeView):
         self._selected: list[Item] = []
         self._current: Item | None = None
         self._matches: set[Item] | None = None
+        self._hidden: set[Item] = set()  # lines hidden in Qt by the filter (the topmost of each hidden part)
+        self._shown_before: set[Item] | None = None  # lines the last filter pass showed (None: no filter)
+        self._dirty: set[Item] = set()  # lines inserted since the last filter pass
         self._first = True
         self._known: set[Item] = set()
         model.modelAboutToBeReset.connect(self._remember)
+        model.modelAboutToBeReset.connect(self._forget_hidden)
         model.rebuilt.connect(self._restore)
         model.inserted.connect(self._expand_new)
+        model.inserted.connect(self._note_inserted)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self._restore()
 
@@ -98,7 +107,12 @@ class OutlineView(QTreeView):
         self.apply_filter(self._matches)
 
     def _expand_new(self, node: Node) -> None:
-        """New lines (added, pasted, duplicated, moved) show their contents."""
+        """New lines (added, pasted, duplicated, moved, indented) show, with their contents."""
+        parent = node.parent
+        if parent is not None and parent.kind != "root":
+            pindex = self.outline.createIndex(parent.row, 0, parent)
+            if not self.isExpanded(pindex):
+                self.setExpanded(pindex, True)
         stack = [node]
         while stack:
             n = stack.pop()
@@ -143,40 +157,85 @@ class OutlineView(QTreeView):
 
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[Item] | None) -> None:
-        """Hide lines that neither match nor contain a match (None shows everything)."""
+        """Hide lines that neither match nor contain a match (None shows everything).
+
+        Only lines whose state changes are touched: those shown or hidden since the last
+        call and those inserted since (moved, added, undone), so re-filtering after an edit
+        costs what the edit changed, not the plan.
+        """
         self._matches = matches
         self.outline.highlight = matches or set()
         self.viewport().update()
-        visible: set[int] | None = None
-        if matches is not None:
-            visible = set()
-            for n in self.outline.all_nodes():
-                if n.key() in matches:
-                    p: Node | None = n
-                    while p is not None and id(p) not in visible:
-                        visible.add(id(p))
-                        p = p.parent
-                    stack = list(n.children) if n.kind != "section" else []  # a section matches alone
-                    while stack:
-                        c = stack.pop()
-                        visible.add(id(c))
-                        stack.extend(c.children)
+        index = self.outline._index
+        dirty = self._dirty
+        current = {k for k in self._hidden if k in index and k not in dirty}  # hidden in Qt now
+        if matches is None:
+            visible: set[Item] | None = None
+            hide: set[Item] = set()
+        else:
+            visible = self._visible_for(matches)
+            hide = set()
+            for parent in [self.outline.root, *(index[k] for k in visible if k in index)]:
+                hide.update(c.key() for c in parent.children if c.key() not in visible)
+        before = self._shown_before
+        expand: list[Node] = []
+        if visible is not None:
+            fresh = visible if before is None else (visible - before) | (visible & dirty)
+            expand = [index[k] for k in fresh if k in index and index[k].children]
         self.setUpdatesEnabled(False)
         try:
-            self._hide(self.outline.root, QModelIndex(), visible)
+            for key in current - hide:
+                self._set_hidden(index[key], False)
+            for key in hide - current:
+                self._set_hidden(index[key], True)
+            for node in expand:
+                i = self.outline.createIndex(node.row, 0, node)
+                if not self.isExpanded(i):
+                    self.setExpanded(i, True)
         finally:
             self.setUpdatesEnabled(True)
+        self._hidden = hide
+        self._shown_before = visible
+        dirty.clear()
 
-    def _hide(self, node: Node, parent: QModelIndex, visible: set[int] | None) -> None:
-        for child in node.children:
-            hidden = visible is not None and id(child) not in visible
-            if self.isRowHidden(child.row, parent) != hidden:
-                self.setRowHidden(child.row, parent, hidden)
-            if child.children and not hidden:
-                index = self.outline.createIndex(child.row, 0, child)
-                if visible is not None:
-                    self.setExpanded(index, True)
-                self._hide(child, index, visible)
+    def _visible_for(self, matches: set[Item]) -> set[Item]:
+        """The matches, their ancestors and (except under a section) their descendants."""
+        index = self.outline._index
+        visible: set[Item] = set()
+        for key in matches:
+            n = index.get(key)
+            if n is None:
+                continue
+            p: Node | None = n
+            while p is not None and p.kind != "root" and p.key() not in visible:
+                visible.add(p.key())
+                p = p.parent
+            if n.kind != "section":  # a section matches alone
+                stack = list(n.children)
+                while stack:
+                    c = stack.pop()
+                    visible.add(c.key())
+                    stack.extend(c.children)
+        return visible
+
+    def _set_hidden(self, node: Node, hidden: bool) -> None:
+        parent = node.parent
+        pindex = QModelIndex() if parent is None or parent.kind == "root" else self.outline.createIndex(
+            parent.row, 0, parent)
+        self.setRowHidden(node.row, pindex, hidden)
+
+    def _note_inserted(self, node: Node) -> None:
+        """Lines inserted since the last filter pass: Qt shows them whatever they were before."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            self._dirty.add(n.key())
+            stack.extend(n.children)
+
+    def _forget_hidden(self) -> None:
+        """A model reset: Qt forgot which lines were hidden."""
+        self._hidden = set()
+        self._shown_before = None
 
     def visible_items(self) -> list[Item]:
         """Items not hidden by the filter, in outline order."""

@@ -135,3 +135,36 @@ def test_bar_edits_change_only_the_touched_rows_lane_count(qtbot, controller):
     controller.undo_stack.redo()
     assert row.data(LANES_ROLE) == 3
     assert [n.lanes for n in model.all_nodes()] == [n.lanes for n in OutlineModel(controller).all_nodes()]
+
+
+def snapshot(model: OutlineModel) -> list[tuple[str, int, str, str, str, int, int, tuple[str, int]]]:
+    """Every line with its fields, position and parent: what a fresh read shows."""
+    return [(n.kind, n.id, n.number, n.title, n.dept, n.lanes, n.row, n.parent.key() if n.parent else ("", 0))
+            for n in model.all_nodes()]
+
+
+def test_row_edits_patch_only_their_initiatives_and_match_a_fresh_read(qtbot, controller, monkeypatch):
+    """Adding, moving, indenting, deleting and pasting rows does not read the plan; the result is a fresh read's."""
+    from dxeditor.ui import outline_model
+
+    model = OutlineModel(controller)
+    reads = []
+    monkeypatch.setattr(outline_model, "load_plan_view", lambda *a, **k: reads.append(1) or (_ for _ in ()).throw(
+        AssertionError("whole plan read")))
+    with qtbot.assertNotEmitted(model.modelReset):
+        controller.execute("add", lambda r: ops.add_row(r, 1, None, "行A", 1))
+        controller.execute("sub", lambda r: ops.add_row(r, 1, 2, "子行"))
+        controller.execute("move", lambda r: ops.move(r, "row", 3, -2))
+        controller.execute("indent", lambda r: ops.indent(r, "row", 3))
+        controller.execute("outdent", lambda r: ops.outdent(r, "row", 3))
+        controller.execute("across", lambda r: ops.move_to(r, "row", 2, ("initiative", 3), 0))
+        controller.execute("dup", lambda r: ops.duplicate(r, "row", 2))
+        controller.execute("delete", lambda r: ops.delete_items(r, [("row", 1), ("row", 4)]))
+    assert reads == []
+    monkeypatch.undo()
+    assert snapshot(model) == snapshot(OutlineModel(controller))
+    assert set(model._index) == {n.key() for n in model.all_nodes()}
+    while controller.undo_stack.canUndo():
+        controller.undo_stack.undo()
+        assert snapshot(model) == snapshot(OutlineModel(controller))
+        assert set(model._index) == {n.key() for n in model.all_nodes()}

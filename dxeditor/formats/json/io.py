@@ -21,18 +21,20 @@ from sqlalchemy import Boolean, Connection, delete, insert, select
 
 from dxeditor import __version__
 from dxeditor.core.achievement import rating_scale_in, rating_scale_out
-from dxeditor.core.atomic import write_text_atomic
+from dxeditor.core.atomic import write_atomic
 from dxeditor.core.errors import ImportFormatError
 from dxeditor.core.fiscal import index_to_month, month_to_index
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.check import check_data, check_strings
 from dxeditor.formats.json.spec import FORMAT, FORMAT_VERSION
-from dxeditor.formats.json.text import dumps
+from dxeditor.formats.json.text import Lazy, dump, dumps  # noqa: F401  (dumps is re-exported)
 from dxeditor.plan import versions
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument
 from dxeditor.store.raw import fetch_all
 
+#: Initiatives read and written together by a streaming export.
+BATCH = 200
 PLAN_FIELDS = [k for k in ("uid", "title", "subtitle", "municipality", "issuing_department", "version_label",
                            "formulation_date", "period_start_fy", "period_end_fy", "period_label", "year_style",
                            "numbering_style", "basic_philosophy", "vision", "note")]
@@ -40,7 +42,7 @@ PROGRESS_FIELDS = ("fiscal_year", "status", "comment", "rating", "results", "iss
                    "entered_at")
 
 
-def _tuples(conn: Connection, table: Any, columns: str, *order: Any) -> list[tuple[Any, ...]]:
+def _tuples(conn: Connection, table: Any, columns: str, *order: Any, where: Any = None) -> list[tuple[Any, ...]]:
     """The named columns (space-separated) of every row of ``table``, in ``order``, as the driver gives them.
 
     Export and import move tens of thousands of rows: SQLAlchemy's per-row result objects and
@@ -49,13 +51,16 @@ def _tuples(conn: Connection, table: Any, columns: str, *order: Any) -> list[tup
     SQLAlchemy.
     """
     query = select(*(table.c[c] for c in columns.split())).order_by(*order)
+    if where is not None:  # ids only: rendered inline
+        query = query.where(where)
+        return fetch_all(conn, str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})))
     return fetch_all(conn, str(query.compile(dialect=conn.dialect)))
 
 
-def _rows(conn: Connection, table: Any, *order: Any) -> list[dict[str, Any]]:
-    """Every row of ``table`` as a dict (Python values: booleans as bool), in ``order``."""
+def _rows(conn: Connection, table: Any, *order: Any, where: Any = None) -> list[dict[str, Any]]:
+    """Every row of ``table`` (or those ``where`` holds) as a dict (Python values: booleans as bool), in ``order``."""
     names = [c.name for c in table.c]
-    out = [dict(zip(names, r, strict=True)) for r in _tuples(conn, table, " ".join(names), *order)]
+    out = [dict(zip(names, r, strict=True)) for r in _tuples(conn, table, " ".join(names), *order, where=where)]
     for c in table.c:
         convert = c.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None)
         if convert is not None:
@@ -104,8 +109,12 @@ def _depts(links: list[dict[str, Any]] | None) -> tuple[int | None, list[int]]:
     return lead, [d["department_id"] for d in links if d["role"] != "lead"]
 
 
-def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, Any]:
-    """The plan on ``conn`` as a JSON-ready dict (with its versions unless ``with_versions`` is False)."""
+def export_data(conn: Connection, *, with_versions: bool = True, stream: bool = False) -> dict[str, Any]:
+    """The plan on ``conn`` as a JSON-ready dict (with its versions unless ``with_versions`` is False).
+
+    ``stream``: the initiatives (nearly all of a plan) as a :class:`Lazy` array, read batch by
+    batch while the text is written (:func:`export_json`), so the whole plan is never in memory.
+    """
     plan = conn.execute(select(m.Plan.__table__)).mappings().one()
     out: dict[str, Any] = {
         "format": FORMAT,
@@ -134,25 +143,61 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
     out["sections"] = [{k: s[k] for k in ("id", "parent_id", "kind", "number_label", "title", "description")}
                        for s in sections]
 
-    sdgs = _group(_rows(conn, m.InitiativeSdg.__table__, m.InitiativeSdg.goal), "initiative_id")
+    section_order = {s["id"]: i for i, s in enumerate(sections)}
+    initiatives = _rows(conn, m.Initiative.__table__)
+    initiatives.sort(key=lambda r: (section_order.get(r["section_id"], -1), r["position"], r["id"]))
+
+    def generate() -> Any:
+        for i in range(0, len(initiatives), BATCH):
+            yield from _initiative_dicts(conn, initiatives[i:i + BATCH])
+
+    out["initiatives"] = Lazy(generate, len(initiatives)) if stream else list(generate())
+    out["glossary"] = [{k: g[k] for k in ("id", "term", "reading", "description")}
+                       for g in _rows(conn, m.GlossaryTerm.__table__, m.GlossaryTerm.id)]
+    out["audit_log"] = [{k: a[k] for k in ("at", "user", "host", "action", "entity", "entity_id", "before", "after")}
+                        for a in _rows(conn, m.AuditEntry.__table__, m.AuditEntry.id)]
+    version_rows = _rows(conn, m.PlanVersion.__table__, m.PlanVersion.position, m.PlanVersion.id) \
+        if with_versions else []
+    if version_rows:
+        out["versions"] = [{"label": v["label"], "date": v["date_text"], "note": v["note"],
+                            "created_at": v["created_at"], "created_by": v["created_by"],
+                            "content": versions.unpack(v["snapshot"])} for v in version_rows]
+    return out
+
+
+def _initiative_dicts(conn: Connection, initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The JSON form of some initiatives with everything they hold (read for these initiatives only)."""
+    ids = [it["id"] for it in initiatives]
+
+    def mine(model: Any) -> Any:
+        return model.__table__.c.initiative_id.in_(ids)
+
+    my_rows = select(m.ScheduleRow.id).where(mine(m.ScheduleRow))
+    sdgs = _group(_rows(conn, m.InitiativeSdg.__table__, m.InitiativeSdg.goal, where=mine(m.InitiativeSdg)), "initiative_id")
     idepts = _group(_rows(conn, m.InitiativeDepartment.__table__, m.InitiativeDepartment.position,
-                          m.InitiativeDepartment.id), "initiative_id")
+                          m.InitiativeDepartment.id, where=mine(m.InitiativeDepartment)), "initiative_id")
     texts: dict[Any, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for iid, block, body, level, bullet in _tuples(conn, m.TextItem.__table__, "initiative_id block text level bullet",
-                                                   m.TextItem.position, m.TextItem.id):
+                                                   m.TextItem.position, m.TextItem.id, where=mine(m.TextItem)):
         texts[iid].append((block, {"text": body, "level": level, "bullet": _bool(bullet)}))
-    kpis = _group(_rows(conn, m.Kpi.__table__, m.Kpi.position, m.Kpi.id), "initiative_id")
-    actuals = _group(_rows(conn, m.KpiActual.__table__, m.KpiActual.fiscal_year, m.KpiActual.id), "kpi_id")
-    targets = _group(_rows(conn, m.KpiTarget.__table__, m.KpiTarget.fiscal_year, m.KpiTarget.id), "kpi_id")
-    refs = _group(_rows(conn, m.Reference.__table__, m.Reference.position, m.Reference.id), "initiative_id")
-    progress = _rows(conn, m.Progress.__table__, m.Progress.fiscal_year, m.Progress.id)
-    iprog = _group([p for p in progress if p["initiative_id"] is not None], "initiative_id")
-    rprog = _group([p for p in progress if p["row_id"] is not None], "row_id")
-    rows = _group(_rows(conn, m.ScheduleRow.__table__), "initiative_id")
+    kpis = _group(_rows(conn, m.Kpi.__table__, m.Kpi.position, m.Kpi.id, where=mine(m.Kpi)), "initiative_id")
+    my_kpis = select(m.Kpi.id).where(mine(m.Kpi))
+    actuals = _group(_rows(conn, m.KpiActual.__table__, m.KpiActual.fiscal_year, m.KpiActual.id,
+                          where=m.KpiActual.kpi_id.in_(my_kpis)), "kpi_id")
+    targets = _group(_rows(conn, m.KpiTarget.__table__, m.KpiTarget.fiscal_year, m.KpiTarget.id,
+                          where=m.KpiTarget.kpi_id.in_(my_kpis)), "kpi_id")
+    refs = _group(_rows(conn, m.Reference.__table__, m.Reference.position, m.Reference.id, where=mine(m.Reference)),
+                  "initiative_id")
+    iprog = _group(_rows(conn, m.Progress.__table__, m.Progress.fiscal_year, m.Progress.id,
+                         where=mine(m.Progress)), "initiative_id")
+    rprog = _group(_rows(conn, m.Progress.__table__, m.Progress.fiscal_year, m.Progress.id,
+                         where=m.Progress.row_id.in_(my_rows)), "row_id")
+    rows = _group(_rows(conn, m.ScheduleRow.__table__, where=mine(m.ScheduleRow)), "initiative_id")
     row_lead: dict[Any, Any] = {}  # the first lead link, like _depts
     row_related: dict[Any, list[Any]] = defaultdict(list)
     for row_id, dept, role in _tuples(conn, m.RowDepartment.__table__, "row_id department_id role",
-                                      m.RowDepartment.position, m.RowDepartment.id):
+                                      m.RowDepartment.position, m.RowDepartment.id,
+                                      where=m.RowDepartment.row_id.in_(my_rows)):
         if role == "lead":
             row_lead.setdefault(row_id, dept)
         else:
@@ -161,17 +206,15 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
     bars: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for bid, row_id, lane, start, end, label, phase, continues, note in _tuples(
             conn, m.Bar.__table__, "id row_id lane start end label phase continues note", m.Bar.lane, m.Bar.start,
-            m.Bar.id):
+            m.Bar.id, where=m.Bar.row_id.in_(my_rows)):
         bars[row_id].append({"id": bid, "lane": lane, "start": month(start), "end": month(end), "label": label,
                              "phase": phase, "continues": _bool(continues), "note": note})
     mss: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for mid, row_id, lane, at, label in _tuples(conn, m.Milestone.__table__, "id row_id lane month label",
-                                                m.Milestone.lane, m.Milestone.month, m.Milestone.id):
+                                                m.Milestone.lane, m.Milestone.month, m.Milestone.id,
+                                                where=m.Milestone.row_id.in_(my_rows)):
         mss[row_id].append({"id": mid, "lane": lane, "month": month(at), "label": label})
 
-    section_order = {s["id"]: i for i, s in enumerate(sections)}
-    initiatives = _rows(conn, m.Initiative.__table__)
-    initiatives.sort(key=lambda r: (section_order.get(r["section_id"], -1), r["position"], r["id"]))
     out_inits = []
     for it in initiatives:
         iid = it["id"]
@@ -209,18 +252,7 @@ def export_data(conn: Connection, *, with_versions: bool = True) -> dict[str, An
             "progress": [{k: p[k] for k in PROGRESS_FIELDS} for p in iprog.get(iid, [])],
             "schedule_rows": out_rows,
         })
-    out["initiatives"] = out_inits
-    out["glossary"] = [{k: g[k] for k in ("id", "term", "reading", "description")}
-                       for g in _rows(conn, m.GlossaryTerm.__table__, m.GlossaryTerm.id)]
-    out["audit_log"] = [{k: a[k] for k in ("at", "user", "host", "action", "entity", "entity_id", "before", "after")}
-                        for a in _rows(conn, m.AuditEntry.__table__, m.AuditEntry.id)]
-    version_rows = _rows(conn, m.PlanVersion.__table__, m.PlanVersion.position, m.PlanVersion.id) \
-        if with_versions else []
-    if version_rows:
-        out["versions"] = [{"label": v["label"], "date": v["date_text"], "note": v["note"],
-                            "created_at": v["created_at"], "created_by": v["created_by"],
-                            "content": versions.unpack(v["snapshot"])} for v in version_rows]
-    return out
+    return out_inits
 
 
 #: Keys of the exported plan that are not part of what a version keeps.
@@ -238,8 +270,15 @@ def snapshot_data(conn: Connection) -> dict[str, Any]:
 def export_json(doc: PlanDocument, target: str | os.PathLike[str]) -> Path:
     """Write the plan as JSON to ``target`` (atomically)."""
     doc.session.commit()
-    with gc_paused():  # the dict and the text are gone (reference counting) before the collector is back
-        return write_text_atomic(Path(target), dumps(export_data(doc.session.connection())))
+    conn = doc.session.connection()
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
+            dump(export_data(conn, stream=True), fh)
+
+    with gc_paused():  # each batch is gone (reference counting) before the next one is read
+        write_atomic(Path(target), write)
+    return Path(target).absolute()
 
 
 # ------------------------------------------------------------------------ import

@@ -8,8 +8,54 @@ drops to its pure-Python encoder for the whole document whenever ``indent`` is s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import IO, Any
+
+
+class Lazy:
+    """A JSON array whose items are made while it is written (an export that streams).
+
+    ``make`` returns a fresh iterator over the items; ``count`` says how many there are.
+    """
+
+    def __init__(self, make: Callable[[], Iterator[Any]], count: int) -> None:
+        self.make = make
+        self.count = count
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.make()
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def dump(data: dict[str, Any], fh: IO[str]) -> None:
+    """Write the canonical text form of ``data`` to the text file ``fh`` piece by piece.
+
+    The same text as :func:`dumps`, without ever holding it whole: with :class:`Lazy`
+    arrays the plan itself is read while it is written.
+    """
+    start = fh.tell()
+    try:
+        if c_make_encoder is None:  # pragma: no cover - CPython always has the C encoder
+            raise _NotPlain
+        _write_value(data, 0, fh.write, [])
+        fh.write("\n")
+    except _NotPlain:
+        fh.seek(start)
+        fh.truncate()
+        fh.write(json.dumps(_materialised(data), ensure_ascii=False, indent=2) + "\n")
+
+
+def _materialised(o: Any) -> Any:
+    if isinstance(o, Lazy):
+        return [_materialised(v) for v in o]
+    if type(o) is dict:
+        return {k: _materialised(v) for k, v in o.items()}
+    if type(o) is list:
+        return [_materialised(v) for v in o]
+    return o
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -23,7 +69,7 @@ def dumps(data: dict[str, Any]) -> str:
     try:
         return _indented(data) + "\n"
     except _NotPlain:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(_materialised(data), ensure_ascii=False, indent=2) + "\n"
 
 
 class _NotPlain(Exception):
@@ -107,6 +153,17 @@ def _write_value(o: Any, depth: int, w: Any, levels: list[_Level],
             else:
                 w(pre)
                 _write_value(v, depth + 1, w, levels)
+            pre = sep
+        w(close + "]")
+    elif t is Lazy:
+        if not o.count:
+            w("[]")
+            return
+        inner, sep, close = (levels[depth] if depth < len(levels) else _level(levels, depth))[:3]
+        pre = "[" + inner
+        for v in o:
+            w(pre)
+            _write_value(v, depth + 1, w, levels)
             pre = sep
         w(close + "]")
     elif t in scalars:

@@ -83,6 +83,8 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.conn: Callable[[], Any] | None = None  # the document's connection, set by the view
         self.drag_text = ""  # the period a drag would set, shown while dragging
         self.today: Callable[[], date] = date.today
+        #: The lines of the last paint (what the user sees; tests compare them with the outline).
+        self.painted_lines: list[Line] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -139,6 +141,8 @@ class ScheduleCanvas(QAbstractScrollArea):
         w, h = vp.width(), vp.height()
         g = self.geometry_()
         lines = self.visible_lines()
+        self.painted_lines = lines
+        self.data.prefetch([line.id for line in lines if line.kind == "row"])  # a big plan: one query
         self.state.today = today_month(self.today())
         self.state.selected_bars = set(self.selected_bars)
         self.state.selected_milestones = set(self.selected_milestones)

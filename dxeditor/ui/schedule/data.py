@@ -1,13 +1,17 @@
 """The schedule view's in-memory cache: bars and milestones per row, refreshed per changed row.
 
-Built in one query per table when a document is shown; a change set refreshes only the
-rows it touched, so a view of 10,000 rows never re-reads the whole plan after an edit and
-painting never queries the database.
+Up to :data:`FULL_UP_TO` schedule rows it is built in one query per table when a document
+is shown, and painting never queries the database. A bigger plan keeps only the rows last
+shown (at most :data:`CACHE_ROWS`, least recently used dropped first): the canvas fetches
+the rows it is about to paint in one query, so the window's memory does not grow with the
+plan. Either way a change set refreshes only the rows it touched, so an edit never re-reads
+the whole plan.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -17,18 +21,27 @@ from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops.schedule import RowItems, load_items, month_range
 from dxeditor.plan.progress import late_items
-from dxeditor.plan.readmodel import BarView, MilestoneView, PhaseView
+from dxeditor.plan.readmodel import BarView, MilestoneView, PhaseView, label_lines_of, lane_counts_of
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
 from dxeditor.ui.schedule.styles import PhaseStyles
 
 EMPTY = RowItems()
+#: Plans with at most this many schedule rows keep every row's bars in memory.
+FULL_UP_TO = 20_000
+#: Bigger plans keep the bars of at most this many rows (the ones shown last).
+CACHE_ROWS = 5_000
+_CHUNK = 900  # row ids per query (SQLite's limit of bound parameters)
 
 
 class ScheduleData:
-    """Plan period, year style, phases and every row's bars/milestones, kept in memory."""
+    """Plan period, year style, phases and the rows' bars/milestones, kept in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, connect: Callable[[], Connection] | None = None) -> None:
+        #: The document's current connection (needed to fetch rows on demand in a big plan).
+        self.connect = connect
+        #: True when only recently shown rows are cached (a big plan).
+        self.lazy = False
         self.period = (2023, 2027)
         self.year_style = YearStyle.SHORT
         self.phases: list[PhaseView] = []
@@ -38,7 +51,10 @@ class ScheduleData:
         self.rows: dict[int, tuple[int, int | None, int, str]] = {}
         self.initiative_titles: dict[int, str] = {}
         self._spans: dict[int, tuple[int, int] | None] = {}
-        self._rows_of: dict[int, list[int]] | None = None
+        #: initiative id → its rows in outline order, computed when first asked, dropped per initiative
+        self._rows_of: dict[int, list[int]] = {}
+        #: initiative id → ids of its rows (any order)
+        self._members: dict[int, set[int]] = defaultdict(set)
         self.data_fys: tuple[int, int] | None = None
         #: ("initiative" | "row", id) rated late (C / D) in their latest review: marked on the schedule
         self.late: set[tuple[str, int]] = set()
@@ -51,12 +67,19 @@ class ScheduleData:
         self._load_phases(conn)
         rows = fetch_all(conn, "SELECT id, initiative_id, parent_id, position, title FROM schedule_rows")
         self.rows = {r[0]: (r[1], r[2], r[3], r[4] or "") for r in rows}
+        self._members = defaultdict(set)
+        for rid, (iid, _parent, _pos, _title) in self.rows.items():
+            self._members[iid].add(rid)
         inits = fetch_all(conn, "SELECT id, title FROM initiatives")
         self.initiative_titles = {r[0]: r[1] or "" for r in inits}
-        with gc_paused():
-            self.items = load_items(conn)
+        self.lazy = len(self.rows) > FULL_UP_TO and self.connect is not None
+        if self.lazy:
+            self.items = OrderedDict()
+        else:
+            with gc_paused():
+                self.items = load_items(conn)
         self._spans.clear()
-        self._rows_of = None
+        self._rows_of = {}
         span = month_range(conn)
         self.data_fys = (fy_of(span[0]), fy_of(span[1])) if span else None
         self.late = late_items(conn)
@@ -91,13 +114,21 @@ class ScheduleData:
         for c in changeset.changes:
             if c.table == "schedule_rows":
                 touched.add(c.id)
-                self._rows_of = None
+                old = self.rows.get(c.id)
                 if c.after is None:
                     self.rows.pop(c.id, None)
                     self.items.pop(c.id, None)
                 else:
                     a = c.after
-                    self.rows[c.id] = (a["initiative_id"], a["parent_id"], a["position"], a["title"] or "")
+                    self.rows[c.id] = new = (a["initiative_id"], a["parent_id"], a["position"], a["title"] or "")
+                    if old is not None and old[:3] == new[:3]:
+                        continue  # renamed or a note changed: the order and the spans stay
+                    self._members[new[0]].add(c.id)
+                    self._forget(new[0])
+                if old is not None:
+                    if c.after is None or self.rows[c.id][0] != old[0]:
+                        self._members[old[0]].discard(c.id)
+                    self._forget(old[0])
             elif c.table in ("bars", "milestones"):
                 for d in (c.before, c.after):
                     if d is not None:
@@ -112,18 +143,22 @@ class ScheduleData:
             fresh = load_items(conn, live)
             for rid in live:
                 items = fresh.get(rid, EMPTY)
-                if items.bars or items.milestones:
+                if items.bars or items.milestones or self.lazy:  # lazy: an empty row is known empty
                     self.items[rid] = items
                 else:
                     self.items.pop(rid, None)
+            self._trim()
         for rid in touched:
             owner = self.rows.get(rid)
             if owner is not None:
                 self._spans.pop(owner[0], None)
-        if "schedule_rows" in tables:
-            self._spans.clear()
         self._update_data_fys(rows=live)
         return touched
+
+    def _forget(self, initiative_id: int) -> None:
+        """Drop what was computed from an initiative's rows (their order, its summary span)."""
+        self._rows_of.pop(initiative_id, None)
+        self._spans.pop(initiative_id, None)
 
     def _update_data_fys(self, rows: list[int]) -> None:
         """Widen (never narrow, until the next load) the range of fiscal years holding bars."""
@@ -143,7 +178,60 @@ class ScheduleData:
 
     def row_items(self, row_id: int) -> RowItems:
         """The bars and milestones of a row (empty when it has none)."""
-        return self.items.get(row_id, EMPTY)
+        if not self.lazy:
+            return self.items.get(row_id, EMPTY)
+        found = self.items.get(row_id)
+        if found is None:
+            self.prefetch([row_id])
+            return self.items.get(row_id, EMPTY)
+        self.items.move_to_end(row_id)  # type: ignore[attr-defined]
+        return found
+
+    def prefetch(self, row_ids: Iterable[int]) -> None:
+        """Make sure the bars of ``row_ids`` are cached (a big plan: one query for the missing ones)."""
+        if not self.lazy or self.connect is None:
+            return
+        items = self.items
+        missing = [r for r in row_ids if r not in items and r in self.rows]
+        if missing:
+            conn = self.connect()
+            for i in range(0, len(missing), _CHUNK):
+                part = missing[i:i + _CHUNK]
+                fresh = load_items(conn, part)
+                for rid in part:
+                    items[rid] = fresh.get(rid, EMPTY)
+            self._trim(keep=len(missing))
+
+    def lanes_of(self, row_ids: list[int]) -> dict[int, int]:
+        """How many lanes each row needs, without caching every row of a big plan."""
+        if not self.lazy or self.connect is None or len(row_ids) <= CACHE_ROWS:
+            self.prefetch(row_ids)
+            return {r: self.row_items(r).lanes for r in row_ids}
+        conn = self.connect()
+        out: dict[int, int] = {}
+        for i in range(0, len(row_ids), _CHUNK):
+            out.update(lane_counts_of(conn, row_ids[i:i + _CHUNK]))
+        return {r: out.get(r, 1) for r in row_ids}
+
+    def label_lines(self, row_ids: list[int]) -> dict[int, int]:
+        """The most lines one bar label has, per row (1 for rows without multi-line labels)."""
+        if not self.lazy or self.connect is None or len(row_ids) <= CACHE_ROWS:
+            self.prefetch(row_ids)
+            return {r: max([b.label.count("\n") + 1 for b in self.row_items(r).bars], default=1) for r in row_ids}
+        conn = self.connect()
+        out: dict[int, int] = {}
+        for i in range(0, len(row_ids), _CHUNK):
+            out.update(label_lines_of(conn, row_ids[i:i + _CHUNK]))
+        return {r: out.get(r, 1) for r in row_ids}
+
+    def _trim(self, keep: int = 0) -> None:
+        """Drop the least recently used rows beyond the cache size (never the ``keep`` newest)."""
+        if not self.lazy:
+            return
+        items = self.items
+        limit = max(CACHE_ROWS, keep)
+        while len(items) > limit:
+            items.popitem(last=False)  # type: ignore[call-arg]
 
     def bar(self, bar_id: int, row_id: int | None = None) -> BarView | None:
         """A cached bar (searching one row when ``row_id`` is given)."""
@@ -165,21 +253,23 @@ class ScheduleData:
 
     def rows_of(self, initiative_id: int) -> list[int]:
         """An initiative's rows in outline order (parents before their sub-rows)."""
-        if self._rows_of is None:
-            children: dict[tuple[int, int | None], list[tuple[int, int]]] = defaultdict(list)
-            for rid, (iid, parent, pos, _title) in self.rows.items():
-                children[(iid, parent)].append((pos, rid))
-            out: dict[int, list[int]] = defaultdict(list)
+        found = self._rows_of.get(initiative_id)
+        if found is not None:
+            return found
+        children: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
+        for rid in self._members.get(initiative_id, ()):
+            _iid, parent, pos, _title = self.rows[rid]
+            children[parent].append((pos, rid))
+        out: list[int] = []
 
-            def walk(iid: int, parent: int | None) -> None:
-                for _pos, rid in sorted(children.get((iid, parent), [])):
-                    out[iid].append(rid)
-                    walk(iid, rid)
+        def walk(parent: int | None) -> None:
+            for _pos, rid in sorted(children.get(parent, [])):
+                out.append(rid)
+                walk(rid)
 
-            for iid in {k[0] for k in children}:
-                walk(iid, None)
-            self._rows_of = dict(out)
-        return self._rows_of.get(initiative_id, [])
+        walk(None)
+        self._rows_of[initiative_id] = out
+        return out
 
     def depth(self, row_id: int) -> int:
         """How deep a row is nested (0 for a top row)."""
@@ -195,6 +285,13 @@ class ScheduleData:
             return self._spans[initiative_id]
         lo: int | None = None
         hi: int | None = None
+        if self.lazy and self.connect is not None:
+            found = fetch_all(self.connect(), 'SELECT MIN(b.start), MAX(b."end") FROM bars b JOIN schedule_rows r '
+                                             "ON r.id = b.row_id WHERE r.initiative_id = ?", (initiative_id,))
+            lo, hi = found[0] if found else (None, None)
+            span = (lo, hi) if lo is not None and hi is not None else None
+            self._spans[initiative_id] = span
+            return span
         for rid in self.rows_of(initiative_id):
             for b in self.items.get(rid, EMPTY).bars:
                 lo = b.start if lo is None else min(lo, b.start)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from dxeditor.ui.roles import ID_ROLE, KIND_ROLE, LANES_ROLE, lane_height
 from dxeditor.ui.schedule.data import ScheduleData
@@ -79,6 +80,38 @@ class OutlineLines:
         return None
 
 
+class PaintFollower(QObject):
+    """Repaints the schedule canvas wherever the outline repaints its lines.
+
+    The outline repaints a band whenever its lines there change (filter, collapse, lanes,
+    edits, scrolling, fonts); the schedule repaints the same band, so the two never show
+    different lines. A full repaint of the outline repaints the whole canvas (whose
+    viewport may reach a little lower, where the outline has its horizontal scroll bar).
+    """
+
+    def __init__(self, tree_viewport: QWidget, canvas_viewport: QWidget) -> None:
+        super().__init__(canvas_viewport)
+        self.source = tree_viewport
+        self.target = canvas_viewport
+        tree_viewport.installEventFilter(self)
+
+    def detach(self) -> None:
+        """Stop following (the outline is replaced or the view lays out its own lines)."""
+        try:
+            self.source.removeEventFilter(self)
+        except RuntimeError:  # the outline is already gone
+            pass
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and obj is self.source and isinstance(event, QPaintEvent):
+            band = event.rect()
+            if band.top() <= 0 and band.bottom() >= self.source.height() - 1:
+                self.target.update()
+            else:
+                self.target.update(QRect(0, band.top(), self.target.width(), band.height()))
+        return False
+
+
 class OwnLines:
     """Lines laid out by the view itself (one initiative, or a plan without an outline)."""
 
@@ -95,11 +128,12 @@ class OwnLines:
         self.heights: list[int] = []
         self.lanes: list[int] = []
         y = 0
+        row_ids = [item_id for kind, item_id, _t, _d in self.entries if kind == "row"]
+        counts = self.data.lanes_of(row_ids)
+        label_lines = self.data.label_lines(row_ids)
         for kind, item_id, _title, _depth in self.entries:
-            items = self.data.row_items(item_id) if kind == "row" else None
-            lanes = items.lanes if items is not None else 1
-            lines = max([b.label.count("\n") + 1 for b in items.bars], default=1) if items is not None else 1
-            height = lanes * lane_height(lines)
+            lanes = counts.get(item_id, 1) if kind == "row" else 1
+            height = lanes * lane_height(label_lines.get(item_id, 1) if kind == "row" else 1)
             self.tops.append(y)
             self.lanes.append(lanes)
             self.heights.append(height)

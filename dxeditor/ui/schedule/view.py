@@ -22,7 +22,7 @@ from dxeditor.ui.schedule.canvas import ScheduleCanvas, today_month
 from dxeditor.ui.schedule.data import ScheduleData
 from dxeditor.ui.schedule.header import HeaderWidget
 from dxeditor.ui.schedule.layout import ZOOM_ORDER, TimeAxis, Zoom
-from dxeditor.ui.schedule.lines import OutlineLines, OwnLines
+from dxeditor.ui.schedule.lines import OutlineLines, OwnLines, PaintFollower
 from dxeditor.ui.schedule.styles import LegendWidget
 from dxeditor.ui.undo import DocumentController
 
@@ -45,7 +45,8 @@ class ScheduleView(QWidget):
         self.outline: QTreeView | None = None
         self.initiative_id: int | None = None
         self._connections: list[tuple[Any, Any]] = []
-        self.data = ScheduleData()
+        self._follower: PaintFollower | None = None
+        self.data = ScheduleData(self._conn)
         self.data.load(self._conn())
         self.canvas = ScheduleCanvas(self.data, self.run, self)
         self.canvas.conn = self._conn
@@ -97,6 +98,9 @@ class ScheduleView(QWidget):
             except (RuntimeError, TypeError):  # the sender is already gone
                 pass
         self._connections.clear()
+        if self._follower is not None:
+            self._follower.detach()
+            self._follower = None
 
     # --- lines: outline or own ---------------------------------------------------------------------------
 
@@ -109,6 +113,7 @@ class ScheduleView(QWidget):
             return
         self.canvas.lines = OutlineLines(outline)
         self.canvas.left = 0
+        self._follower = PaintFollower(outline.viewport(), self.canvas.viewport())
         tree_bar = outline.verticalScrollBar()
         mine = self.canvas.verticalScrollBar()
         mine.setRange(tree_bar.minimum(), tree_bar.maximum())
