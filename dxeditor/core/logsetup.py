@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from dxeditor.core.errors import DxError
+
 LOG_NAME = "dxeditor.log"
 MAX_BYTES = 512 * 1024
 BACKUPS = 4
@@ -50,7 +52,7 @@ def setup(level: int | None = None) -> Path | None:
     root = logging.getLogger("dxeditor")
     try:
         wanted = log_dir() / LOG_NAME
-    except OSError:  # a data folder that cannot be written: run without a log file
+    except (OSError, DxError):  # a data folder that cannot be written: run without a log file
         return None
     existing = log_file()
     if existing == wanted:
