@@ -323,7 +323,7 @@ def _open_workbook(path: Path) -> Any:
                                 f"The workbook is damaged ({type(exc).__name__}).", where=str(path)) from None
 
 
-def _sheet_rows(wb: Any, title: str, **bounds: int) -> list[tuple[Any, ...]]:
+def sheet_rows(wb: Any, title: str, **bounds: int) -> list[tuple[Any, ...]]:
     """The cell values of a sheet, row by row; a damaged sheet part is refused with its name.
 
     A read-only workbook parses a sheet's XML only now, while its rows are read."""
@@ -338,7 +338,7 @@ def _binding(wb: Any) -> dict[str, Any] | None:
     """The binding sheet's data, or None when it is missing or not in the shape this module writes."""
     if BIND_SHEET not in wb.sheetnames:
         return None
-    text = "".join(str(row[0] or "") for row in _sheet_rows(wb, BIND_SHEET, min_col=1, max_col=1) if row)
+    text = "".join(str(row[0] or "") for row in sheet_rows(wb, BIND_SHEET, min_col=1, max_col=1) if row)
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -347,8 +347,10 @@ def _binding(wb: Any) -> dict[str, Any] | None:
         return None
     if not all(type(data.get(k)) is int for k in ("department_id", "fiscal_year")):
         return None
-    for kind, n in (("bars", 4), ("rows", 2), ("kpis", 2)):
+    for kind, n in (("bars", 4), ("rows", 2), ("kpis", 2), ("reviews", len(progress_sheet.EDITABLE))):
         entries = data.get(kind)
+        if kind == "reviews" and entries is None:
+            continue  # a workbook written before the progress sheet existed
         if not isinstance(entries, dict):
             return None
         for info in entries.values():
@@ -366,7 +368,7 @@ def _read_lines(wb: Any, title: str, cols: list[str], check: AnswerCheck) -> lis
         return []
     out = []
     header: list[Any] = []
-    for r, values in enumerate(_sheet_rows(wb, title, min_row=HEADER_ROW, max_col=len(cols)), start=HEADER_ROW):
+    for r, values in enumerate(sheet_rows(wb, title, min_row=HEADER_ROW, max_col=len(cols)), start=HEADER_ROW):
         values = list(values) + [None] * (len(cols) - len(values))
         if r == HEADER_ROW:
             header = values

@@ -139,7 +139,9 @@ def add_number_check(ws: Any, column: int, first: int, last: int) -> None:
 
 def check_sheet(wb: Any, conn: Connection, bind: dict[str, Any], check: Any, expected_fy: int | None = None) -> None:
     """Check the progress sheet of a returned workbook; adds ``FieldChange``s or errors naming the cell."""
-    from dxeditor.exchange.inquiry import FieldChange
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    from dxeditor.exchange.inquiry import FieldChange, sheet_rows
 
     fy = int(bind.get("fiscal_year", 0))
     if expected_fy is not None and fy != expected_fy:
@@ -150,20 +152,23 @@ def check_sheet(wb: Any, conn: Connection, bind: dict[str, Any], check: Any, exp
     if SHEET not in wb.sheetnames:
         check.errors.append(f"シート「{SHEET}」がありません")
         return
-    ws = wb[SHEET]
-    year_text = ws[YEAR_CELL].value
+    width = max(len(COLS), coordinate_to_tuple(YEAR_CELL)[1])
+    rows = [list(v) + [None] * (width - len(v)) for v in sheet_rows(wb, SHEET, min_row=1, max_col=width)]
+    rows += [[None] * width] * max(0, HEADER_ROW - len(rows))  # a sheet cut short reads as empty cells
+    year_row, year_col = coordinate_to_tuple(YEAR_CELL)
+    year_text = rows[year_row - 1][year_col - 1]
     if str(year_text or "") != bind.get("progress_year_text"):
         check.errors.append(f"{SHEET}!{YEAR_CELL}: 対象年度が「{year_text}」に変わっています"
                             f"（この照会は{bind.get('progress_year_text')}です）")
         return
-    if [c.value for c in ws[HEADER_ROW]][: len(COLS)] != COLS:
+    if rows[HEADER_ROW - 1][: len(COLS)] != COLS:
         check.errors.append(f"シート「{SHEET}」の見出し行が変更されています")
         return
     scale = load_scale(conn)
     inits = dict(conn.execute(select(m.Initiative.id, m.Initiative.title)).all())
     seen: set[str] = set()
-    for r in range(HEADER_ROW + 1, ws.max_row + 1):
-        values = [ws.cell(r, c).value for c in range(1, len(COLS) + 1)]
+    for r, row in enumerate(rows[HEADER_ROW:], start=HEADER_ROW + 1):
+        values = row[: len(COLS)]
         if all(v in (None, "") for v in values):
             continue
         line = dict(zip(COLS, values, strict=True))
