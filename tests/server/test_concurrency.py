@@ -1,0 +1,111 @@
+"""Many editors on one server plan: stale writes are refused by name, every change is announced."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import Engine, text
+
+from dxeditor.app import server as runs
+from dxeditor.store.server import StaleWriteError, channel_name, connect, plan_connection
+from dxeditor.store.server.rows import row_stamp, update_row
+
+from .conftest import PgCluster
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture
+def plan(pg_cluster: PgCluster, server_db: str, demo_file: Path) -> tuple[str, str]:
+    """(database, uid) of the demo plan published on a fresh database, with two office logins."""
+    url = pg_cluster.url(server_db)
+    runs.init(url)
+    uid = runs.push(demo_file, url).uid
+    with psycopg.connect(pg_cluster.conninfo(server_db), autocommit=True) as su:
+        for who in ("sato", "suzuki"):
+            su.execute(f"CREATE ROLE {who}_{server_db} LOGIN IN ROLE dx_office")
+    return server_db, uid
+
+
+def _engine(cluster: PgCluster, db: str, who: str) -> Engine:
+    return connect(cluster.url(db, f"{who}_{db}"))
+
+
+def _first_bar(engine: Engine, uid: str) -> int:
+    with plan_connection(engine, uid) as conn:
+        return int(conn.execute(text("SELECT min(id) FROM bars")).scalar_one())
+
+
+def test_a_stale_write_is_refused_naming_who_changed_it(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    db, uid = plan
+    sato, suzuki = _engine(pg_cluster, db, "sato"), _engine(pg_cluster, db, "suzuki")
+    try:
+        bar = _first_bar(sato, uid)
+        with plan_connection(sato, uid) as conn:  # both read version 1
+            read = row_stamp(conn, "bars", bar)
+        assert read is not None and read.version == 1
+        with plan_connection(sato, uid) as conn:
+            assert update_row(conn, "bars", bar, read.version, {"label": "佐藤の変更"}) == 2
+        with pytest.raises(StaleWriteError) as refused, plan_connection(suzuki, uid) as conn:
+            update_row(conn, "bars", bar, read.version, {"label": "鈴木の変更"})
+        assert refused.value.changed_by == f"sato_{db}"
+        assert f"sato_{db}" in refused.value.ja and f"sato_{db}" in refused.value.en
+        with plan_connection(suzuki, uid) as conn:
+            assert conn.execute(text("SELECT label FROM bars WHERE id = :i"), {"i": bar}).scalar_one() == "佐藤の変更"
+            now = row_stamp(conn, "bars", bar)
+            assert now is not None and (now.version, now.changed_by) == (2, f"sato_{db}")
+            # read again, then the change goes through
+            assert update_row(conn, "bars", bar, now.version, {"label": "鈴木の変更"}) == 3
+    finally:
+        sato.dispose()
+        suzuki.dispose()
+
+
+def test_edits_to_different_rows_do_not_conflict(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    db, uid = plan
+    sato, suzuki = _engine(pg_cluster, db, "sato"), _engine(pg_cluster, db, "suzuki")
+    try:
+        with plan_connection(sato, uid) as conn:
+            a, b = [r[0] for r in conn.execute(text("SELECT id FROM initiatives ORDER BY id LIMIT 2"))]
+        # two open transactions at once, each on its own initiative
+        with plan_connection(sato, uid) as c1, plan_connection(suzuki, uid) as c2:
+            v1 = update_row(c1, "initiatives", a, 1, {"note": "佐藤"})
+            v2 = update_row(c2, "initiatives", b, 1, {"note": "鈴木"})
+        assert (v1, v2) == (2, 2)
+    finally:
+        sato.dispose()
+        suzuki.dispose()
+
+
+def test_the_other_connection_is_notified_of_a_change(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    db, uid = plan
+    with psycopg.connect(pg_cluster.conninfo(db, f"suzuki_{db}"), autocommit=True) as listener:
+        listener.execute(f"LISTEN {channel_name(uid)}")
+        sato = _engine(pg_cluster, db, "sato")
+        try:
+            bar = _first_bar(sato, uid)
+            with plan_connection(sato, uid) as conn:
+                update_row(conn, "bars", bar, 1, {"start": 24301})
+                conn.execute(text("DELETE FROM bars WHERE id = (SELECT max(id) FROM bars)"))
+        finally:
+            sato.dispose()
+        got = [json.loads(n.payload) for n in listener.notifies(timeout=10, stop_after=2)]
+    assert {"table": "bars", "id": bar, "op": "update", "by": f"sato_{db}"} in got
+    assert any(n["table"] == "bars" and n["op"] == "delete" for n in got)
+
+
+def test_nothing_is_announced_before_the_commit(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    db, uid = plan
+    with psycopg.connect(pg_cluster.conninfo(db, f"suzuki_{db}"), autocommit=True) as listener:
+        listener.execute(f"LISTEN {channel_name(uid)}")
+        sato = _engine(pg_cluster, db, "sato")
+        try:
+            with pytest.raises(RuntimeError), plan_connection(sato, uid) as conn:
+                conn.execute(text("UPDATE bars SET label = 'x'"))
+                raise RuntimeError("rolled back")
+        finally:
+            sato.dispose()
+        assert list(listener.notifies(timeout=0.5)) == []
