@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from dxeditor.core.errors import DxError
 
@@ -99,7 +99,11 @@ def connect(url: str, password: str | None = None) -> Engine:
     args: dict[str, Any] = {"application_name": "dxeditor"}
     if password is not None:
         args["password"] = password
-    return create_engine(parsed, connect_args=args, future=True, pool_pre_ping=False)
+    try:
+        return create_engine(parsed, connect_args=args, future=True)
+    except ImportError:
+        raise ServerError("サーバーに接続する部品 (psycopg) がインストールされていません。",
+                          "The PostgreSQL driver (psycopg) is not installed: install dxeditor[server].") from None
 
 
 def describe(exc: DBAPIError) -> ServerError:
@@ -110,6 +114,8 @@ def describe(exc: DBAPIError) -> ServerError:
     if code == "42501":
         return PermissionRefusedError(f"この操作の権限がありません（サーバーが拒否しました）: {detail}",
                                       f"Permission denied by the server: {detail}")
+    if code is None and isinstance(exc, OperationalError):
+        return ServerError(f"サーバーに接続できません: {detail}", f"Cannot connect to the server: {detail}")
     if code in ("42P01", "3F000"):
         return ServerError("このデータベースは dxeditor 用に準備されていません（dxeditor server init を先に）: "
                            f"{detail}", f"The database is not prepared for dxeditor (run dxeditor server init): {detail}")
