@@ -13,7 +13,7 @@ from dxeditor.app import server as runs
 from dxeditor.store.server import StaleWriteError, channel_name, connect, plan_connection
 from dxeditor.store.server.rows import row_stamp, update_row
 
-from .conftest import PgCluster
+from .cluster import PgCluster
 
 pytestmark = pytest.mark.server
 

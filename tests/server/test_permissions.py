@@ -14,7 +14,7 @@ from dxeditor.app import server as runs
 from dxeditor.store.server import PermissionRefusedError, connect, plan_connection, schema_name
 from dxeditor.store.server.rows import row_stamp, update_row
 
-from .conftest import PgCluster
+from .cluster import PgCluster
 
 pytestmark = pytest.mark.server
 
