@@ -155,3 +155,20 @@ def test_the_update_helper_reports_a_refusal_clearly(published: Published) -> No
             assert update_row(conn, "initiatives", published.mine, mine.version, {"title": "可"}) == mine.version + 1
     finally:
         engine.dispose()
+
+
+def test_psql_as_a_department_cannot_change_another_departments_initiative(published: Published) -> None:
+    """The issue's own check: the department's login, psql, another department's initiative."""
+    import subprocess
+
+    psql = published.cluster.bindir / "psql"
+    sql = (f"SET search_path TO {schema_name(published.uid)}; "
+           f"UPDATE initiatives SET title = 'psqlから' WHERE id = {published.theirs};")
+    run = subprocess.run([str(psql), "-X", "-v", "ON_ERROR_STOP=1", "-h", str(published.cluster.socket_dir),
+                          "-U", published.dept_a, "-d", published.db, "-c", sql],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "row-level security" in run.stderr
+    with published.connect(published.office) as conn:
+        title = conn.execute("SELECT title FROM initiatives WHERE id = %s", (published.theirs,)).fetchone()[0]
+    assert title != "psqlから"
