@@ -109,3 +109,88 @@ def test_nothing_is_announced_before_the_commit(pg_cluster: PgCluster, plan: tup
         finally:
             sato.dispose()
         assert list(listener.notifies(timeout=0.5)) == []
+
+
+def test_twenty_clients_on_one_row_lose_no_update(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    """20 clients each read a bar and write it from the version they read, all at once, in rounds.
+
+    All of a round read the same version before any writes, so exactly one write lands per
+    round and the 19 others are refused as stale; the bar's final version counts exactly the
+    writes that landed, and its label is the last one that landed.
+    """
+    import threading
+
+    db, uid = plan
+    engine = _engine(pg_cluster, db, "sato")
+    bar = _first_bar(engine, uid)
+    landed: list[str] = []
+    refused: list[str] = []
+    lock = threading.Lock()
+
+    def client(n: int, start: threading.Barrier) -> None:
+        with plan_connection(engine, uid) as conn:
+            stamp = row_stamp(conn, "bars", bar)
+        assert stamp is not None
+        start.wait()
+        label = f"client {n}"
+        try:
+            with plan_connection(engine, uid) as conn:
+                update_row(conn, "bars", bar, stamp.version, {"label": label})
+        except StaleWriteError:
+            with lock:
+                refused.append(label)
+            return
+        with lock:
+            landed.append(label)
+
+    try:
+        for _round in range(3):
+            start = threading.Barrier(20)
+            threads = [threading.Thread(target=client, args=(n, start)) for n in range(20)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+        assert len(landed) + len(refused) == 60
+        # all 20 read the same version before any wrote: exactly one write per round lands
+        assert len(landed) == 3
+        with plan_connection(engine, uid) as conn:
+            final = row_stamp(conn, "bars", bar)
+            label = conn.execute(text("SELECT label FROM bars WHERE id = :i"), {"i": bar}).scalar_one()
+        assert final is not None and final.version == 1 + len(landed)
+        assert label == landed[-1]
+    finally:
+        engine.dispose()
+
+
+def test_twenty_clients_on_twenty_rows_all_land(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    import threading
+
+    db, uid = plan
+    engine = connect(pg_cluster.url(db, f"suzuki_{db}"))
+    with plan_connection(engine, uid) as conn:
+        bars = [r[0] for r in conn.execute(text("SELECT id FROM bars ORDER BY id LIMIT 20"))]
+    assert len(bars) == 20
+    errors: list[BaseException] = []
+    start = threading.Barrier(20)
+
+    def client(bar: int) -> None:
+        try:
+            start.wait()
+            with plan_connection(engine, uid) as conn:
+                update_row(conn, "bars", bar, 1, {"note": f"bar {bar}"})
+        except BaseException as exc:
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=client, args=(b,)) for b in bars]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert errors == []
+        with plan_connection(engine, uid) as conn:
+            got = dict(conn.execute(text("SELECT id, note FROM bars WHERE id = ANY(:ids)"), {"ids": bars}).all())
+        assert got == {b: f"bar {b}" for b in bars}
+    finally:
+        engine.dispose()
