@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy import Engine, text
 
-from dxeditor.app import server as runs
 from dxeditor.store.server import StaleWriteError, channel_name, connect, plan_connection
 from dxeditor.store.server.rows import row_stamp, update_row
 
@@ -19,11 +17,9 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture
-def plan(pg_cluster: PgCluster, server_db: str, demo_file: Path) -> tuple[str, str]:
+def plan(pg_cluster: PgCluster, published_db: tuple[str, str]) -> tuple[str, str]:
     """(database, uid) of the demo plan published on a fresh database, with two office logins."""
-    url = pg_cluster.url(server_db)
-    runs.init(url)
-    uid = runs.push(demo_file, url).uid
+    server_db, uid = published_db
     with psycopg.connect(pg_cluster.conninfo(server_db), autocommit=True) as su:
         for who in ("sato", "suzuki"):
             su.execute(f"CREATE ROLE {who}_{server_db} LOGIN IN ROLE dx_office")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg import errors as pgerr
 
-from dxeditor.app import server as runs
 from dxeditor.store.server import PermissionRefusedError, connect, plan_connection, schema_name
 from dxeditor.store.server.rows import row_stamp, update_row
 
@@ -39,10 +37,8 @@ class Published:
 
 
 @pytest.fixture
-def published(pg_cluster: PgCluster, server_db: str, demo_file: Path) -> Iterator[Published]:
-    url = pg_cluster.url(server_db)
-    runs.init(url)
-    uid = runs.push(demo_file, url).uid
+def published(pg_cluster: PgCluster, published_db: tuple[str, str]) -> Iterator[Published]:
+    server_db, uid = published_db
     names = {k: f"{k}_{server_db}" for k in ("dept_a", "dept_b", "viewer", "office")}
     with psycopg.connect(pg_cluster.conninfo(server_db), autocommit=True) as su:
         su.execute(f'SET search_path TO "{schema_name(uid)}"')
