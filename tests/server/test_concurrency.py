@@ -190,3 +190,26 @@ def test_twenty_clients_on_twenty_rows_all_land(pg_cluster: PgCluster, plan: tup
         assert got == {b: f"bar {b}" for b in bars}
     finally:
         engine.dispose()
+
+
+def test_an_audited_update_records_the_database_user(pg_cluster: PgCluster, plan: tuple[str, str]) -> None:
+    db, uid = plan
+    engine = _engine(pg_cluster, db, "sato")
+    try:
+        bar = _first_bar(engine, uid)
+        with plan_connection(engine, uid) as conn:
+            old = conn.execute(text("SELECT label FROM bars WHERE id = :i"), {"i": bar}).scalar_one()
+            update_row(conn, "bars", bar, 1, {"label": "監査される変更"}, action="バーの名前を変更")
+            # whatever a client writes as the user, the server records the login
+            conn.execute(text("INSERT INTO audit_log (at, \"user\", host, action, entity, before, after) "
+                              "VALUES ('2026-01-01T00:00:00Z', 'someone else', 'PC', 'x', 'bars', '', '')"))
+        with plan_connection(engine, uid) as conn:
+            rows = conn.execute(text("SELECT \"user\", action, entity, entity_id, before, after FROM audit_log "
+                                     "ORDER BY id DESC LIMIT 2")).all()
+    finally:
+        engine.dispose()
+    forged, audited = rows
+    assert forged.user == audited.user == f"sato_{db}"
+    assert (audited.action, audited.entity, audited.entity_id) == ("バーの名前を変更", "bars", bar)
+    assert json.loads(audited.before) == {"label": old}
+    assert json.loads(audited.after) == {"label": "監査される変更"}

@@ -131,10 +131,13 @@ def test_a_viewer_reads_and_cannot_write(published: Published) -> None:
             conn.execute("DELETE FROM progress")
 
 
-def test_the_office_changes_any_initiative(published: Published) -> None:
+def test_the_office_changes_any_initiative_but_not_the_audit_log(published: Published) -> None:
     with published.connect(published.office) as conn:
         assert conn.execute("UPDATE initiatives SET note = '事務局' WHERE id IN (%s, %s)",
                             (published.mine, published.theirs)).rowcount == 2
+        conn.commit()
+        with pytest.raises(pgerr.InsufficientPrivilege):
+            conn.execute("DELETE FROM audit_log")
 
 
 def test_the_update_helper_reports_a_refusal_clearly(published: Published) -> None:

@@ -112,6 +112,16 @@ def finish_plan_schema(conn: Connection, uid: str) -> None:
                           f'FOR EACH ROW EXECUTE FUNCTION "{schema}".dx_touch()'))
         conn.execute(text(f'CREATE TRIGGER dx_notify AFTER INSERT OR UPDATE OR DELETE ON "{schema}"."{name}" '
                           f'FOR EACH ROW EXECUTE FUNCTION "{schema}".dx_notify()'))
+    # the audit log names the database user of every entry written on the server, whatever the client says
+    conn.execute(text(f"""
+        CREATE FUNCTION "{schema}".dx_audit_user() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW."user" := session_user;
+            NEW.host := COALESCE(host(inet_client_addr()), 'local');
+            RETURN NEW;
+        END $$"""))
+    conn.execute(text(f'CREATE TRIGGER dx_audit_user BEFORE INSERT OR UPDATE ON "{schema}".audit_log '
+                      f'FOR EACH ROW EXECUTE FUNCTION "{schema}".dx_audit_user()'))
     policies.secure_plan(conn, schema)
 
 

@@ -93,6 +93,8 @@ def secure_plan(conn: Connection, schema: str) -> None:
     conn.execute(text(f"GRANT ALL ON ALL TABLES IN SCHEMA {s} TO {OFFICE}"))
     conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {OFFICE}, {DEPARTMENT}"))
     conn.execute(text(f"GRANT INSERT ON {s}.audit_log TO {DEPARTMENT}"))
+    # the audit log is append-only for everyone but its owner
+    conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON {s}.audit_log FROM {OFFICE}"))
     _policy_functions(conn, schema)
     for table in RLS_TABLES:
         t = f"{s}.{table}"
