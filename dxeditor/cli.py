@@ -24,6 +24,7 @@ from dxeditor.core.errors import DxError, PlanFileError, message_for
 
 log = logging.getLogger(__name__)
 
+PLAN_ARG_HELP = "計画ファイル、またはサーバーの計画 postgresql://USER@HOST/DB?plan=UID / a plan file or a server plan"
 COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "version", "compare", "server")
 
 
@@ -39,14 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("file")
 
     info = sub.add_parser("info", help="計画の概要 / summary of a plan")
-    info.add_argument("file")
+    info.add_argument("file", help=PLAN_ARG_HELP)
     info.add_argument("--json", action="store_true")
 
     check = sub.add_parser("check", help="整合性と内容の検査 / integrity and validation report")
-    check.add_argument("file")
+    check.add_argument("file", help=PLAN_ARG_HELP)
 
     exp = sub.add_parser("export", help="書き出し / export")
-    exp.add_argument("file")
+    exp.add_argument("file", help=PLAN_ARG_HELP)
     exp.add_argument("--format", choices=["json", "xlsx", "pdf"], required=True)
     exp.add_argument("-o", "--output", required=True)
     exp.add_argument("--kind", choices=["schedule", "sheets", "booklet"], default="schedule", help="PDF の種類")
@@ -120,10 +121,10 @@ def _fail(text: str) -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from dxeditor.app.plan_info import plan_counts
+    from dxeditor.app.server import open_for_reading
     from dxeditor.core.fiscal import format_fy
-    from dxeditor.store.document import PlanDocument
 
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         info = plan_counts(doc)
     finally:
@@ -152,10 +153,10 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from dxeditor.app.server import open_for_reading
     from dxeditor.plan.validation import check_plan
-    from dxeditor.store.document import PlanDocument
 
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         findings = check_plan(doc.session.connection())
     finally:
@@ -188,12 +189,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dxeditor.store.document import PlanDocument
+    from dxeditor.app.server import open_for_reading
 
     out = Path(args.output).absolute()
     if not out.parent.is_dir():
         raise PlanFileError(f"出力先のフォルダーが見つかりません: {out.parent}", f"Output folder not found: {out.parent}")
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         if args.format == "json":
             from dxeditor.formats.json.io import export_json

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from dxeditor.core.errors import PlanFileError
 from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import export_data, import_data, load_into
 from dxeditor.store.document import FILE_SUFFIX, PlanDocument
 from dxeditor.store.server import (
     PlanEntry,
+    ServerError,
     connect,
     ddl,
     list_plans,
@@ -27,7 +31,8 @@ from dxeditor.store.server import (
     translated_errors,
 )
 
-__all__ = ["PushResult", "init", "list_server_plans", "pull", "push", "server_export"]
+__all__ = ["PushResult", "init", "is_server_plan", "list_server_plans", "open_for_reading", "pull", "push",
+           "server_export"]
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,35 @@ def list_server_plans(url: str, *, password: str | None = None) -> list[PlanEntr
         return list_plans(engine)
     finally:
         engine.dispose()
+
+
+def is_server_plan(spec: str) -> bool:
+    """Whether a command's plan argument names a plan on a server (``postgresql://…?plan=UID``)."""
+    return spec.startswith(("postgresql:", "postgresql+"))
+
+
+def split_plan_url(spec: str) -> tuple[str, str]:
+    """``postgresql://user@host/db?plan=UID&sslmode=…`` → (the database URL, UID)."""
+    try:
+        url = make_url(spec)
+    except ArgumentError:
+        raise ServerError(f"サーバーの URL が正しくありません: {spec}", f"Invalid server URL: {spec}") from None
+    uid = url.query.get("plan")
+    if not uid or not isinstance(uid, str):
+        raise ServerError("サーバーの計画は URL に ?plan=計画の識別子 を付けて指定してください。",
+                          "Name the server plan with ?plan=UID in the URL.")
+    return url.difference_update_query(["plan"]).render_as_string(hide_password=False), uid
+
+
+def open_for_reading(spec: str, *, password: str | None = None) -> PlanDocument:
+    """A read-only document on a plan file, or on a snapshot of a server plan (``postgresql://…?plan=UID``).
+
+    The commands that only read a plan (``info``, ``check``, ``export``) take either; a server
+    plan is read in one consistent snapshot into a private working copy, closed after use.
+    """
+    if not is_server_plan(spec):
+        return PlanDocument.open(spec, read_only=True)
+    url, uid = split_plan_url(spec)
+    doc = import_data(server_export(url, uid, password=password), source=f"server:{uid}")
+    doc.read_only = True
+    return doc

@@ -10,6 +10,8 @@ import pytest
 from dxeditor import cli
 from dxeditor.app import server as runs
 
+from .cluster import PgCluster
+
 pytestmark = pytest.mark.server
 
 
@@ -54,3 +56,29 @@ def test_an_unreachable_server_gets_a_message(tmp_path: Path, capsys: pytest.Cap
     assert cli.main(["server", "list", f"postgresql+psycopg:///dx?host={tmp_path}&user=nobody"]) == 2
     err = capsys.readouterr().err
     assert "サーバーに接続できません" in err and "Traceback" not in err
+
+
+def test_info_check_and_export_read_a_server_plan(pg_cluster: PgCluster, published_db: tuple[str, str], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    db, uid = published_db
+    spec = f"{pg_cluster.url(db)}&plan={uid}"
+    copy = runs.pull(pg_cluster.url(db), uid, tmp_path / "copy.dxplan")
+    assert cli.main(["info", spec, "--json"]) == 0
+    from_server = json.loads(capsys.readouterr().out)
+    assert cli.main(["info", str(copy), "--json"]) == 0
+    from_file = json.loads(capsys.readouterr().out)
+    assert from_server == {**from_file, "file": None}
+    assert cli.main(["check", spec]) == cli.main(["check", str(copy)])
+    out = capsys.readouterr().out.splitlines()
+    assert out[: len(out) // 2] == out[len(out) // 2:]
+    assert cli.main(["export", spec, "--format", "xlsx", "-o", str(tmp_path / "plan.xlsx")]) == 0
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
+    assert book.sheetnames
+    book.close()
+
+
+def test_a_server_plan_without_its_uid_gets_a_message(server_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["info", server_url]) == 2
+    assert "plan=" in capsys.readouterr().err
