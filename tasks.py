@@ -3,8 +3,8 @@
 
 Each task first makes sure ``.venv`` exists with the project installed (re-installing
 when ``pyproject.toml`` changed, or when a task needs an extra not installed yet). On Linux, ``test`` also installs the system packages
-the suite needs (Qt's libraries, poppler, LibreOffice) when it runs as root with apt, and PostgreSQL's server programs for
-tests/server.
+the suite needs (Qt's libraries, poppler, LibreOffice, PostgreSQL's server for tests/server) when it runs as root
+with apt.
 Only the Python standard library is used here, so a bare Python >= 3.11 is enough.
 """
 
