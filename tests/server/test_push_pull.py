@@ -97,3 +97,14 @@ def test_pull_of_an_unknown_plan_is_refused(server_url: str, tmp_path: Path) -> 
 def test_password_in_the_url_is_refused() -> None:
     with pytest.raises(ServerError, match="PGPASSWORD"):
         connect("postgresql://office:secret@dbhost/dx")
+
+
+def test_a_database_of_another_layout_is_refused(server_url: str, demo_file: Path) -> None:
+    runs.init(server_url)
+    uid = runs.push(demo_file, server_url).uid
+    engine = connect(server_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE dxeditor.server_meta SET value = 's99' WHERE key = 'revision'"))
+    engine.dispose()
+    with pytest.raises(ServerError, match="s99"):
+        runs.server_export(server_url, uid)

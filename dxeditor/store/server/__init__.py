@@ -146,10 +146,22 @@ def plan_exists(conn: Connection, uid: str) -> bool:
     return found is not None
 
 
+def check_revision(conn: Connection) -> None:
+    """Refuse a database laid out by another dxeditor (a newer one, or not prepared at all)."""
+    found = conn.execute(text(f"SELECT value FROM {META_SCHEMA}.server_meta WHERE key = 'revision'")).scalar()
+    if found != SERVER_REVISION:
+        raise ServerError(
+            f"サーバーのデータベースの形式 ({found}) がこの dxeditor の形式 ({SERVER_REVISION}) と違います。"
+            "管理者に確認してください（docs/server.md の「更新」）。",
+            f"The server's database layout ({found}) differs from this dxeditor's ({SERVER_REVISION}); "
+            "ask the administrator (docs/server.md, Upgrades).")
+
+
 @contextlib.contextmanager
 def plan_connection(engine: Engine, uid: str) -> Iterator[Connection]:
     """A connection inside one transaction on plan ``uid`` (committed at the end, rolled back on error)."""
     with translated_errors(), engine.begin() as conn:
+        check_revision(conn)
         if not plan_exists(conn, uid):
             raise ServerError(f"サーバーにこの計画はありません: {uid}", f"No such plan on the server: {uid}")
         use_plan(conn, uid)
