@@ -89,7 +89,7 @@ def test_the_other_connection_is_notified_of_a_change(pg_cluster: PgCluster, pla
         finally:
             sato.dispose()
         got = [json.loads(n.payload) for n in listener.notifies(timeout=10, stop_after=2)]
-    assert {"table": "bars", "id": bar, "op": "update", "by": f"sato_{db}"} in got
+    assert {"table": "bars", "id": bar, "version": 2, "op": "update", "by": f"sato_{db}"} in got
     assert any(n["table"] == "bars" and n["op"] == "delete" for n in got)
 
 

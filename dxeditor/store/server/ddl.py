@@ -101,10 +101,16 @@ def finish_plan_schema(conn: Connection, uid: str) -> None:
         CREATE FUNCTION "{schema}".dx_notify() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
             changed bigint;
+            version integer;
         BEGIN
-            IF TG_OP = 'DELETE' THEN changed := OLD.id; ELSE changed := NEW.id; END IF;
+            IF TG_OP = 'DELETE' THEN
+                changed := OLD.id; version := OLD.row_version;
+            ELSE
+                changed := NEW.id; version := NEW.row_version;
+            END IF;
             PERFORM pg_notify('{channel_name(uid)}', json_build_object(
-                'table', TG_TABLE_NAME, 'id', changed, 'op', lower(TG_OP), 'by', session_user)::text);
+                'table', TG_TABLE_NAME, 'id', changed, 'version', version, 'op', lower(TG_OP),
+                'by', session_user)::text);
             RETURN NULL;
         END $$"""))
     for name in VERSIONED_TABLES:
