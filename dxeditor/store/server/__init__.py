@@ -78,7 +78,7 @@ def channel_name(uid: str) -> str:
     return "dx_" + schema_name(uid)
 
 
-def connect(url: str, password: str | None = None) -> Engine:
+def connect(url: str, password: str | None = None, *, pool_size: int = 5) -> Engine:
     """An engine on the PostgreSQL database ``url`` (``postgresql://`` uses psycopg 3).
 
     A password is never taken from the URL (it would end up in shell histories and logs):
@@ -100,7 +100,7 @@ def connect(url: str, password: str | None = None) -> Engine:
     if password is not None:
         args["password"] = password
     try:
-        return create_engine(parsed, connect_args=args, future=True)
+        return create_engine(parsed, connect_args=args, future=True, pool_size=pool_size)
     except ImportError:
         raise ServerError("サーバーに接続する部品 (psycopg) がインストールされていません。",
                           "The PostgreSQL driver (psycopg) is not installed: install dxeditor[server].") from None
