@@ -12,8 +12,8 @@ its own share of the bars, each editing one bar after another through the versio
   the updates that landed on them (must be 0);
 - ``notify_ms``: p50 / p95 / max from a client's update (before its commit) to the listener
   receiving the notification; ``missed_notifications``: landed updates never announced;
-- ``server_cpu_s`` / ``server_rss_mb``: CPU time of the cluster's processes during the run, and
-  the peak of their resident memory.
+- ``server_cpu_s`` / ``server_pss_mb``: CPU time of the cluster's processes during the run, and
+  the peak of their memory (proportional set size: shared memory counted once).
 
 Bounded in count and time; never part of the tests.
 """
@@ -34,7 +34,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _cluster_pids(postmaster: int) -> list[int]:
@@ -51,17 +50,18 @@ def _cluster_pids(postmaster: int) -> list[int]:
 
 
 def _usage(postmaster: int) -> tuple[float, float]:
-    """(CPU seconds, resident MB) of the cluster's processes now."""
-    cpu = rss = 0.0
+    """(CPU seconds, proportional set size in MB) of the cluster's processes now."""
+    cpu = pss = 0.0
     for pid in _cluster_pids(postmaster):
         try:
             stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            statm = Path(f"/proc/{pid}/statm").read_text().split()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
         except OSError:
             continue
         cpu += (int(stat[11]) + int(stat[12])) / CLK_TCK
-        rss += int(statm[1]) * PAGE / 2**20
-    return cpu, rss
+        # proportional set size: shared buffers counted once over all the backends, not per backend
+        pss += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0) / 1024
+    return cpu, pss
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             "notify_ms": {"p50": round(statistics.median(latencies), 1) if latencies else None,
                           "p95": round(latencies[int(len(latencies) * 0.95) - 1], 1) if latencies else None,
                           "max": round(latencies[-1], 1) if latencies else None},
-            "server_cpu_s": round(cpu1 - cpu0, 1), "server_rss_mb": round(peak[0], 1),
+            "server_cpu_s": round(cpu1 - cpu0, 1), "server_pss_mb": round(peak[0], 1),
             "cpu_count": os.cpu_count(),
         }
         print(json.dumps(result, ensure_ascii=False))
