@@ -3,7 +3,8 @@
 
 Each task first makes sure ``.venv`` exists with the project installed (re-installing
 when ``pyproject.toml`` changed, or when a task needs an extra not installed yet). On Linux, ``test`` also installs the system packages
-the suite needs (Qt's libraries, poppler, LibreOffice) when it runs as root with apt.
+the suite needs (Qt's libraries, poppler, LibreOffice, PostgreSQL's server for tests/server) when it runs as root
+with apt.
 Only the Python standard library is used here, so a bare Python >= 3.11 is enough.
 """
 
@@ -27,11 +28,14 @@ APT_PACKAGES = [
     # Qt's xcb platform plugin (a real or Xvfb display: `tasks.py run`, screenshots)
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
     "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1",
+    # the server tests (tests/server) start a throwaway PostgreSQL cluster with its initdb / pg_ctl
+    "postgresql",
 ]
 APT_PROBES = {  # package -> file that shows it is installed
     "poppler-utils": "/usr/bin/pdftotext",
     "libreoffice-calc-nogui": "/usr/bin/soffice",
     "xvfb": "/usr/bin/Xvfb",
+    "postgresql": "/usr/lib/postgresql/*/bin/initdb",  # any major version
 }
 
 
@@ -150,7 +154,7 @@ def ensure_system_packages() -> None:
 def _installed(pkg: str) -> bool:
     probe = APT_PROBES.get(pkg)
     if probe:
-        return Path(probe).exists()
+        return any(Path("/").glob(probe.lstrip("/"))) if "*" in probe else Path(probe).exists()
     r = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True)
     return "install ok installed" in r.stdout
 

@@ -24,7 +24,8 @@ from dxeditor.core.errors import DxError, PlanFileError, message_for
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "progress", "version", "compare")
+PLAN_ARG_HELP = "計画ファイル、またはサーバーの計画 postgresql://USER@HOST/DB?plan=UID / a plan file or a server plan"
+COMMANDS = ("new", "info", "check", "export", "import", "inquiry", "progress", "version", "compare", "server")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,14 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("file")
 
     info = sub.add_parser("info", help="計画の概要 / summary of a plan")
-    info.add_argument("file")
+    info.add_argument("file", help=PLAN_ARG_HELP)
     info.add_argument("--json", action="store_true")
 
     check = sub.add_parser("check", help="整合性と内容の検査 / integrity and validation report")
-    check.add_argument("file")
+    check.add_argument("file", help=PLAN_ARG_HELP)
 
     exp = sub.add_parser("export", help="書き出し / export")
-    exp.add_argument("file")
+    exp.add_argument("file", help=PLAN_ARG_HELP)
     exp.add_argument("--format", choices=["json", "xlsx", "pdf"], required=True)
     exp.add_argument("-o", "--output", required=True)
     exp.add_argument("--kind", choices=["schedule", "sheets", "booklet"], default="schedule", help="PDF の種類")
@@ -96,6 +97,26 @@ def _parser() -> argparse.ArgumentParser:
     cmp.add_argument("--to", dest="after", default="current", help="改定後: 版の名前 / current（既定）")
     cmp.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
     cmp.add_argument("-o", "--output", required=True)
+
+    srv = sub.add_parser("server", help="PostgreSQL サーバーの計画 / plans on a PostgreSQL server (docs/server.md)")
+    ssub = srv.add_subparsers(dest="server_command", required=True)
+    password = argparse.ArgumentParser(add_help=False)
+    password.add_argument("-W", "--password", action="store_true",
+                          help="パスワードを尋ねる（既定は環境変数 PGPASSWORD）/ prompt for the password")
+    s_init = ssub.add_parser("init", parents=[password], help="データベースを準備する / prepare a database")
+    s_init.add_argument("url", help="postgresql://USER@HOST/DB")
+    s_push = ssub.add_parser("push", parents=[password], help="計画ファイルを公開する / publish a plan file")
+    s_push.add_argument("file")
+    s_push.add_argument("url")
+    s_push.add_argument("--replace", action="store_true", help="サーバーの同じ計画を置き換える / replace it")
+    s_pull = ssub.add_parser("pull", parents=[password], help="計画ファイルに写す / copy a plan to a file")
+    s_pull.add_argument("url")
+    s_pull.add_argument("--plan", required=True, help="計画の識別子 (uid)")
+    s_pull.add_argument("-o", "--output", required=True)
+    s_pull.add_argument("--force", action="store_true")
+    s_list = ssub.add_parser("list", parents=[password], help="サーバーの計画の一覧 / list plans")
+    s_list.add_argument("url")
+    s_list.add_argument("--json", action="store_true")
     return p
 
 
@@ -109,10 +130,10 @@ def _fail(text: str) -> None:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from dxeditor.app.plan_info import plan_counts
+    from dxeditor.app.server import open_for_reading
     from dxeditor.core.fiscal import format_fy
-    from dxeditor.store.document import PlanDocument
 
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         info = plan_counts(doc)
     finally:
@@ -143,10 +164,10 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from dxeditor.app.server import open_for_reading
     from dxeditor.plan.validation import check_plan
-    from dxeditor.store.document import PlanDocument
 
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         findings = check_plan(doc.session.connection())
     finally:
@@ -179,12 +200,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dxeditor.store.document import PlanDocument
+    from dxeditor.app.server import open_for_reading
 
     out = Path(args.output).absolute()
     if not out.parent.is_dir():
         raise PlanFileError(f"出力先のフォルダーが見つかりません: {out.parent}", f"Output folder not found: {out.parent}")
-    doc = PlanDocument.open(args.file, read_only=True)
+    doc = open_for_reading(args.file)
     try:
         if args.format == "json":
             from dxeditor.formats.json.io import export_json
@@ -320,6 +341,35 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    from dxeditor.app import server as runs
+
+    # never a password on the command line or in a file: PGPASSWORD (read by the driver) or a prompt
+    password = None
+    if args.password:
+        import getpass
+
+        password = getpass.getpass("パスワード / password: ")
+    if args.server_command == "init":
+        runs.init(args.url, password)
+        _say("準備しました / prepared")
+    elif args.server_command == "push":
+        result = runs.push(Path(args.file), args.url, password=password, replace=args.replace)
+        _say(f"{result.uid}\t{result.title}\t取組 {result.initiatives} / 工程表の行 {result.schedule_rows}")
+    elif args.server_command == "pull":
+        out = runs.pull(args.url, args.plan, Path(args.output), password=password, overwrite=args.force)
+        _say(str(out))
+    else:
+        plans = runs.list_server_plans(args.url, password=password)
+        if args.json:
+            _say(json.dumps([{"uid": p.uid, "title": p.title, "municipality": p.municipality,
+                              "pushed_at": p.pushed_at.isoformat(), "pushed_by": p.pushed_by} for p in plans],
+                            ensure_ascii=False, indent=2))
+        for p in [] if args.json else plans:
+            _say(f"{p.uid}\t{p.title}\t{p.municipality}\t{p.pushed_at:%Y-%m-%d %H:%M}\t{p.pushed_by}")
+    return 0
+
+
 def gui_main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the windowed program (no console on Windows)."""
     return main(argv)
@@ -363,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("command: %s", args.command)
     handlers = {"info": cmd_info, "check": cmd_check, "new": cmd_new, "export": cmd_export,
                 "import": cmd_import, "inquiry": cmd_inquiry, "progress": cmd_progress, "version": cmd_version,
-                "compare": cmd_compare}
+                "compare": cmd_compare, "server": cmd_server}
     try:
         return handlers[args.command](args)
     except DxError as exc:

@@ -61,6 +61,8 @@ def _rows(conn: Connection, table: Any, *order: Any, where: Any = None) -> list[
     """Every row of ``table`` (or those ``where`` holds) as a dict (Python values: booleans as bool), in ``order``."""
     names = [c.name for c in table.c]
     out = [dict(zip(names, r, strict=True)) for r in _tuples(conn, table, " ".join(names), *order, where=where)]
+    if conn.dialect.name != "sqlite":  # a server's driver (psycopg) gives Python values already
+        return out
     for c in table.c:
         convert = c.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None)
         if convert is not None:
@@ -356,9 +358,19 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     conn.execute(insert(m.Plan).values(id=1, **plan))
 
     def many(table: Any, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            sql, params = _bulk_insert(conn, table, rows)
-            driver.executemany(sql, params)
+        if not rows:
+            return
+        if conn.dialect.name != "sqlite":  # a server: SQLAlchemy's batched inserts, any driver
+            full = _full_rows(conn, table, rows)
+            numbered = [r for r in full if r.get("id") is not None]
+            # an absent id is left to the server's sequence (NULL is no id there, unlike SQLite)
+            unnumbered = [{k: v for k, v in r.items() if k != "id"} for r in full if r.get("id") is None]
+            for part in (numbered, unnumbered):
+                if part:
+                    conn.execute(insert(table), part)
+            return
+        sql, params = _bulk_insert(conn, table, rows)
+        driver.executemany(sql, params)
 
     positions: dict[Any, int] = defaultdict(int)
 
@@ -483,6 +495,15 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> tu
             full[name] = convert(full[name])
         params.append(values(full))
     return how.sql, params
+
+
+def _full_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as dicts of every column of ``table`` (absent keys get the column default, unknown keys dropped)."""
+    how = _INSERTS.get((conn.dialect.name, table.name))
+    if how is None:
+        how = _INSERTS[(conn.dialect.name, table.name)] = _TableInsert(conn, table)
+    names = list(how.defaults)
+    return [dict(zip(names, how.values({**how.defaults, **r}), strict=True)) for r in rows]
 
 
 def _nested(it: dict[str, Any], key: str) -> list[dict[str, Any]]:
