@@ -16,6 +16,7 @@ language, and only this writer's own temporary files are removed.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import re
@@ -23,6 +24,7 @@ import shutil
 import stat
 import sys
 import time
+import traceback
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -186,6 +188,25 @@ def _keep_backup(target: Path, backup: Path) -> None:
         done_with(tmp)
 
 
+def _release_writer(exc: BaseException) -> None:
+    """Let go of what a failed writer still holds, now, and log what its clean-up says.
+
+    A writer that fails half-way (a full disk under XlsxWriter) leaves objects in its frames,
+    such as an open ``ZipFile``; freed later, their ``__del__`` tries to finish the file, fails
+    again and prints "Exception ignored" with a traceback after the clear message. Clearing
+    the frames here runs that clean-up while its complaints go to the log.
+    """
+    tb, exc.__traceback__ = exc.__traceback__, None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda u: log.info("after a failed write: %r in %r", u.exc_value, u.object)
+    try:
+        traceback.clear_frames(tb)
+        del tb
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
 def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T], *,
                  backup: Path | None = None, before_replace: Callable[[], None] | None = None,
                  failure: tuple[str, str] = ("書き出せません", "Cannot write"), hint: tuple[str, str] = ("", ""),
@@ -227,6 +248,7 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[Path], T], *,
         replaced = True
     except OSError as exc:
         log.warning("cannot write %s", target, exc_info=True)
+        _release_writer(exc)
         detail = exc.strerror or exc
         raise PlanFileError(f"{ja}: {target} ({detail}){hint[0]}", f"{en}: {target} ({detail}){hint[1]}") from exc
     finally:
