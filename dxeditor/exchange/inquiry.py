@@ -8,6 +8,8 @@ so that tampering shows. Returned workbooks are validated as a whole (right plan
 still exist, values valid, protected content untouched); a workbook that fails changes
 nothing and says why. What passes becomes a field-by-field preview (old → new) and the
 accepted changes are applied as one undoable change.
+
+Size: the inquiry workbook written and its answer read back in one place, so that the binding sheet's format is defined once; file names and the progress sheet are their own modules.
 """
 
 from __future__ import annotations

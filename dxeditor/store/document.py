@@ -14,6 +14,8 @@ hard link, not a second copy. A save lock beside the file is held across the las
 "changed by someone else?" check and the replace, so two writers never interleave.
 Opening for editing takes the edit lock (:mod:`dxeditor.store.lock`), and every save
 refuses a file someone else holds locked.
+
+Size: the life of a plan file (open, working copy, migrate, save) in one place; recovery is in :mod:`recovery`, locks in :mod:`lock`.
 """
 
 from __future__ import annotations

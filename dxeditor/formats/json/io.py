@@ -4,6 +4,8 @@ Export → import → export gives identical JSON (``exported_at`` aside). The f
 specified in :mod:`dxeditor.formats.json.spec` and ``docs/json-format.md``; the text form
 is written by :mod:`dxeditor.formats.json.text` and imports are checked by
 :mod:`dxeditor.formats.json.check` (``dumps`` and ``check_data`` are re-exported here).
+
+Size: the export and the import of one format side by side, so that every field is written and read in the same place.
 """
 
 from __future__ import annotations

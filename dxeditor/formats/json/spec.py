@@ -3,6 +3,8 @@
 One table of specs (:data:`SPECS`) drives both the validator used on import and the
 JSON Schema published in ``docs/plan.schema.json`` (``python -m dxeditor.formats.json.spec``
 regenerates it; a test keeps the two in step).
+
+Size: one table of every field of the format, with the validators and the schema generated from it; splitting the table would split the format's one description.
 """
 
 from __future__ import annotations
