@@ -21,16 +21,8 @@ log = logging.getLogger(__name__)
 class DialogSlots:
     """Menu slots of :class:`~dxeditor.ui.main_window.MainWindow` that open dialogs."""
 
+    # MainWindow provides controller, commit_pending, show_error and QMainWindow's findChild.
     controller: Any
-
-    def commit_pending(self) -> None:  # provided by MainWindow
-        raise NotImplementedError
-
-    def show_error(self, message: str) -> None:  # provided by MainWindow
-        raise NotImplementedError
-
-    def findChild(self, *args: Any) -> Any:  # provided by QMainWindow
-        raise NotImplementedError
 
     def plan_properties(self) -> None:
         """File ▸ 計画のプロパティ."""
