@@ -28,6 +28,8 @@ from dxeditor.store.models import DEFAULT_PHASES  # noqa: E402
 
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
+import sample_versions  # noqa: E402 - the folder of this script
+from national_items import CIRCLED, NATIONAL, NATIONAL_SECTION_TITLES  # noqa: E402 - the folder of this script
 from sample_progress import SAMPLE_NOTE, kpis_of, reviews_of  # noqa: E402 - the folder of this script
 from seed000_text import (  # noqa: E402 - the folder of this script
     COLOPHON,
@@ -507,113 +509,7 @@ def build_demo() -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------- national template
-# The national 自治体DX推進計画 (seed 004 (4) 取組事項, seed 000 1(1)): per item the number
-# within its group, title, the national description (seed 004's right-hand column),
-# target fiscal year and target as printed.
-NATIONAL: list[tuple[str, list[tuple[str, str, int | None, str]]]] = [
-    (
-        "system",
-        [
-            ("組織体制の整備", "", None, ""),
-            ("デジタル人材の確保・育成", "", None, ""),
-            ("計画的な取組", "", None, ""),
-        ],
-    ),
-    (
-        "focus",
-        [
-            (
-                "自治体の情報システムの標準化・共通化",
-                "目標時期を2025年度とし、「ガバメントクラウド」の活用に向けた検討を踏まえ、基幹系17業務システムについて"
-                "国の策定する標準仕様に準拠したシステムへ移行",
-                2025,
-                "",
-            ),
-            (
-                "マイナンバーカードの普及促進",
-                "2022年度末までにほぼ全住民がマイナンバーカードを保有していることを目指し、交付円滑化計画に基づき、"
-                "申請を促進するとともに交付体制を充実",
-                2022,
-                "令和4(2022)年度末",
-            ),
-            (
-                "自治体の行政手続のオンライン化",
-                "2022年度末を目指して、主に住民がマイナンバーカードを用いて申請を行うことが想定される手続（31手続）について、"
-                "マイナポータルからマイナンバーカードを用いてオンライン手続を可能に",
-                2022,
-                "令和4(2022)年度末",
-            ),
-            (
-                "自治体のAI・RPAの利用推進",
-                "①、③による業務見直し等を契機に、AI・RPA導入ガイドブックを参考に、AIやRPAを導入・活用を推進",
-                None,
-                "",
-            ),
-            (
-                "テレワークの推進",
-                "テレワーク導入事例やセキュリティポリシーガイドライン等を参考に、テレワークの導入・活用を推進",
-                None,
-                "",
-            ),
-            (
-                "セキュリティ対策の徹底",
-                "改定セキュリティポリシーガイドラインを踏まえ、適切にセキュリティポリシーの見直しを行い、セキュリティ対策を徹底",
-                None,
-                "",
-            ),
-        ],
-    ),
-    (
-        "together",
-        [
-            (
-                "デジタル田園都市国家構想の実現に向けたデジタル実装の取組の推進・地域社会のデジタル化",
-                "デジタル化によるメリットを享受できる地域社会のデジタル化を集中的に推進",
-                None,
-                "",
-            ),
-            (
-                "デジタルデバイド対策",
-                "「デジタル活用支援員」の周知・連携、NPOや地域おこし協力隊等地域の幅広い関係者と連携した地域住民に対する"
-                "きめ細やかなデジタル活用支援",
-                None,
-                "",
-            ),
-            (
-                "デジタル原則に基づく条例等の規制の点検・見直し",
-                "「構造改革のためのデジタル原則」に沿って、4万以上の法令等を対象にアナログ規制を横断的に見直し、"
-                "規制・制度のデジタル原則への適合の実現を目指す",
-                None,
-                "",
-            ),
-        ],
-    ),
-    (
-        "optional",
-        [
-            (
-                "BPRの取組の徹底",
-                "行政手続き等の利用者の利便性向上及び行政運営の効率化等に立ち返って、業務改革（BPR）に取り組む",
-                None,
-                "",
-            ),
-            (
-                "オープンデータの推進・官民データ活用の推進",
-                "サイバーセキュリティや個人情報の適正な取り扱いを確保しつつ、公共データの公開及び活用",
-                None,
-                "",
-            ),
-        ],
-    ),
-]
-# The group headings as the 第2.0版 wording printed in seeds 000 and 004 (without 【】).
-NATIONAL_SECTION_TITLES = {
-    "system": "推進体制の構築",
-    "focus": "重点取組事項",
-    "together": "自治体DXの取組とあわせて取り組むデジタル社会の実現に向けた取組",
-    "optional": "必要に応じ実施を検討する取組",
-}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+# The items of the national plan are data of their own: national_items.py.
 
 
 def build_national() -> dict[str, Any]:
@@ -686,47 +582,14 @@ def build_national() -> dict[str, Any]:
     }
 
 
-# ------------------------------------------------------------------------ sample versions
-# Seed 000 publishes one state of the plan. So that a new user sees the 新旧対照表 filled in,
-# the demo carries two versions: Ver.1.1 is the plan as published, Ver.1.0 an invented
-# earlier state (marked as sample in its note). The differences are the kinds a revision
-# has: an initiative added, one renamed, reworded text, a moved and a relabelled bar, a
-# department renamed.
-VERSION_SAMPLE_NOTE = "サンプル: 新旧対照表の説明のために作った架空の版です（原典の小樽市の方針にはありません）。"
-
-
-def _content(data: dict[str, Any]) -> dict[str, Any]:
-    import copy
-
-    return {k: copy.deepcopy(v) for k, v in data.items() if k not in ("exported_at", "generator", "audit_log",
-                                                                          "versions")}
-
-
-def _earlier_state(data: dict[str, Any]) -> dict[str, Any]:
-    old = _content(data)
-    inits = {it["id"]: it for it in old["initiatives"]}
-    old["initiatives"] = [it for it in old["initiatives"] if it["id"] != 7]  # 知識・課題の共有促進: new in 1.1
-    inits[9]["title"] = "テレワークの推進"
-    first = inits[1]["text"]["direction"][0]
-    first["text"] = first["text"].replace("オンライン化", "電子化")
-    bar = inits[5]["schedule_rows"][0]["bars"][-1]
-    bar["start"] = fy_start(int(bar["start"][:4]) + 1)
-    row = inits[2]["schedule_rows"][0]
-    row["bars"][0]["label"] = "検討"
-    dept = next(d for d in old["departments"] if d["id"] == 2)
-    dept["name"] = "情報政策課"
-    old["plan"]["formulation_date"] = "令和4年3月"
-    return old
-
-
 def build_demo_with_versions() -> dict[str, Any]:
     """The demo plan with its two sample versions (Ver.1.0 invented, Ver.1.1 as published)."""
     data = build_demo()
     data["versions"] = [
-        {"label": "Ver.1.0", "date": "令和4年3月策定", "note": VERSION_SAMPLE_NOTE, "created_at": "2022-03-31T00:00:00Z",
-         "created_by": "サンプル", "content": _earlier_state(data)},
-        {"label": "Ver.1.1", "date": "令和5年11月改定", "note": VERSION_SAMPLE_NOTE, "created_at": "2023-11-30T00:00:00Z",
-         "created_by": "サンプル", "content": _content(data)},
+        {"label": "Ver.1.0", "date": "令和4年3月策定", "note": sample_versions.SAMPLE_NOTE, "created_at": "2022-03-31T00:00:00Z",
+         "created_by": "サンプル", "content": sample_versions.earlier_state(data)},
+        {"label": "Ver.1.1", "date": "令和5年11月改定", "note": sample_versions.SAMPLE_NOTE, "created_at": "2023-11-30T00:00:00Z",
+         "created_by": "サンプル", "content": sample_versions.content(data)},
     ]
     return data
 
