@@ -131,3 +131,32 @@ def update_version(rec: Recorder, version_id: int, *, label: str | None = None, 
 def delete_version(rec: Recorder, version_id: int) -> None:
     """Delete a version (undoable like every edit)."""
     rec.delete(m.PlanVersion.__table__, version_id)
+
+
+# ------------------------------------------------------------------ 備考 of a comparison
+MAX_NOTE = 2000
+
+
+def load_notes(conn: Connection, before: str, after: str) -> dict[str, str]:
+    """The 備考 typed for the comparison of ``before`` with ``after`` (sides by label), by change key."""
+    t = m.CompareNote
+    return {r.change_key: r.text for r in conn.execute(
+        select(t.change_key, t.text).where(t.before_label == before, t.after_label == after).order_by(t.id))}
+
+
+def set_notes(rec: Recorder, before: str, after: str, notes: dict[str, str]) -> None:
+    """Keep these 備考 (an empty text removes one); one undoable change for all of them."""
+    t = m.CompareNote
+    for key, text in notes.items():
+        text = (text or "").strip()
+        if len(text) > MAX_NOTE:
+            raise ValidationError(f"備考が長すぎます（上限 {MAX_NOTE} 文字）。",
+                                  f"The note is too long (at most {MAX_NOTE} characters).")
+        row = rec.conn.execute(select(t.id).where(t.before_label == before, t.after_label == after,
+                                                  t.change_key == key)).scalar()
+        if row is None and text:
+            rec.insert(t.__table__, before_label=before, after_label=after, change_key=key, text=text)
+        elif row is not None and text:
+            rec.update(t.__table__, row, text=text)
+        elif row is not None:
+            rec.delete(t.__table__, row)

@@ -45,9 +45,9 @@ from dxeditor.store.models import DEFAULT_PHASES, Base, Meta, Phase, Plan
 FORMAT_MARKER = "dxeditor-plan"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The Alembic head revision this program writes; tests check it matches ``db/versions``.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 #: Every schema revision this program can migrate from, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 FILE_SUFFIX = ".dxplan"
 MANIFEST = "manifest.json"
 WORKING_NAME = "working.dxplan"

@@ -370,6 +370,17 @@ class PlanVersion(Base):
     snapshot: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class CompareNote(Base):
+    """A 備考 typed for one change of a comparison (新旧対照表) between two sides, by their labels."""
+
+    __tablename__ = "compare_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    before_label: Mapped[str] = mapped_column(Text, default="")
+    after_label: Mapped[str] = mapped_column(Text, default="")
+    change_key: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 # Tables that hold the plan's content, in dependency order (parents first).
 CONTENT_TABLES = [
     Plan.__table__,

@@ -124,8 +124,11 @@ class CompareView(QDialog):
     exported = Signal(str)
 
     def __init__(self, cmp: Comparison, notes: dict[str, str] | None = None, parent: QWidget | None = None,
-                 locate: Callable[[Change], bool] | None = None) -> None:
+                 locate: Callable[[Change], bool] | None = None,
+                 save_notes: Callable[[dict[str, str]], None] | None = None) -> None:
         super().__init__(parent)
+        self.save_notes = save_notes
+        self._unsaved: dict[str, str] = {}  # typed 備考 not yet kept in the plan
         self.setObjectName("compareView")
         self.cmp = cmp
         self.locate = locate
@@ -316,7 +319,8 @@ class CompareView(QDialog):
         self.go_to(target)
 
     def show_change(self, row: int) -> None:
-        """Lay out change ``row`` in the two columns."""
+        """Lay out change ``row`` in the two columns (the 備考 typed for the previous one is kept first)."""
+        self.flush_notes()
         c = self.model.change(row)
         n = self.model.rowCount()
         self.prev_button.setEnabled(c is not None and row > 0)
@@ -351,7 +355,25 @@ class CompareView(QDialog):
             self.notes[c.key] = text
         else:
             self.notes.pop(c.key, None)
+        self._unsaved[c.key] = text
         self.model.note_changed(c)
+
+    def flush_notes(self) -> bool:
+        """Keep the typed 備考 in the plan (when the change shown changes, on export and on close)."""
+        if not self._unsaved or self.save_notes is None:
+            return True
+        changed, self._unsaved = self._unsaved, {}
+        try:
+            self.save_notes(changed)
+        except DxError as exc:
+            self._unsaved = {**changed, **self._unsaved}
+            QMessageBox.warning(self, self.tr("備考"), exc.message())
+            return False
+        return True
+
+    def done(self, result: int) -> None:
+        self.flush_notes()  # closing keeps what was typed
+        super().done(result)
 
     def show_in_plan(self) -> bool:
         """Select the changed item in the main window's outline (when it is in the current plan)."""
@@ -401,6 +423,7 @@ class CompareView(QDialog):
     # ------------------------------------------------------------------ export
     def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
         """Write the 新旧対照表 (pdf or xlsx) with the 備考 typed here; asks for the file unless ``path``."""
+        self.flush_notes()
         if path is None:
             start = f"新旧対照表_{self.cmp.before_label}_{self.cmp.after_label}.{fmt}"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("新旧対照表の出力"), start, EXPORT_FORMATS[fmt])

@@ -288,7 +288,8 @@ class VersionsDialog(QDialog):
         except Cancelled:
             return None
         locate = self.locate if getattr(self.window_, "outline_view", None) is not None else None
-        view = CompareView(cmp, self.session_notes(before, after), self.window_ or self, locate)
+        view = CompareView(cmp, versions.load_notes(self._conn(), cmp.before_label, cmp.after_label),
+                           self.window_ or self, locate, save_notes=lambda changed, c=cmp: self.save_notes(c, changed))
         view.setWindowFlag(Qt.WindowType.Window, True)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.compare_views.append(view)
@@ -307,10 +308,10 @@ class VersionsDialog(QDialog):
         self.window_.activateWindow()
         return True
 
-    def session_notes(self, before: str, after: str) -> dict[str, str]:
-        """The 備考 typed for this pair of sides during this session (kept on the controller)."""
-        store: dict[tuple[str, str, str], dict[str, str]] = self.controller.__dict__.setdefault("compare_notes", {})
-        return store.setdefault((self.controller.doc.plan.uid, before, after), {})
+    def save_notes(self, cmp: Any, changed: dict[str, str]) -> None:
+        """Keep the 備考 typed in a compare view in the plan (one undoable change)."""
+        self.controller.execute(self.tr("備考の変更"), lambda rec: versions.set_notes(
+            rec, cmp.before_label, cmp.after_label, changed))
 
     # ------------------------------------------------------------------ restore and read-only
     def restore(self, path: str | Path | None = None, *, offer_open: bool = True) -> Path | None:

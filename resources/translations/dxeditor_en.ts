@@ -5,23 +5,23 @@
     <message>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="81" />
         <location filename="../../dxeditor/ui/schedule/menu.py" line="93" />
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="324" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="328" />
         <source>工程の追加</source>
-        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); "" when the drag ends</extracomment>
+        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); "" when the drag ends The lines of the last paint (what the user sees; tests compare them with the outline).</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="332" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="336" />
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="341" />
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="342" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="346" />
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
@@ -184,38 +184,38 @@
     </message>
     <message>
         <location filename="../../dxeditor/ui/kpi_actuals.py" line="67" />
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="165" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="167" />
         <source>実績を追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/kpi_actuals.py" line="69" />
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="169" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="171" />
         <source>実績を削除</source>
         <translation>Delete actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="101" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102" />
         <source>実績（年度ごと）: {0}</source>
         <translation>Actuals by fiscal year: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="103" />
         <source>実績（年度ごと）: 成果目標を選ぶと表示されます</source>
         <translation>Actuals by fiscal year: select a KPI to see them</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="142" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="144" />
         <source>実績値の変更</source>
         <translation>Change actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="149" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="151" />
         <source>実績値の追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="160" />
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="162" />
         <source>実績値の削除</source>
         <translation>Delete actual</translation>
     </message>
@@ -525,138 +525,143 @@ Tab / Shift+Tab: next / previous field</translation>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="134" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="137" />
         <source>比較（新旧対照）: {0} → {1}</source>
         <extracomment>A file was written (path), after export.</extracomment>
         <translation>Comparison: {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="143" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="146" />
         <source>表示する変更の種類</source>
         <translation>Kinds of change shown</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="154" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="157" />
         <source>すべての種類(&amp;A)</source>
         <translation>&amp;All kinds</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="156" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="159" />
         <source>変更の種類(&amp;K)</source>
         <translation>&amp;Kinds of change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="180" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="183" />
         <source>変更の一覧(&amp;L)</source>
         <translation>&amp;List of changes</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="188" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="191" />
         <source>改定後</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="189" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="192" />
         <source>改定前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="190" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="193" />
         <source>改定後: {0}</source>
         <translation>After: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="191" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="194" />
         <source>改定前: {0}</source>
         <translation>Before: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="207" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="210" />
         <source>改定の理由など（新旧対照表の備考欄に印刷されます）</source>
         <translation>The reason for the change (printed in the Notes column)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="210" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="213" />
         <source>備考(&amp;N)</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="213" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="216" />
         <source>前へ(&amp;P)</source>
         <translation>&amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="214" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="217" />
         <source>次へ(&amp;X)</source>
         <translation>Ne&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="216" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="219" />
         <source>計画で表示(&amp;G)</source>
         <translation>&amp;Go to item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="217" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="220" />
         <source>この変更の項目をメイン画面の一覧で選びます（Enter）</source>
         <translation>Select the changed item in the main window's outline (Enter)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="220" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="223" />
         <source>PDF に出力(&amp;D)…</source>
         <translation>P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="221" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="224" />
         <source>Excel に出力(&amp;E)…</source>
         <translation>&amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="222" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="225" />
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="228" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="231" />
         <source>次の変更</source>
         <translation>Next change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="231" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="234" />
         <source>前の変更</source>
         <translation>Previous change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="284" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="287" />
         <source>改定前「{0}」から改定後「{1}」への変更 {2} 件（{3}）</source>
         <translation>{2} change(s) from “{0}” to “{1}” ({3})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="287" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="290" />
         <source>改定前「{0}」と改定後「{1}」に違いはありません。</source>
         <translation>“{0}” and “{1}” do not differ.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="329" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="333" />
         <source>（表示する変更がありません）</source>
         <translation>(No changes to show)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="363" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="370" />
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/compare_view.py" line="385" />
         <source>この変更の項目は一覧にありません（計画全体の事項か、現在の計画では削除されています）。</source>
         <translation>This change is not about an item of the outline (it concerns the whole plan, or the item is gone from the current plan).</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="406" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="429" />
         <source>新旧対照表の出力</source>
         <translation>Export the comparison table</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="418" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="441" />
         <source>新旧対照表を書き出しています…</source>
         <translation>Writing the comparison table…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/compare_view.py" line="427" />
+        <location filename="../../dxeditor/ui/compare_view.py" line="450" />
         <source>書き出しました: {0}</source>
         <translation>Written: {0}</translation>
     </message>
@@ -1150,32 +1155,33 @@ Press F1 at any time for help.</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="33" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="36" />
         <source>検索（名称・本文・成果目標）</source>
         <translation>Search (titles, text, KPIs)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="41" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="44" />
         <source>検索を閉じる (Esc)</source>
         <translation>Close search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="43" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="46" />
         <source>SDGs: すべて</source>
         <translation>SDGs: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="46" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="49" />
         <source>国の取組: すべて</source>
         <translation>National item: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="90" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="101" />
         <source>部署: すべて</source>
+        <extracomment>The plan's searchable text, read at the first search and then kept up to date.</extracomment>
         <translation>Department: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="113" />
+        <location filename="../../dxeditor/ui/find_bar.py" line="133" />
         <source>{0} 件</source>
         <translation>{0} found</translation>
     </message>
@@ -2000,74 +2006,74 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="104" />
+        <location filename="../../dxeditor/ui/main_window.py" line="107" />
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="105" />
+        <location filename="../../dxeditor/ui/main_window.py" line="108" />
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="142" />
+        <location filename="../../dxeditor/ui/main_window.py" line="145" />
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="174" />
+        <location filename="../../dxeditor/ui/main_window.py" line="177" />
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="185" />
+        <location filename="../../dxeditor/ui/main_window.py" line="188" />
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="194" />
+        <location filename="../../dxeditor/ui/main_window.py" line="197" />
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="220" />
-        <location filename="../../dxeditor/ui/main_window.py" line="378" />
+        <location filename="../../dxeditor/ui/main_window.py" line="223" />
+        <location filename="../../dxeditor/ui/main_window.py" line="381" />
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="222" />
-        <location filename="../../dxeditor/ui/main_window.py" line="379" />
+        <location filename="../../dxeditor/ui/main_window.py" line="225" />
+        <location filename="../../dxeditor/ui/main_window.py" line="382" />
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="225" />
+        <location filename="../../dxeditor/ui/main_window.py" line="228" />
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226" />
+        <location filename="../../dxeditor/ui/main_window.py" line="229" />
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="227" />
+        <location filename="../../dxeditor/ui/main_window.py" line="230" />
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="228" />
+        <location filename="../../dxeditor/ui/main_window.py" line="231" />
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="229" />
+        <location filename="../../dxeditor/ui/main_window.py" line="232" />
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="230" />
+        <location filename="../../dxeditor/ui/main_window.py" line="233" />
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2076,270 +2082,270 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235" />
         <location filename="../../dxeditor/ui/main_window.py" line="238" />
+        <location filename="../../dxeditor/ui/main_window.py" line="241" />
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236" />
         <location filename="../../dxeditor/ui/main_window.py" line="239" />
+        <location filename="../../dxeditor/ui/main_window.py" line="242" />
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241" />
+        <location filename="../../dxeditor/ui/main_window.py" line="244" />
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245" />
+        <location filename="../../dxeditor/ui/main_window.py" line="248" />
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247" />
+        <location filename="../../dxeditor/ui/main_window.py" line="250" />
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249" />
+        <location filename="../../dxeditor/ui/main_window.py" line="252" />
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251" />
+        <location filename="../../dxeditor/ui/main_window.py" line="254" />
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252" />
+        <location filename="../../dxeditor/ui/main_window.py" line="255" />
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254" />
+        <location filename="../../dxeditor/ui/main_window.py" line="257" />
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255" />
+        <location filename="../../dxeditor/ui/main_window.py" line="258" />
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256" />
+        <location filename="../../dxeditor/ui/main_window.py" line="259" />
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257" />
+        <location filename="../../dxeditor/ui/main_window.py" line="260" />
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258" />
+        <location filename="../../dxeditor/ui/main_window.py" line="261" />
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259" />
+        <location filename="../../dxeditor/ui/main_window.py" line="262" />
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260" />
+        <location filename="../../dxeditor/ui/main_window.py" line="263" />
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261" />
+        <location filename="../../dxeditor/ui/main_window.py" line="264" />
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262" />
+        <location filename="../../dxeditor/ui/main_window.py" line="265" />
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264" />
+        <location filename="../../dxeditor/ui/main_window.py" line="267" />
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266" />
+        <location filename="../../dxeditor/ui/main_window.py" line="269" />
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="268" />
+        <location filename="../../dxeditor/ui/main_window.py" line="271" />
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271" />
+        <location filename="../../dxeditor/ui/main_window.py" line="274" />
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272" />
+        <location filename="../../dxeditor/ui/main_window.py" line="275" />
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="273" />
+        <location filename="../../dxeditor/ui/main_window.py" line="276" />
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274" />
+        <location filename="../../dxeditor/ui/main_window.py" line="277" />
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275" />
+        <location filename="../../dxeditor/ui/main_window.py" line="278" />
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276" />
+        <location filename="../../dxeditor/ui/main_window.py" line="279" />
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277" />
+        <location filename="../../dxeditor/ui/main_window.py" line="280" />
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278" />
+        <location filename="../../dxeditor/ui/main_window.py" line="281" />
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280" />
+        <location filename="../../dxeditor/ui/main_window.py" line="283" />
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283" />
+        <location filename="../../dxeditor/ui/main_window.py" line="286" />
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285" />
+        <location filename="../../dxeditor/ui/main_window.py" line="288" />
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="294" />
+        <location filename="../../dxeditor/ui/main_window.py" line="297" />
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298" />
+        <location filename="../../dxeditor/ui/main_window.py" line="301" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="299" />
+        <location filename="../../dxeditor/ui/main_window.py" line="302" />
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300" />
+        <location filename="../../dxeditor/ui/main_window.py" line="303" />
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="307" />
+        <location filename="../../dxeditor/ui/main_window.py" line="310" />
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="314" />
+        <location filename="../../dxeditor/ui/main_window.py" line="317" />
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="322" />
+        <location filename="../../dxeditor/ui/main_window.py" line="325" />
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="324" />
+        <location filename="../../dxeditor/ui/main_window.py" line="327" />
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="327" />
+        <location filename="../../dxeditor/ui/main_window.py" line="330" />
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="333" />
+        <location filename="../../dxeditor/ui/main_window.py" line="336" />
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="343" />
+        <location filename="../../dxeditor/ui/main_window.py" line="346" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="347" />
+        <location filename="../../dxeditor/ui/main_window.py" line="350" />
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="360" />
+        <location filename="../../dxeditor/ui/main_window.py" line="363" />
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="363" />
+        <location filename="../../dxeditor/ui/main_window.py" line="366" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="366" />
+        <location filename="../../dxeditor/ui/main_window.py" line="369" />
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="291" />
-        <location filename="../../dxeditor/ui/main_window.py" line="368" />
+        <location filename="../../dxeditor/ui/main_window.py" line="294" />
+        <location filename="../../dxeditor/ui/main_window.py" line="371" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233" />
+        <location filename="../../dxeditor/ui/main_window.py" line="236" />
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="372" />
+        <location filename="../../dxeditor/ui/main_window.py" line="375" />
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="411" />
+        <location filename="../../dxeditor/ui/main_window.py" line="414" />
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="412" />
+        <location filename="../../dxeditor/ui/main_window.py" line="415" />
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="412" />
+        <location filename="../../dxeditor/ui/main_window.py" line="415" />
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="454" />
+        <location filename="../../dxeditor/ui/main_window.py" line="457" />
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2358,27 +2364,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="243" />
+        <location filename="../../dxeditor/ui/main_window.py" line="246" />
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="244" />
+        <location filename="../../dxeditor/ui/main_window.py" line="247" />
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="269" />
+        <location filename="../../dxeditor/ui/main_window.py" line="272" />
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="270" />
+        <location filename="../../dxeditor/ui/main_window.py" line="273" />
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282" />
+        <location filename="../../dxeditor/ui/main_window.py" line="285" />
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2387,27 +2393,27 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="234" />
+        <location filename="../../dxeditor/ui/main_window.py" line="237" />
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="354" />
+        <location filename="../../dxeditor/ui/main_window.py" line="357" />
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="292" />
+        <location filename="../../dxeditor/ui/main_window.py" line="295" />
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="293" />
+        <location filename="../../dxeditor/ui/main_window.py" line="296" />
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231" />
+        <location filename="../../dxeditor/ui/main_window.py" line="234" />
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
@@ -2484,106 +2490,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="236" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="238" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="295" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="297" />
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="245" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="248" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="252" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="304" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="307" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="311" />
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="255" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="314" />
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="259" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="262" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="267" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="318" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="321" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="326" />
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="268" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="327" />
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="268" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="327" />
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="269" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="328" />
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="291" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="350" />
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="294" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="353" />
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="299" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="358" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="313" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="372" />
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="324" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="383" />
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="324" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="383" />
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="336" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="395" />
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="336" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="395" />
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="357" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="416" />
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="377" />
-        <location filename="../../dxeditor/ui/outline_view.py" line="399" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="436" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="458" />
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="409" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="468" />
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="362" />
+        <location filename="../../dxeditor/ui/outline_view.py" line="421" />
         <source>計画の末尾</source>
         <translation>the end of the plan</translation>
     </message>
@@ -2591,28 +2597,28 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="325" />
+        <location filename="../../dxeditor/ui/outline_model.py" line="423" />
         <source>番号</source>
-        <extracomment>Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
+        <extracomment>Tables whose changes touch only schedule rows of known initiatives (a row's departments, bars, milestones). Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="325" />
+        <location filename="../../dxeditor/ui/outline_model.py" line="423" />
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="325" />
+        <location filename="../../dxeditor/ui/outline_model.py" line="423" />
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="371" />
+        <location filename="../../dxeditor/ui/outline_model.py" line="471" />
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="433" />
+        <location filename="../../dxeditor/ui/outline_model.py" line="533" />
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -2930,12 +2936,12 @@ Editor for municipal DX plans</translation>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../dxeditor/ui/progress/install.py" line="26" />
+        <location filename="../../dxeditor/ui/progress/install.py" line="28" />
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/install.py" line="27" />
+        <location filename="../../dxeditor/ui/progress/install.py" line="29" />
         <source>進捗管理</source>
         <translation>Progress</translation>
     </message>
@@ -2957,19 +2963,19 @@ Editor for municipal DX plans</translation>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="81" />
         <location filename="../../dxeditor/ui/progress/models.py" line="140" />
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="81" />
         <location filename="../../dxeditor/ui/progress/models.py" line="140" />
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="76" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="81" />
         <location filename="../../dxeditor/ui/progress/models.py" line="141" />
         <source>今後の方向性</source>
         <translation>Next steps</translation>
@@ -3071,43 +3077,43 @@ Editor for municipal DX plans</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="60" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="65" />
         <source>評価年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="73" />
-        <location filename="../../dxeditor/ui/progress/view.py" line="231" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="78" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="236" />
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="85" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="90" />
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="101" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="106" />
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="162" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="167" />
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="238" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="243" />
         <source>入力: {0}　{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="254" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="259" />
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="274" />
+        <location filename="../../dxeditor/ui/progress/view.py" line="279" />
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>
@@ -3388,17 +3394,17 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="398" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="402" />
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="483" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="487" />
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="485" />
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="489" />
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
     </message>
@@ -3481,37 +3487,37 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="86" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="87" />
         <source>工程表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="277" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="282" />
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="281" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="286" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="282" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="287" />
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="284" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="289" />
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="287" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="292" />
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="291" />
+        <location filename="../../dxeditor/ui/schedule/view.py" line="296" />
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
@@ -3762,27 +3768,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="325" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="313" />
+        <source>備考の変更</source>
+        <translation>Change notes</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="326" />
         <source>版を新しい計画として保存</source>
         <translation>Save the version as a new plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="326" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="327" />
         <source>dxeditor 計画ファイル (*.dxplan)</source>
         <translation>dxeditor plan files (*.dxplan)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="350" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="351" />
         <source>版を復元しています…</source>
         <translation>Restoring the version…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="358" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="359" />
         <source>版の復元</source>
         <translation>Restore version</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="359" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="360" />
         <source>版「{0}」を新しい計画として保存しました:
 {1}
 
@@ -3793,7 +3804,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 Open it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/versions_dialog.py" line="384" />
+        <location filename="../../dxeditor/ui/versions_dialog.py" line="385" />
         <source>版を開いています…</source>
         <translation>Opening the version…</translation>
     </message>

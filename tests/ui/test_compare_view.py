@@ -148,7 +148,13 @@ def test_notes_go_into_the_printed_table(qtbot, view, dialog, monkeypatch, tmp_p
     assert view.note_edit.toPlainText() == ""
     view.go_to(1)
     assert view.note_edit.toPlainText() == "国の方針に合わせた"
-    # the notes stay for this session: the same comparison opened again shows them
+    # the notes are kept in the plan (one undoable change): the same comparison opened again shows them
+    from dxeditor.formats.json import io as json_io
+    from dxeditor.plan import versions
+
+    conn = dialog.controller.doc.session.connection()
+    assert versions.load_notes(conn, "Ver.1.0", "Ver.1.1") == {key: "国の方針に合わせた"}
+    assert json_io.export_data(conn)["compare_notes"][0]["text"] == "国の方針に合わせた"  # and travel in the JSON
     again = dialog.compare("Ver.1.0", "Ver.1.1")
     assert again.notes[key] == "国の方針に合わせた"
     again.close()
@@ -175,6 +181,8 @@ def test_notes_go_into_the_printed_table(qtbot, view, dialog, monkeypatch, tmp_p
     wb = load_workbook(tmp_path / "対照表.xlsx")
     cells = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value]
     assert any("国の方針に合わせた" in c for c in cells)
+    dialog.controller.undo_stack.undo()  # the note was one undoable change
+    assert versions.load_notes(dialog.controller.doc.session.connection(), "Ver.1.0", "Ver.1.1") == {}
 
 
 def test_a_plan_without_changes(qtbot, dialog, demo_window) -> None:  # noqa: F811

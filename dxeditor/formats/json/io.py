@@ -160,6 +160,10 @@ def export_data(conn: Connection, *, with_versions: bool = True, stream: bool = 
                        for g in _rows(conn, m.GlossaryTerm.__table__, m.GlossaryTerm.id)]
     out["audit_log"] = [{k: a[k] for k in ("at", "user", "host", "action", "entity", "entity_id", "before", "after")}
                         for a in _rows(conn, m.AuditEntry.__table__, m.AuditEntry.id)]
+    notes = _rows(conn, m.CompareNote.__table__, m.CompareNote.id) if with_versions else []
+    if notes:
+        out["compare_notes"] = [{"before": n["before_label"], "after": n["after_label"], "key": n["change_key"],
+                                 "text": n["text"]} for n in notes]
     version_rows = _rows(conn, m.PlanVersion.__table__, m.PlanVersion.position, m.PlanVersion.id) \
         if with_versions else []
     if version_rows:
@@ -260,7 +264,7 @@ def _initiative_dicts(conn: Connection, initiatives: list[dict[str, Any]]) -> li
 
 
 #: Keys of the exported plan that are not part of what a version keeps.
-NOT_IN_SNAPSHOT = ("exported_at", "generator", "audit_log", "versions")
+NOT_IN_SNAPSHOT = ("exported_at", "generator", "audit_log", "versions", "compare_notes")
 
 
 def snapshot_data(conn: Connection) -> dict[str, Any]:
@@ -353,7 +357,7 @@ _ESCAPED_BAD = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 def load_into(conn: Connection, data: dict[str, Any]) -> None:
     """Replace the content of the plan database on ``conn`` with validated ``data``."""
     driver: Any = conn.connection.dbapi_connection  # the session's transaction, as fetch_all does
-    for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__, m.PlanVersion.__table__]):
+    for t in reversed([*m.CONTENT_TABLES, m.AuditEntry.__table__, m.PlanVersion.__table__, m.CompareNote.__table__]):
         conn.execute(delete(t))
     plan = {k: data["plan"].get(k) for k in PLAN_FIELDS if k in data["plan"]}
     plan["rating_scale"] = rating_scale_in(data["plan"].get("rating_scale"))
@@ -455,6 +459,8 @@ def load_into(conn: Connection, data: dict[str, Any]) -> None:
     many(m.Progress.__table__, progress)
     many(m.GlossaryTerm.__table__, [{**g, "id": new_id("term", g)} for g in data.get("glossary", [])])
     many(m.AuditEntry.__table__, list(data.get("audit_log", [])))
+    many(m.CompareNote.__table__, [{"before_label": n["before"], "after_label": n["after"], "change_key": n["key"],
+                                    "text": n["text"]} for n in data.get("compare_notes", [])])
     many(m.PlanVersion.__table__, [
         {"position": i, "label": v["label"], "date_text": v.get("date", ""), "note": v.get("note", ""),
          "created_at": v.get("created_at", ""), "created_by": v.get("created_by", ""),

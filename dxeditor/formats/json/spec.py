@@ -78,6 +78,13 @@ SPECS: dict[str, dict[str, F]] = {
         "glossary": F("list:glossary", False, "glossary terms (用語集)"),
         "audit_log": F("list:audit", False, "change history"),
         "versions": F("list:version", False, "named versions (版) of the plan, oldest first (format 2)"),
+        "compare_notes": F("list:compare_note", False, "備考 typed in the 新旧対照表 per change (format 2)"),
+    },
+    "compare_note": {
+        "before": F(S, True, "the 改定前 side: a version's label, or 現在"),
+        "after": F(S, True, "the 改定後 side"),
+        "key": F(S, True, "the change (as dxeditor compare --format json names it)"),
+        "text": F(S, True),
     },
     "version": {
         "label": F(S, True, "版の名前 (Ver.1.0)"),
@@ -264,7 +271,7 @@ SPECS: dict[str, dict[str, F]] = {
 
 
 # A version's content: the plan document without versions of its own and without history.
-SPECS["snapshot"] = {k: f for k, f in SPECS["root"].items() if k not in ("versions", "audit_log")}
+SPECS["snapshot"] = {k: f for k, f in SPECS["root"].items() if k not in ("versions", "audit_log", "compare_notes")}
 
 
 class Problems:
