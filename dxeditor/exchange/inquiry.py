@@ -39,7 +39,7 @@ from dxeditor.core.fiscal import (
 )
 from dxeditor.exchange import progress_sheet
 from dxeditor.exchange.file_names import inquiry_file_names, safe_name
-from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file
+from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file, load_workbook_bytes
 from dxeditor.formats.xlsx.text_cells import cell_text, hidden_list_range, set_text, written_line
 from dxeditor.plan.changes import Recorder
 from dxeditor.plan.department_names import department_names
@@ -310,15 +310,9 @@ def export_all(conn: Connection, dept_ids: list[int], folder: Path, *, fiscal_ye
 # ---------------------------------------------------------------------- import
 def _open_workbook(path: Path) -> Any:
     """The answer workbook, read-only, after the checks every workbook read passes."""
-    import warnings
-
-    from openpyxl import load_workbook
-
     check_workbook_file(path, ANSWER_LIMITS)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
+        return load_workbook_bytes(path, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         log.warning("unreadable workbook %s", path, exc_info=True)
         raise ImportFormatError(f"ブックが壊れているため読めません（{type(exc).__name__}）。",

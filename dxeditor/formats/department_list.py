@@ -261,9 +261,8 @@ def _decode(data: bytes, where: str) -> str:
 
 
 def _read_workbook(p: Path) -> list[list[Any]]:
-    import openpyxl
 
-    from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file
+    from dxeditor.formats.xlsx.read.precheck import ANSWER_LIMITS, check_workbook_file, load_workbook_bytes
 
     try:
         check_workbook_file(p, ANSWER_LIMITS)  # the checks every workbook read passes (bombs, DOCTYPE, size)
@@ -273,7 +272,7 @@ def _read_workbook(p: Path) -> list[list[Any]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+            wb = load_workbook_bytes(Path(p), read_only=True)
             try:
                 if not wb.worksheets:
                     return []

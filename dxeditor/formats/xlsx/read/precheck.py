@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dxeditor.core.errors import ImportFormatError
 
@@ -154,3 +155,21 @@ def _check_dimension(head: bytes, part: str, src: Path, limits: WorkbookLimits) 
     if rows > limits.sheet_rows or cols > limits.sheet_cols:
         raise _err(f"シート（{part}）が大きすぎます（{rows} 行 × {cols} 列、上限 {limits.sheet_rows} 行 × "
                    f"{limits.sheet_cols} 列）", f"The sheet {part} is too large ({rows} rows x {cols} columns)", src)
+
+
+def load_workbook_bytes(path: Path, *, read_only: bool) -> Any:
+    """openpyxl's workbook of ``path``, read from its bytes (the pre-check bounds their size).
+
+    The file is read whole and let go at once: a workbook that openpyxl cannot parse leaves
+    no open handle behind (on Windows such a handle would keep the file from being moved or
+    deleted until the garbage collector runs), and a read-only workbook holds no file either.
+    """
+    import io
+    import warnings
+
+    from openpyxl import load_workbook
+
+    data = Path(path).read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)

@@ -18,7 +18,6 @@ import base64
 import hashlib
 import logging
 import re
-import warnings
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from dxeditor.core.perf import gc_paused
 from dxeditor.formats.json.io import check_data, import_data, parse_json_text
 from dxeditor.formats.xlsx.read.body import BodyReader, Counts, FillPhase
 from dxeditor.formats.xlsx.read.grid import Grid, col_name, read_grid
-from dxeditor.formats.xlsx.read.precheck import FileCheck, check_workbook_file
+from dxeditor.formats.xlsx.read.precheck import FileCheck, check_workbook_file, load_workbook_bytes
 from dxeditor.formats.xlsx.read.recognise import ROLES, Layout, recognise_layout
 from dxeditor.formats.xlsx.write.sheets import (
     DATA_ENCODING,
@@ -55,12 +54,8 @@ __all__ = ["FileCheck", "WorkbookImport", "WorkbookReader", "check_workbook_file
 
 
 def _load(src: Path, *, read_only: bool) -> Any:
-    import openpyxl
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(src, read_only=read_only, data_only=True)
+        return load_workbook_bytes(src, read_only=read_only)
     except Exception as exc:  # openpyxl raises many kinds for damaged parts
         log.warning("unreadable workbook %s", src, exc_info=True)
         raise _err(f"ブックを読めません（壊れているか、対応していない形式です: {type(exc).__name__}: {exc}）",
