@@ -71,8 +71,8 @@ def main() -> int:
 def help_pictures(app: object, folder: Path) -> None:
     """The manual's pictures in ``folder``: at 1280×720, the size of a small office screen."""
     from dxeditor.cli import open_template
+    from dxeditor.ui.dialogs.plan_properties import PlanPropertiesDialog
     from dxeditor.ui.main_window import MainWindow
-    from dxeditor.ui.plan_properties import PlanPropertiesDialog
     from dxeditor.ui.settings import Settings
     from dxeditor.ui.undo import DocumentController
 

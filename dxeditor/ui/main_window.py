@@ -563,7 +563,7 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
 
     def about(self) -> None:
         """Help ▸ dxeditor について: version, licence, third-party notices."""
-        from dxeditor.ui.about_dialog import AboutDialog
+        from dxeditor.ui.dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
 

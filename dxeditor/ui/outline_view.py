@@ -26,8 +26,8 @@ from dxeditor.core.errors import DxError
 from dxeditor.formats import clipboard
 from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.ops.outline import Item
+from dxeditor.ui.dialogs.paste_preview import PastePreview
 from dxeditor.ui.outline_model import Node, OutlineModel
-from dxeditor.ui.paste_preview import PastePreview
 from dxeditor.ui.undo import DocumentController
 
 DELETE_CONFIRM_OVER = 3  # lines; deleting more asks first

@@ -26,13 +26,13 @@ class DialogSlots:
 
     def plan_properties(self) -> None:
         """File ▸ 計画のプロパティ."""
-        from dxeditor.ui.plan_properties import PlanPropertiesDialog
+        from dxeditor.ui.dialogs.plan_properties import PlanPropertiesDialog
 
         self._guard(lambda: PlanPropertiesDialog(self.controller, self).exec())
 
     def versions(self) -> None:
         """File ▸ 版: a non-modal dialog (Ctrl+Z keeps working in the window while it is open)."""
-        from dxeditor.ui.versions_dialog import VersionsDialog
+        from dxeditor.ui.dialogs.versions_dialog import VersionsDialog
 
         dlg = self.findChild(VersionsDialog, "versionsDialog")
         if dlg is None:
@@ -44,37 +44,37 @@ class DialogSlots:
 
     def departments(self) -> None:
         """Tools ▸ 部署の管理."""
-        from dxeditor.ui.departments_dialog import DepartmentsDialog
+        from dxeditor.ui.dialogs.departments_dialog import DepartmentsDialog
 
         self._guard(lambda: DepartmentsDialog(self.controller, self).exec())
 
     def glossary(self) -> None:
         """Tools ▸ 用語集."""
-        from dxeditor.ui.glossary_dialog import GlossaryDialog
+        from dxeditor.ui.dialogs.glossary_dialog import GlossaryDialog
 
         self._guard(lambda: GlossaryDialog(self.controller, self).exec())
 
     def audit(self) -> None:
         """Tools ▸ 変更履歴."""
-        from dxeditor.ui.audit_dialog import AuditDialog
+        from dxeditor.ui.dialogs.audit_dialog import AuditDialog
 
         self._guard(lambda: AuditDialog(self.controller, self).exec())
 
     def import_excel(self) -> None:
         """File ▸ Import ▸ Excel."""
-        from dxeditor.ui import excel_dialogs
+        from dxeditor.ui.dialogs import excel_dialogs
 
         self._guard(lambda: excel_dialogs.import_excel(self))
 
     def export_excel(self) -> None:
         """File ▸ Export ▸ Excel."""
-        from dxeditor.ui import excel_dialogs
+        from dxeditor.ui.dialogs import excel_dialogs
 
         self._guard(lambda: excel_dialogs.export_excel(self, self.controller))
 
     def new_from_gallery(self) -> None:
         """File ▸ 新規作成 ▸ 一覧から選ぶ."""
-        from dxeditor.ui import new_plan_dialog
+        from dxeditor.ui.dialogs import new_plan_dialog
 
         self._guard(lambda: new_plan_dialog.new_from_gallery(self))
 
@@ -98,31 +98,31 @@ class DialogSlots:
 
     def export_pdf(self) -> None:
         """File ▸ Export ▸ PDF."""
-        from dxeditor.ui import pdf_dialogs
+        from dxeditor.ui.dialogs import pdf_dialogs
 
         self._guard(lambda: pdf_dialogs.export_pdf(self, self.controller))
 
     def print_preview(self) -> None:
         """File ▸ 印刷プレビュー."""
-        from dxeditor.ui import pdf_dialogs
+        from dxeditor.ui.dialogs import pdf_dialogs
 
         self._guard(lambda: pdf_dialogs.print_preview(self, self.controller))
 
     def print_plan(self) -> None:
         """File ▸ 印刷."""
-        from dxeditor.ui import pdf_dialogs
+        from dxeditor.ui.dialogs import pdf_dialogs
 
         self._guard(lambda: pdf_dialogs.print_plan(self, self.controller))
 
     def export_inquiries(self) -> None:
         """File ▸ 照会 ▸ 照会票を出力."""
-        from dxeditor.ui import inquiry_dialogs
+        from dxeditor.ui.dialogs import inquiry_dialogs
 
         self._guard(lambda: inquiry_dialogs.export_inquiries(self, self.controller))
 
     def import_answers(self) -> None:
         """File ▸ 照会 ▸ 回答を取り込む."""
-        from dxeditor.ui import inquiry_dialogs
+        from dxeditor.ui.dialogs import inquiry_dialogs
 
         self._guard(lambda: inquiry_dialogs.import_answers(self, self.controller))
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from dxeditor.app.templates import open_template  # noqa: E402
 from dxeditor.core import paths  # noqa: E402
-from dxeditor.ui.new_plan_dialog import THUMB, preview_path, render_preview  # noqa: E402
+from dxeditor.ui.dialogs.new_plan_dialog import THUMB, preview_path, render_preview  # noqa: E402
 
 
 def main() -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from dxeditor import __version__
-from dxeditor.ui import about_dialog
-from dxeditor.ui.about_dialog import AboutDialog
+from dxeditor.ui.dialogs import about_dialog
+from dxeditor.ui.dialogs.about_dialog import AboutDialog
 
 
 def test_about_dialog_has_the_licence_and_the_notices(qtbot) -> None:

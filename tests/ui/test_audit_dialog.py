@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dxeditor.formats.json import io as json_io
-from dxeditor.ui.audit_dialog import AuditDialog
+from dxeditor.ui.dialogs.audit_dialog import AuditDialog
 from dxeditor.ui.undo import DocumentController
 from tests.formats.test_json_io import RICH
 

@@ -21,7 +21,8 @@ from bench.generate import write_plan
 from dxeditor.core.errors import Cancelled, ValidationError
 from dxeditor.publish.pdf.export import PdfOptions
 from dxeditor.store.document import PlanDocument
-from dxeditor.ui import background, excel_dialogs, pdf_dialogs
+from dxeditor.ui import background
+from dxeditor.ui.dialogs import excel_dialogs, pdf_dialogs
 from dxeditor.ui.undo import DocumentController
 
 BIG_ROWS = 1386

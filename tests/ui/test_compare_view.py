@@ -13,9 +13,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from dxeditor.plan.compare import KINDS
-from dxeditor.ui.compare_view import ChangeListModel, CompareView, marked_html
-from dxeditor.ui.version_forms import CompareChooser
-from dxeditor.ui.versions_dialog import VersionsDialog
+from dxeditor.ui.dialogs.compare_view import ChangeListModel, CompareView, marked_html
+from dxeditor.ui.dialogs.version_forms import CompareChooser
+from dxeditor.ui.dialogs.versions_dialog import VersionsDialog
 from tests.ui.test_versions_dialog import demo_window  # noqa: F401  (fixture)
 
 
@@ -186,7 +186,7 @@ def test_notes_go_into_the_printed_table(qtbot, view, dialog, monkeypatch, tmp_p
 
 
 def test_a_plan_without_changes(qtbot, dialog, demo_window) -> None:  # noqa: F811
-    from dxeditor.ui.version_forms import CURRENT
+    from dxeditor.ui.dialogs.version_forms import CURRENT
 
     view = dialog.compare("Ver.1.1", CURRENT)  # the demo's current plan is Ver.1.1
     assert view.model.rowCount() == 0

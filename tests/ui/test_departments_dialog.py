@@ -14,8 +14,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from dxeditor.formats.json import io as json_io
 from dxeditor.plan.ops import departments as dep
 from dxeditor.store.document import PlanDocument
-from dxeditor.ui.department_dialogs import DepartmentTreeModel, ImportPreviewDialog, NameDialog, SplitDialog
-from dxeditor.ui.departments_dialog import DepartmentsDialog
+from dxeditor.ui.dialogs.department_dialogs import (
+    DepartmentTreeModel,
+    ImportPreviewDialog,
+    NameDialog,
+    SplitDialog,
+)
+from dxeditor.ui.dialogs.departments_dialog import DepartmentsDialog
 from dxeditor.ui.undo import DocumentController
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -212,7 +212,7 @@ def test_dialogs_are_english(qtbot, en_window, path):
     import importlib
 
     module, cls = path.split(".")
-    dialog = getattr(importlib.import_module(f"dxeditor.ui.{module}"), cls)(en_window.controller, en_window)
+    dialog = getattr(importlib.import_module(f"dxeditor.ui.dialogs.{module}"), cls)(en_window.controller, en_window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -222,8 +222,8 @@ def test_dialogs_are_english(qtbot, en_window, path):
 
 
 def test_pdf_and_excel_dialogs_are_english(qtbot, en_window):
-    from dxeditor.ui.excel_dialogs import ExcelExportDialog
-    from dxeditor.ui.pdf_dialogs import PdfOptionsDialog
+    from dxeditor.ui.dialogs.excel_dialogs import ExcelExportDialog
+    from dxeditor.ui.dialogs.pdf_dialogs import PdfOptionsDialog
 
     found = []
     for dialog in (PdfOptionsDialog(en_window), ExcelExportDialog(en_window.controller.doc, en_window)):
@@ -270,7 +270,8 @@ def test_every_lower_layer_name_has_an_english_translation(english):
     from dxeditor.plan.ops import departments, plan_meta
     from dxeditor.publish.pdf.export import KINDS
     from dxeditor.store import models
-    from dxeditor.ui import excel_dialogs, pdf_dialogs, sdgs
+    from dxeditor.ui import sdgs
+    from dxeditor.ui.dialogs import excel_dialogs, pdf_dialogs
 
     names = [*KINDS.values(), *pdf_dialogs.PAPERS.values(), *pdf_dialogs.YEAR_STYLES.values(),
              *pdf_dialogs.UNITS.values(), *SHEETS.values(), *excel_dialogs.YEAR_STYLE_NAMES.values(),
@@ -289,7 +290,7 @@ def test_english_menu_mnemonics_do_not_clash(qtbot, en_window):
 
 
 def test_small_dialogs_are_english(qtbot, en_window):
-    from dxeditor.ui.department_dialogs import NameDialog, SplitDialog
+    from dxeditor.ui.dialogs.department_dialogs import NameDialog, SplitDialog
     from dxeditor.ui.recovery import RecoveryDialog
 
     dialogs = [RecoveryDialog([], en_window), NameDialog("Add", "x", kind="ka", fy=2024, years=range(2020, 2030),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QWidget
 
 from dxeditor.formats.json.io import import_data
 from dxeditor.formats.xlsx.read.workbook import WorkbookReader
-from dxeditor.ui import excel_dialogs as xd
+from dxeditor.ui.dialogs import excel_dialogs as xd
 from dxeditor.ui.undo import DocumentController
 from tests.formats.test_xlsx_import import seed002_workbook
 from tests.formats.xlsx_samples import sample_plan

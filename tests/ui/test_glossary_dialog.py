@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from dxeditor.formats.json import io as json_io
 from dxeditor.plan.ops import glossary as gl
 from dxeditor.store.document import PlanDocument
-from dxeditor.ui.glossary_dialog import GlossaryDialog, GlossaryModel
+from dxeditor.ui.dialogs.glossary_dialog import GlossaryDialog, GlossaryModel
 from dxeditor.ui.undo import DocumentController
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -52,7 +52,7 @@ def test_help_menu_offers_the_manual_and_the_keys(qtbot, window):
 
 
 def test_dialogs_get_a_help_button_opening_their_section(qtbot, window, monkeypatch):
-    from dxeditor.ui.plan_properties import PlanPropertiesDialog
+    from dxeditor.ui.dialogs.plan_properties import PlanPropertiesDialog
 
     opened = []
     monkeypatch.setattr(PlanPropertiesDialog, "exec", lambda self: opened.append(self) or 0)
@@ -85,8 +85,8 @@ def test_every_toolbar_action_has_a_tooltip_with_its_shortcut(qtbot, window):
 
 def test_blank_plan_shows_where_period_and_numbering_are_set(qtbot, messages, monkeypatch):
     from dxeditor.cli import open_template
+    from dxeditor.ui.dialogs.plan_properties import PlanPropertiesDialog
     from dxeditor.ui.main_window import MainWindow
-    from dxeditor.ui.plan_properties import PlanPropertiesDialog
     from dxeditor.ui.undo import DocumentController
 
     w = MainWindow(DocumentController(open_template("blank")))

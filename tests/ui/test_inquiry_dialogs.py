@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from dxeditor.exchange import inquiry
 from dxeditor.store import models as m
-from dxeditor.ui.inquiry_dialogs import AnswerPreviewDialog, InquiryExportDialog
+from dxeditor.ui.dialogs.inquiry_dialogs import AnswerPreviewDialog, InquiryExportDialog
 from dxeditor.ui.undo import DocumentController
 
 

@@ -214,7 +214,7 @@ def test_a_dialog_that_fails_to_import_reaches_the_crash_handler(qtbot, window, 
 
     caught: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: caught.append(exc))
-    monkeypatch.setitem(sys.modules, "dxeditor.ui.glossary_dialog", None)  # importing it raises ImportError
+    monkeypatch.setitem(sys.modules, "dxeditor.ui.dialogs.glossary_dialog", None)  # importing it raises ImportError
     window.glossary_action.trigger()
     assert [type(e) for e in caught] == [ModuleNotFoundError]
     assert messages.texts("information") == []  # never 「この機能はまだ利用できません」
@@ -222,7 +222,7 @@ def test_a_dialog_that_fails_to_import_reaches_the_crash_handler(qtbot, window, 
 
 def test_a_dialogs_own_error_is_shown_as_a_message(qtbot, window, messages, monkeypatch):
     from dxeditor.core.errors import ValidationError
-    from dxeditor.ui import glossary_dialog
+    from dxeditor.ui.dialogs import glossary_dialog
 
     def refuse(*_args):
         raise ValidationError("用語集を開けません", "Cannot open the glossary")
@@ -452,7 +452,7 @@ def test_schedule_zoom_today_and_legend_on_the_toolbar_and_in_the_view_menu(qtbo
 
 def test_tools_menu_opens_the_audit_log_on_this_plan(qtbot, window, monkeypatch):
     from dxeditor.plan.ops import outline as ops
-    from dxeditor.ui.audit_dialog import AuditDialog
+    from dxeditor.ui.dialogs.audit_dialog import AuditDialog
 
     window.controller.execute("名称の変更", lambda rec: ops.rename(rec, "row", 1, "監査の確認"))
     opened = []
@@ -467,7 +467,7 @@ def test_tools_menu_opens_the_audit_log_on_this_plan(qtbot, window, monkeypatch)
 def test_file_menu_exports_inquiry_workbooks_for_this_plan(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from dxeditor.ui.inquiry_dialogs import InquiryExportDialog
+    from dxeditor.ui.dialogs.inquiry_dialogs import InquiryExportDialog
 
     opened = []
 
@@ -489,7 +489,7 @@ def test_file_menu_takes_in_inquiry_answers_as_one_undo(qtbot, window, monkeypat
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from dxeditor.exchange import inquiry
-    from dxeditor.ui.inquiry_dialogs import AnswerPreviewDialog
+    from dxeditor.ui.dialogs.inquiry_dialogs import AnswerPreviewDialog
 
     answer = inquiry.export_inquiry(window.controller.doc.session.connection(), 3, tmp_path / "戸籍住民課.xlsx",
                                     fiscal_year=2024)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from dxeditor.app.templates import open_template
-from dxeditor.ui import new_plan_dialog as npd
+from dxeditor.ui.dialogs import new_plan_dialog as npd
 
 
 def test_gallery_lists_every_template_with_a_picture(qtbot, tmp_path: Path) -> None:

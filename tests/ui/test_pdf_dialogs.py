@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from dxeditor.formats.json import io as json_io
 from dxeditor.publish.pdf.export import PdfOptions, layout_document
-from dxeditor.ui import pdf_dialogs
-from dxeditor.ui.pdf_dialogs import PdfOptionsDialog, make_printer, paint_pages
+from dxeditor.ui.dialogs import pdf_dialogs
+from dxeditor.ui.dialogs.pdf_dialogs import PdfOptionsDialog, make_printer, paint_pages
 from dxeditor.ui.undo import DocumentController
 from tests.publish.test_pdf_support import (
     NO_FONT,

@@ -14,7 +14,7 @@ from dxeditor.formats.json import io as json_io
 from dxeditor.plan.ops import plan_meta as pm
 from dxeditor.store.document import PlanDocument
 from dxeditor.store.models import DEFAULT_PHASES
-from dxeditor.ui.plan_properties import PlanPropertiesDialog
+from dxeditor.ui.dialogs.plan_properties import PlanPropertiesDialog
 from dxeditor.ui.undo import DocumentController
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

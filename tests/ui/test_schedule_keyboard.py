@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from dxeditor.ui.bar_dialog import BarDialog
+from dxeditor.ui.dialogs.bar_dialog import BarDialog
 from dxeditor.ui.schedule.menu import build_menu
 from tests.ui.test_schedule_support import (
     bar_row,

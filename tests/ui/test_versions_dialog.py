@@ -13,9 +13,9 @@ from dxeditor.core.errors import PlanFileError
 from dxeditor.formats.json import io as json_io
 from dxeditor.plan import versions
 from dxeditor.store.document import PlanDocument
-from dxeditor.ui.version_forms import VersionEditDialog, date_suggestions, default_label, local_time
+from dxeditor.ui.dialogs.version_forms import VersionEditDialog, date_suggestions, default_label, local_time
+from dxeditor.ui.dialogs.versions_dialog import VersionsDialog
 from dxeditor.ui.version_window import VersionWindow
-from dxeditor.ui.versions_dialog import VersionsDialog
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 :func:`layout_pages` lays a plan out once as display-list pages (see :mod:`pdf_layout`);
 :func:`export_pdf` writes them with reportlab (fonts embedded as subsets, title, author and
 subject set, outline for the booklet) atomically; the print dialogs in
-``dxeditor.ui.pdf_dialogs`` paint the very same pages on a printer.
+``dxeditor.ui.dialogs.pdf_dialogs`` paint the very same pages on a printer.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Layout (schedule tables, initiative sheets, the booklet) happens once, in points with the
 origin at the top-left corner of the page and y growing downwards, and produces
 :class:`Page` objects holding plain drawing operations. :mod:`pdf_render` replays them on a
-reportlab canvas; ``dxeditor.ui.pdf_dialogs`` replays them on a ``QPainter`` for print and
+reportlab canvas; ``dxeditor.ui.dialogs.pdf_dialogs`` replays them on a ``QPainter`` for print and
 print preview, so paper and PDF come from the same layout.
 
 Operations (tuples, first item the kind):

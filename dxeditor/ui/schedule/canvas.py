@@ -432,7 +432,7 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def open_bar_dialog(self, bar_id: int, row_id: int) -> None:
         """Open the bar dialog (exact start/end, phase, lane, label, continuation) on a bar."""
-        from dxeditor.ui.bar_dialog import edit_bar
+        from dxeditor.ui.dialogs.bar_dialog import edit_bar
 
         self.close_editor()
         edit_bar(self, bar_id, row_id)

@@ -37,7 +37,7 @@ def render_preview(doc: object, width: int = THUMB.width() * 2) -> QImage:
     """The first page of ``doc``'s schedule (or of its initiative sheets when it has no schedule) as an image."""
     from dxeditor.plan.readmodel import load_plan_view
     from dxeditor.publish.pdf.export import PdfOptions, layout_document
-    from dxeditor.ui.pdf_dialogs import _paint_page
+    from dxeditor.ui.dialogs.pdf_dialogs import _paint_page
 
     view = load_plan_view(doc.session.connection())  # type: ignore[attr-defined]
     kind = "schedule" if view.rows() else "sheets"

@@ -2,7 +2,7 @@
 
 A version is the whole plan as it was; it is made, renamed and deleted as undoable edits
 (Ctrl+Z here or in the main window), compared with another version, the current plan or
-another plan file (:mod:`dxeditor.ui.compare_view`), restored as a new plan file (the
+another plan file (:mod:`dxeditor.ui.dialogs.compare_view`), restored as a new plan file (the
 current plan is never touched) or shown read-only in a window of its own
 (:mod:`dxeditor.ui.version_window`).
 """
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from dxeditor.core.errors import Cancelled, DxError, message_for
 from dxeditor.plan import versions
-from dxeditor.ui.undo import DocumentController
-from dxeditor.ui.version_forms import (
+from dxeditor.ui.dialogs.version_forms import (
     CURRENT,
     CompareChooser,
     VersionEditDialog,
@@ -41,6 +40,7 @@ from dxeditor.ui.version_forms import (
     item_of_change,
     local_time,
 )
+from dxeditor.ui.undo import DocumentController
 from dxeditor.ui.version_window import VersionWindow
 
 __all__ = ["CURRENT", "VersionsDialog"]
@@ -273,7 +273,7 @@ class VersionsDialog(QDialog):
         from dxeditor.app.versions import side_data
         from dxeditor.plan.compare import compare
         from dxeditor.ui.background import run_on_plan
-        from dxeditor.ui.compare_view import CompareView
+        from dxeditor.ui.dialogs.compare_view import CompareView
 
         current_name = self.tr("現在")
         b, a = before, after

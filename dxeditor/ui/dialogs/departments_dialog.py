@@ -3,7 +3,7 @@
 Every action (add, fix a name, rename from a year, merge, split, delete, move, import) is
 one undoable command on ``controller.undo_stack``; the tree reloads when a change touches
 departments. The tree model and the small input dialogs are in
-:mod:`dxeditor.ui.department_dialogs`, classes of their own so tests can drive them.
+:mod:`dxeditor.ui.dialogs.department_dialogs`, classes of their own so tests can drive them.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from dxeditor.formats import department_list as di
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops import departments as dep
 from dxeditor.plan.ops.plan_meta import plan_row
-from dxeditor.ui.department_dialogs import (
+from dxeditor.ui.dialogs.department_dialogs import (
     ID_ROLE,
     DepartmentTreeModel,
     ImportPreviewDialog,
