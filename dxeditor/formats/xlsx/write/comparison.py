@@ -13,6 +13,8 @@ from typing import Any
 import xlsxwriter
 
 from dxeditor.core.atomic import write_atomic
+from dxeditor.formats.xlsx.write.sheets import LINE_HEIGHT, WIDTH_FACTOR
+from dxeditor.formats.xlsx.write.style import lines_needed
 from dxeditor.plan.compare import KINDS, Comparison, Marks, iter_marked
 
 FONT = "BIZ UDゴシック"
@@ -46,6 +48,12 @@ class _Writer:
         for piece, changed in pieces:
             parts += [self.changed if changed else self.run, piece]
         ws.write_rich_string(row, col, *parts, fmt)
+
+
+def _fit_row(ws: Any, row: int, cells: list[tuple[str, float]]) -> None:
+    """Make ``row`` tall enough for its wrapped texts (XlsxWriter does not measure; Excel keeps what it is told)."""
+    need = max((lines_needed(text, width * WIDTH_FACTOR) for text, width in cells), default=1)
+    ws.set_row(row, min(409.0, need * LINE_HEIGHT + 4))
 
 
 def _setup(ws: Any, title_rows: int) -> None:
@@ -104,6 +112,9 @@ def export_comparison_xlsx(cmp: Comparison, target: Path, notes: dict[str, str] 
             w.marked(ws, r + 1, 0, c.after or "（なし）", c.after_marks if c.after else [])
             w.marked(ws, r + 1, 1, c.before or "（なし）", c.before_marks if c.before else [])
             ws.write_string(r + 1, 2, notes.get(c.key, ""), w.cell)
+            _fit_row(ws, r, [(c.where, 60)])
+            _fit_row(ws, r + 1, [(c.after or "（なし）", 60), (c.before or "（なし）", 60),
+                                 (notes.get(c.key, ""), 18)])
             r += 2
 
         ws = wb.add_worksheet("工程表の変更")
@@ -118,6 +129,7 @@ def export_comparison_xlsx(cmp: Comparison, target: Path, notes: dict[str, str] 
             w.marked(ws, r, 1, c.after or "（なし）", c.after_marks if c.after else [])
             w.marked(ws, r, 2, c.before or "（なし）", c.before_marks if c.before else [])
             ws.write_string(r, 3, notes.get(c.key, ""), w.cell)
+            _fit_row(ws, r, [(c.where, 40), (c.after, 45), (c.before, 45), (notes.get(c.key, ""), 18)])
         wb.close()
 
     write_atomic(target, write)
