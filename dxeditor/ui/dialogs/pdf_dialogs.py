@@ -156,16 +156,24 @@ def export_pdf(window: QWidget, controller: Any) -> Path | None:
     return out
 
 
-def print_plan(window: QWidget, controller: Any) -> bool:
-    """File ▸ Print: the same layouts as the PDF export, sent to a printer."""
-    opts = _ask_options(window, "印刷")
+def _print_layout(window: QWidget, controller: Any, title: str) -> tuple[Any, Any] | None:
+    """Ask the print options and lay the pages out: (layout, printer), or None when cancelled."""
+    opts = _ask_options(window, title)
     if opts is None:
-        return False
+        return None
     try:
         layout = _layout(window, controller, opts)
     except Cancelled:
+        return None
+    return layout, make_printer(layout)
+
+
+def print_plan(window: QWidget, controller: Any) -> bool:
+    """File ▸ Print: the same layouts as the PDF export, sent to a printer."""
+    laid = _print_layout(window, controller, "印刷")
+    if laid is None:
         return False
-    printer = make_printer(layout)
+    layout, printer = laid
     dlg = QPrintDialog(printer, window)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -176,14 +184,10 @@ def print_plan(window: QWidget, controller: Any) -> bool:
 
 def print_preview(window: QWidget, controller: Any) -> bool:
     """File ▸ Print Preview (QPrintPreviewDialog) of the same layouts."""
-    opts = _ask_options(window, "印刷プレビュー")
-    if opts is None:
+    laid = _print_layout(window, controller, "印刷プレビュー")
+    if laid is None:
         return False
-    try:
-        layout = _layout(window, controller, opts)
-    except Cancelled:
-        return False
-    printer = make_printer(layout)
+    layout, printer = laid
     dlg = QPrintPreviewDialog(printer, window)
     dlg.paintRequested.connect(lambda p: paint_pages(p, layout.pages))
     _show_warnings(window, layout.warnings())
