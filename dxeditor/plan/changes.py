@@ -8,7 +8,7 @@ children first, and every removed row is remembered so undo restores it with its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -29,6 +29,11 @@ class RowChange:
     def inverted(self) -> RowChange:
         """The change that undoes this one."""
         return RowChange(self.table, self.id, self.after, self.before)
+
+    def changed_values(self) -> dict[str, Any]:
+        """An update's new values of the columns it changed (only those: others may have changed the rest)."""
+        before, after = self.before or {}, self.after or {}
+        return {k: v for k, v in after.items() if k != "id" and before.get(k) != v}
 
 
 @dataclass
@@ -94,15 +99,23 @@ def row_dict(conn: Connection, table: FromClause, row_id: int) -> dict[str, Any]
 
 
 class Recorder:
-    """Changes rows on ``conn`` and remembers each one for undo."""
+    """Changes rows on ``conn`` and remembers each one for undo.
 
-    def __init__(self, conn: Connection, name: str) -> None:
+    ``new_id`` (table name → id) numbers inserted rows where the plan is shared with others
+    (a server plan: each window takes ids from its own reserved range); without it the
+    database numbers them.
+    """
+
+    def __init__(self, conn: Connection, name: str, *, new_id: Callable[[str], int] | None = None) -> None:
         self.conn = conn
         self.changeset = ChangeSet(name)
+        self.new_id = new_id
 
     def insert(self, table: TableRef, **values: Any) -> int:
         """Insert a row; returns its id."""
         t = _table(table)
+        if self.new_id is not None and values.get("id") is None:
+            values["id"] = self.new_id(t.name)
         result = self.conn.execute(insert(t).values(**values))
         new_id = int(result.inserted_primary_key[0])  # type: ignore[index]
         after = row_dict(self.conn, t, new_id)
@@ -154,5 +167,6 @@ def apply(conn: Connection, changeset: ChangeSet) -> None:
         elif c.before is None:
             conn.execute(insert(t).values(**c.after))
         else:
-            values = {k: v for k, v in c.after.items() if k != "id"}
-            conn.execute(update(t).where(t.c.id == c.id).values(**values))
+            values = c.changed_values()
+            if values:
+                conn.execute(update(t).where(t.c.id == c.id).values(**values))

@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import insert
 
@@ -28,11 +28,25 @@ T = TypeVar("T")
 AUDIT_VALUE_LIMIT = 2000
 
 
-def _audit_json(value: dict[str, Any] | None) -> str:
+def audit_json(value: dict[str, Any] | None) -> str:
     if value is None:
         return ""
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= AUDIT_VALUE_LIMIT else text[:AUDIT_VALUE_LIMIT] + "…"
+
+
+class ChangeSink(Protocol):
+    """Where a document's changes go besides its working copy (a server plan: the server).
+
+    :meth:`publish` is called inside the working copy's transaction, before it commits: when
+    it raises, the change is rolled back and reaches neither.
+    """
+
+    def new_id(self, table: str) -> int:
+        """An id for a new row of ``table`` that no other editor of the plan will use."""
+
+    def publish(self, changeset: ChangeSet, action: str) -> None:
+        """Pass on a change (done, undone or redone) named ``action``; raise to refuse it."""
 
 
 class PlanEditor:
@@ -40,6 +54,8 @@ class PlanEditor:
 
     def __init__(self, doc: PlanDocument) -> None:
         self.doc = doc
+        #: The document's change sink (a server plan's link), or None for a plan file.
+        self.sink: ChangeSink | None = getattr(doc, "change_sink", None)
 
     def _check_writable(self) -> None:
         if self.doc.read_only:
@@ -51,11 +67,13 @@ class PlanEditor:
         session = self.doc.session
         session.commit()
         conn = session.connection()
-        recorder = Recorder(conn, name)
+        recorder = Recorder(conn, name, new_id=self.sink.new_id if self.sink else None)
         try:
             result = fn(recorder)
             if recorder.changeset:
                 self._audit(conn, name, recorder.changeset)
+                if self.sink is not None:
+                    self.sink.publish(recorder.changeset, name)
             session.commit()
         except BaseException as exc:
             session.rollback()
@@ -83,10 +101,15 @@ class PlanEditor:
         try:
             apply(conn, changeset)
             self._audit(conn, action, changeset)
+            if self.sink is not None:
+                self.sink.publish(changeset, action)
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
-            log.exception("%s: could not be applied; rolled back", action)
+            if isinstance(exc, DxError):
+                log.info("%s: refused, rolled back (%s)", action, exc)
+            else:
+                log.exception("%s: could not be applied; rolled back", action)
             raise
         session.expire_all()
         self.doc.mark_dirty()
@@ -100,6 +123,6 @@ class PlanEditor:
             action=action,
             entity=first.table,
             entity_id=first.id,
-            before=_audit_json(first.before),
-            after=_audit_json(first.after),
+            before=audit_json(first.before),
+            after=audit_json(first.after),
         ))

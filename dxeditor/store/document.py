@@ -198,6 +198,11 @@ def _new_working_dir() -> Path:
 class PlanDocument:
     """An open plan: a working copy with a session, and the file it belongs to (if any)."""
 
+    #: Where a copy of a server plan comes from (None: a file or a new plan); such a copy is never recovered.
+    server_label: str | None = None
+    #: Where changes go besides the working copy (see :class:`dxeditor.plan.editor.ChangeSink`).
+    change_sink: Any = None
+
     def __init__(self, working_dir: Path, source: Path | None, *, read_only: bool = False,
                  stamp: SourceStamp | None = None) -> None:
         self.working_dir = working_dir
@@ -502,6 +507,7 @@ class PlanDocument:
             "dirty": dirty or self._manifest_dirty,
             "base": self.stamp.to_json() if self.stamp else None,
             "updated": time.time(),
+            "server": self.server_label,
         }
         tmp = self.working_dir / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

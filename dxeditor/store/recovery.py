@@ -58,6 +58,9 @@ def list_recoverable() -> list[RecoverableWork]:
         alive = data.get("host") == host_name() and atomic.pid_alive(pid)
         if alive:
             continue
+        if data.get("server"):
+            shutil.rmtree(wd, ignore_errors=True)  # a copy of a server plan: what was not sent is in the outbox
+            continue
         if not data.get("dirty") and not _written_after(wd, manifest):
             shutil.rmtree(wd, ignore_errors=True)  # a clean copy left by a crash: nothing to recover
             continue

@@ -83,12 +83,15 @@ class DetailForm(QWidget):
 
     def run(self, name: str, fn: Callable[[Any], Any]) -> bool:
         """Execute an undoable change; False (and :attr:`refused`) when refused."""
+        self._committing = True  # the form's own change: its fields show the stored (normalised) values
         try:
             self.controller.execute(name, fn)
         except DxError as exc:
             self.refused.emit(exc.message())
             self.reload()
             return False
+        finally:
+            self._committing = False
         return True
 
     def reload(self) -> None:
@@ -101,8 +104,17 @@ class DetailForm(QWidget):
             self.reload()
 
     def set_line(self, edit: QLineEdit, text: str) -> None:
-        """Set a line edit's text unless it already shows it (keeps the cursor)."""
-        if edit.text() != text:
+        """Set a line edit's text unless it already shows it (keeps the cursor) or the user is typing in it.
+
+        Text being typed is left alone when a change arrives from elsewhere (someone else's, on a
+        server plan): it is committed as usual when the user finishes, and refused there with both
+        values named if it collides.
+        """
+        if not edit.property("dxWatched"):
+            edit.setProperty("dxWatched", True)
+            edit.editingFinished.connect(lambda e=edit: e.setModified(False))  # after the form's commit
+        typing = edit.hasFocus() and edit.isModified() and not getattr(self, "_committing", False)
+        if edit.text() != text and not typing:
             edit.setText(text)
             edit.setCursorPosition(0)
 

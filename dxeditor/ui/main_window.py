@@ -126,6 +126,7 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.model.refused.connect(self.show_error)
         self.outline_view.current_item_changed.connect(self.show_detail)
         controller.changed.connect(lambda _c: self.update_state())
+        controller.refused.connect(self.show_error)
         controller.reset.connect(self.update_state)
         controller.undo_stack.cleanChanged.connect(lambda _c: self.update_state())
         self.painted = False
@@ -407,12 +408,15 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         if self._closed:
             return
         doc = self.controller.doc
-        name = doc.display_name() if doc.source or doc.copy_of else (doc.plan.title or doc.display_name())
+        name = doc.display_name() if doc.source or doc.copy_of or doc.server_label \
+            else (doc.plan.title or doc.display_name())
         self.setWindowTitle(f"{name}[*] — dxeditor")
         modified = self.is_modified()
         self.setWindowModified(modified)
-        self.path_label.setText(str(doc.source) if doc.source else self.tr("（まだ保存していません）"))
+        self.path_label.setText(str(doc.source) if doc.source else "" if doc.server_label
+                                else self.tr("（まだ保存していません）"))
         self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
+        self.state_label.setVisible(not doc.server_label)
         self.read_only_label.setVisible(doc.read_only)
         if doc.read_only != self._shown_read_only:
             self.apply_read_only(doc.read_only)

@@ -147,8 +147,25 @@ class FileHandling(_Window):
             self.lock = None
 
     def is_modified(self) -> bool:
-        """Whether there are edits not written to the file."""
+        """Whether there are edits not written to the file (a server plan's are on the server or in its outbox)."""
+        if self.controller.doc.server_label:
+            return False
         return self._forced_dirty or not self.controller.undo_stack.isClean()
+
+    # ------------------------------------------------------------------ a plan on a server
+    server_bridge: Any = None
+
+    def open_server_plan(self, url: str, uid: str, password: str | None) -> bool:
+        """Open plan ``uid`` of the PostgreSQL server ``url`` (see :mod:`dxeditor.ui.server_link`)."""
+        from dxeditor.ui.server_link import open_server_plan
+
+        return open_server_plan(self, url, uid, password)
+
+    def close_server_link(self) -> None:
+        """Stop keeping in step with a server plan (it is being closed or replaced)."""
+        if self.server_bridge is not None:
+            self.server_bridge.close()
+            self.server_bridge = None
 
     def confirm_close(self) -> bool:
         """Ask 保存 / 保存しない / キャンセル when there are unsaved edits; False = keep going."""
@@ -182,6 +199,7 @@ class FileHandling(_Window):
         self.show_detail(None)  # hides the forms: a field still being edited commits to the old plan
         keep = self._keep_working_copy()
         self.controller.set_document(doc)
+        self.close_server_link()
         old.close(keep_working_copy=keep)
         self._forced_dirty = unsaved_on_open(doc)
         self._take_lock()
@@ -243,6 +261,9 @@ class FileHandling(_Window):
         """Write the plan to its file (Save As when it has none); True when saved."""
         self.commit_pending()
         doc = self.controller.doc
+        if doc.server_label:
+            self.statusBar().showMessage(self.tr("サーバーの計画は、変更のたびにサーバーに保存されています"), 5000)
+            return True
         if doc.source is None or doc.read_only:
             return self.save_as()
         return self._save_to(None)
@@ -290,7 +311,7 @@ class FileHandling(_Window):
         self.controller.undo_stack.setClean()
         if doc.source:
             self.settings.add_recent(doc.source)
-        self.statusBar().showMessage(self.tr("保存しました: {0}").format(doc.source), 4000)
+        self.statusBar().showMessage(self.tr("保存しました: {0}").format(doc.source or target), 4000)
         self.update_state()
         return True
 
@@ -348,4 +369,5 @@ class FileHandling(_Window):
         self.settings.sync()
         self._release_lock()
         self.show_detail(None)  # no form may write to the document after it is closed
+        self.close_server_link()
         doc.close(keep_working_copy=self._keep_working_copy())

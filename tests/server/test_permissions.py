@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 from psycopg import errors as pgerr
+from sqlalchemy import text
 
 from dxeditor.store.server import PermissionRefusedError, connect, plan_connection, schema_name
 from dxeditor.store.server.rows import row_stamp, update_row
@@ -171,3 +172,46 @@ def test_psql_as_a_department_cannot_change_another_departments_initiative(publi
     with published.connect(published.office) as conn:
         title = conn.execute("SELECT title FROM initiatives WHERE id = %s", (published.theirs,)).fetchone()[0]
     assert title != "psqlから"
+
+
+def _bars_of(doc: object, initiative: int) -> list[int]:
+    return [int(i) for i in doc.session.execute(text(  # type: ignore[attr-defined]
+        "SELECT b.id FROM bars b JOIN schedule_rows r ON r.id = b.row_id WHERE r.initiative_id = :i ORDER BY b.id"),
+        {"i": initiative}).scalars()]
+
+
+def test_a_department_window_changes_its_own_initiative_and_is_refused_the_others(published: Published) -> None:
+    from dxeditor.app.server_plan.session import ServerSession
+    from dxeditor.core.errors import ReadOnlyError
+    from dxeditor.plan.editor import PlanEditor
+    from dxeditor.plan.ops import initiatives as ops
+    from dxeditor.plan.ops import schedule as sch
+
+    p = published
+    session = ServerSession(p.cluster.url(p.db, p.dept_a), p.uid)
+    try:
+        editor = PlanEditor(session.doc)
+        mine, theirs = _bars_of(session.doc, p.mine)[0], _bars_of(session.doc, p.theirs)[0]
+        editor.run("バーの移動", lambda r: sch.move_bars(r, [mine], 1))
+        editor.run("取組の内容", lambda r: ops.set_text_block(r, p.mine, "content", [(0, "部署が書いた概要", True)]))
+        before = session.link.fetch({"bars": [theirs]})
+        for name, change in (("他課のバーの移動", lambda r: sch.move_bars(r, [theirs], 1)),
+                             ("他課のバーの削除", lambda r: sch.delete_bars(r, [theirs])),
+                             ("他課の概要", lambda r: ops.set_text_block(r, p.theirs, "content", [(0, "x", True)]))):
+            with pytest.raises(PermissionRefusedError, match="権限がありません"):
+                editor.run(name, change)
+        # nothing of the refused changes reached the server or stayed in the window
+        assert session.link.fetch({"bars": [theirs]}) == before
+        assert session.pull().changes == []
+        assert [t for t, in session.doc.session.execute(text(
+            "SELECT text FROM text_items WHERE initiative_id = :i AND block = 'content'"), {"i": p.mine})] \
+            == ["部署が書いた概要"]
+    finally:
+        session.close()
+    viewer = ServerSession(p.cluster.url(p.db, p.viewer), p.uid)
+    try:
+        assert viewer.doc.read_only
+        with pytest.raises(ReadOnlyError):
+            PlanEditor(viewer.doc).run("移動", lambda r: sch.move_bars(r, [mine], 1))
+    finally:
+        viewer.close()

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from dxeditor.core.errors import DxError
 
@@ -48,6 +48,10 @@ class StaleWriteError(ServerError):
             "Reload the current value and try again.",
         )
         self.table, self.row_id, self.changed_by, self.changed_at = table, row_id, changed_by, changed_at
+
+
+class ServerUnavailableError(ServerError):
+    """The server cannot be reached (not started, network cut, connection dropped)."""
 
 
 class PermissionRefusedError(ServerError):
@@ -78,7 +82,12 @@ def channel_name(uid: str) -> str:
     return "dx_" + schema_name(uid)
 
 
-def connect(url: str, password: str | None = None, *, pool_size: int = 5) -> Engine:
+#: For a window's connections: give up connecting after 5 s, notice a silent network cut within ~10 s.
+LIVE_TIMEOUTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                 "keepalives_count": 2, "tcp_user_timeout": 8000}
+
+
+def connect(url: str, password: str | None = None, *, pool_size: int = 5, live: bool = False) -> Engine:
     """An engine on the PostgreSQL database ``url`` (``postgresql://`` uses psycopg 3).
 
     A password is never taken from the URL (it would end up in shell histories and logs):
@@ -97,10 +106,12 @@ def connect(url: str, password: str | None = None, *, pool_size: int = 5) -> Eng
     if parsed.get_driver_name() != "psycopg":
         parsed = parsed.set(drivername="postgresql+psycopg")
     args: dict[str, Any] = {"application_name": "dxeditor"}
+    if live:
+        args.update({k: v for k, v in LIVE_TIMEOUTS.items() if k not in parsed.query})
     if password is not None:
         args["password"] = password
     try:
-        return create_engine(parsed, connect_args=args, future=True, pool_size=pool_size)
+        return create_engine(parsed, connect_args=args, future=True, pool_size=pool_size, pool_pre_ping=live)
     except ImportError:
         raise ServerError("サーバーに接続する部品 (psycopg) がインストールされていません。",
                           "The PostgreSQL driver (psycopg) is not installed: install dxeditor[server].") from None
@@ -112,10 +123,13 @@ def describe(exc: DBAPIError) -> ServerError:
     code = getattr(orig, "sqlstate", None)
     detail = str(orig or exc).strip().splitlines()[0] if str(orig or exc).strip() else type(exc).__name__
     if code == "42501":
-        return PermissionRefusedError(f"この操作の権限がありません（サーバーが拒否しました）: {detail}",
-                                      f"Permission denied by the server: {detail}")
-    if code is None and isinstance(exc, OperationalError):
-        return ServerError(f"サーバーに接続できません: {detail}", f"Cannot connect to the server: {detail}")
+        return PermissionRefusedError(
+            "この変更の権限がありません（サーバーが認めませんでした）。部署のアカウントで変更できるのは、"
+            f"自分の課が主管の取組事項とその工程・進捗だけです。\n（{detail}）",
+            f"You may not make this change (the server refused it): {detail}")
+    if (code is None and isinstance(exc, (OperationalError, InterfaceError))) or exc.connection_invalidated \
+            or (code or "").startswith("08") or code in ("57P01", "57P02", "57P03"):
+        return ServerUnavailableError(f"サーバーに接続できません: {detail}", f"Cannot connect to the server: {detail}")
     if code in ("42P01", "3F000"):
         return ServerError("このデータベースは dxeditor 用に準備されていません（dxeditor server init を先に）: "
                            f"{detail}", f"The database is not prepared for dxeditor (run dxeditor server init): {detail}")

@@ -1,8 +1,8 @@
 """Who may change what, enforced by PostgreSQL: roles, grants and row-level security.
 
 Three group roles (no login): ``dx_office`` (the DX office: everything), ``dx_department``
-(reads everything; writes only its own initiatives, schedule rows, bars, milestones and
-progress answers) and ``dx_viewer`` (reads). Login accounts are members of one of them; a
+(reads everything; writes only its own initiatives — with their text blocks, KPIs, SDGs and
+references —, schedule rows, bars, milestones and progress answers) and ``dx_viewer`` (reads). Login accounts are members of one of them; a
 department login names its department(s) in the plan's ``dx_accounts`` table.
 
 An initiative belongs to the department that leads it (``initiative_departments``, role
@@ -22,9 +22,13 @@ from dxeditor.store import models as m
 OFFICE, DEPARTMENT, VIEWER = "dx_office", "dx_department", "dx_viewer"
 ROLES = (OFFICE, DEPARTMENT, VIEWER)
 #: Tables with row-level security; the others are written by the office only.
-RLS_TABLES = ("initiatives", "schedule_rows", "bars", "milestones", "progress")
+RLS_TABLES = ("initiatives", "text_items", "kpis", "kpi_targets", "kpi_actuals", "initiative_sdgs",
+              "plan_references", "schedule_rows", "bars", "milestones", "progress")
 #: Columns a department may not update (identity and the link to the owner).
-_FIXED = {"initiatives": {"id", "section_id", "position"}, "schedule_rows": {"id", "initiative_id"},
+_FIXED = {"initiatives": {"id", "section_id", "position"}, "text_items": {"id", "initiative_id"},
+          "kpis": {"id", "initiative_id"}, "kpi_targets": {"id", "kpi_id"}, "kpi_actuals": {"id", "kpi_id"},
+          "initiative_sdgs": {"id", "initiative_id"}, "plan_references": {"id", "initiative_id"},
+          "schedule_rows": {"id", "initiative_id"},
           "bars": {"id", "row_id"}, "milestones": {"id", "row_id"}, "progress": {"id", "initiative_id", "row_id"}}
 
 
@@ -74,8 +78,15 @@ def _policy_functions(conn: Connection, schema: str) -> None:
 def _owner_check(schema: str, table: str) -> str:
     """The SQL condition: the department of the session's user owns this row of ``table``."""
     s = f'"{schema}"'
+    by_kpi = f"EXISTS (SELECT 1 FROM {s}.kpis k WHERE k.id = kpi_id AND {s}.dx_my_initiative(k.initiative_id))"
     return {
         "initiatives": f"{s}.dx_my_initiative(id)",
+        "text_items": f"{s}.dx_my_initiative(initiative_id)",
+        "kpis": f"{s}.dx_my_initiative(initiative_id)",
+        "initiative_sdgs": f"{s}.dx_my_initiative(initiative_id)",
+        "plan_references": f"{s}.dx_my_initiative(initiative_id)",
+        "kpi_targets": by_kpi,
+        "kpi_actuals": by_kpi,
         "schedule_rows": f"{s}.dx_my_row(id)",
         "bars": f"{s}.dx_my_row(row_id)",
         "milestones": f"{s}.dx_my_row(row_id)",

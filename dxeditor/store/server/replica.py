@@ -1,0 +1,100 @@
+"""The window's local copy of a server plan: the server's rows, with the same ids, in a working copy.
+
+A plan opened from the server is read once, table by table in one snapshot, into a local
+working copy (SQLite, like a file's), so every view, form and export runs unchanged and
+stays instant. Changes go both ways row by row: the window's own (see
+:mod:`dxeditor.app.server_plan`) and the others' (fetched by id when the server announces
+them, :func:`read_rows`). The copy holds no unsaved work of its own: what was not yet sent
+is kept in the outbox, so the working copy is never offered for crash recovery.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
+
+from dxeditor.core.errors import PlanFileError
+from dxeditor.store import models as m
+from dxeditor.store.document import PlanDocument
+from dxeditor.store.server import plan_connection
+
+#: The tables a server plan shares, parents before children (the order to insert in).
+SHARED_TABLES: list[Table] = [t for t in m.Base.metadata.sorted_tables
+                              if t.name in {cast(Table, c).name for c in m.CONTENT_TABLES}]
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in SHARED_TABLES}
+
+Rows = dict[str, dict[int, dict[str, Any]]]
+"""Rows by table name, then by id; each row as a plain dict of the model's columns."""
+
+
+def read_rows(conn: Connection, wanted: dict[str, Collection[int]] | None = None) -> Rows:
+    """Rows of the plan ``conn`` points at: every shared row, or those ``wanted`` by table and id."""
+    out: Rows = {}
+    for t in SHARED_TABLES:
+        if wanted is None:
+            stmt = select(t)
+        elif wanted.get(t.name):
+            stmt = select(t).where(t.c.id.in_(sorted(wanted[t.name])))
+        else:
+            continue
+        out[t.name] = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
+    return out
+
+
+class ServerPlanDocument(PlanDocument):
+    """A working copy of a plan that lives on a server (``label``: where, for the title bar)."""
+
+    def mark_dirty(self) -> None:
+        """Every change is on the server (or in the outbox) once made: nothing here is unsaved."""
+        self.edited = True
+
+    def save(self, target: str | os.PathLike[str] | None = None, *, overwrite_changed: bool = False) -> Path:
+        """Write a file copy of the plan to ``target`` (the plan itself stays on the server)."""
+        if target is None:
+            raise PlanFileError("サーバーの計画は、変更のたびにサーバーに保存されています。"
+                                "ファイルの控えは「名前を付けて保存」で作れます。",
+                                "A server plan is saved on the server with every change; "
+                                "use Save As for a file copy.")
+        read_only = self.read_only
+        try:
+            return super().save(target, overwrite_changed=overwrite_changed)
+        finally:  # still the server's plan, not the file's
+            self.source, self.stamp, self.read_only = None, None, read_only
+            self._write_manifest()
+
+    def display_name(self) -> str:
+        title = self.plan.title or "無題"
+        return f"{title}（{self.server_label}）"
+
+
+def open_replica(engine: Engine, uid: str, label: str) -> ServerPlanDocument:
+    """A new working copy holding plan ``uid`` as the server has it now (one consistent snapshot)."""
+    snapshot = engine.execution_options(isolation_level="REPEATABLE READ")
+    with plan_connection(snapshot, uid) as conn:
+        rows = read_rows(conn)
+    doc = cast(ServerPlanDocument, ServerPlanDocument.create())
+    doc.server_label = label
+    try:
+        with doc.engine.begin() as local:
+            for t in reversed(SHARED_TABLES):
+                local.execute(delete(t))
+            for t in SHARED_TABLES:
+                if rows[t.name]:
+                    local.execute(insert(t), list(rows[t.name].values()))
+        doc.session.expire_all()
+        doc._write_manifest()
+    except BaseException:
+        doc.close(keep_working_copy=False)
+        raise
+    return doc
+
+
+def defer_foreign_keys(conn: Connection) -> None:
+    """Check the working copy's foreign keys at commit (rows of others arrive in any order)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("PRAGMA defer_foreign_keys = ON"))
+

@@ -1,0 +1,180 @@
+"""Two windows (two users) on one server plan: live updates, refused collisions, per-user undo, the server away."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import text
+
+from dxeditor.plan.ops import initiatives
+from dxeditor.plan.ops import schedule as sch
+from tests.ui.conftest import MessageRecorder, messages  # noqa: F401 - the fixture
+
+from .cluster import PgCluster
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture
+def users(pg_cluster: PgCluster, published_db: tuple[str, str]) -> Callable[[str], tuple[str, str]]:
+    """who → (url, uid): office logins sato and suzuki on a fresh copy of the published demo plan."""
+    db, uid = published_db
+    with psycopg.connect(pg_cluster.conninfo(db), autocommit=True) as su:
+        for who in ("sato", "suzuki"):
+            su.execute(f"CREATE ROLE {who}_{db} LOGIN IN ROLE dx_office")
+    return lambda who: (pg_cluster.url(db, f"{who}_{db}"), uid)
+
+
+@pytest.fixture
+def open_window(qtbot: Any, messages: MessageRecorder, users: Callable[[str], tuple[str, str]]) -> Iterator[Any]:  # noqa: F811
+    """who → a main window with the server plan open as that user."""
+    from dxeditor.store.document import PlanDocument
+    from dxeditor.ui.main_window import MainWindow
+    from dxeditor.ui.undo import DocumentController
+
+    made = []
+
+    def make(who: str) -> Any:
+        w = MainWindow(DocumentController(PlanDocument.create()))
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        assert w.open_server_plan(*users(who), None), messages.texts()
+        qtbot.waitUntil(lambda: w.server_bridge._listening, timeout=10_000)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+
+
+def _first_bar(window: Any) -> int:
+    return int(window.controller.doc.session.execute(text("SELECT min(id) FROM bars")).scalar_one())
+
+
+def _bar(window: Any, bar_id: int) -> dict[str, Any]:
+    row = window.controller.doc.session.execute(text("SELECT * FROM bars WHERE id = :i"), {"i": bar_id})
+    return dict(row.mappings().one())
+
+
+def test_each_window_sees_the_others_bar_move_and_keeps_its_selection(qtbot: Any, open_window: Any) -> None:
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    bar = _first_bar(sato)
+    start = _bar(suzuki, bar)["start"]
+    initiative = suzuki.controller.doc.session.execute(text(
+        "SELECT r.initiative_id FROM bars b JOIN schedule_rows r ON r.id = b.row_id WHERE b.id = :b"), {"b": bar}
+    ).scalar_one()
+    # suzuki has the bar's initiative selected and is typing its title
+    suzuki.outline_view.select_item("initiative", initiative)
+    selected = suzuki.outline_view.selected_items()
+    suzuki.activateWindow()
+    qtbot.waitUntil(suzuki.isActiveWindow)
+    title = suzuki.initiative_form.ui.titleEdit
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    title.end(False)
+    qtbot.keyClicks(title, " draft")
+    typed = title.text()
+
+    sato.run("バーの移動", lambda r: sch.move_bars(r, [bar], 3))
+    sato.run("番号の変更", lambda r: initiatives.update_initiative(r, initiative, number_label="9-9"))
+
+    qtbot.waitUntil(lambda: _bar(suzuki, bar)["start"] == start + 3, timeout=3000)
+    qtbot.waitUntil(lambda: suzuki.schedule_view.data.bar(bar) is not None
+                    and suzuki.schedule_view.data.bar(bar).start == start + 3, timeout=3000)
+    qtbot.waitUntil(lambda: suzuki.initiative_form.ui.numberEdit.text() == "9-9", timeout=3000)
+    assert suzuki.outline_view.selected_items() == selected
+    assert title.text() == typed and title.hasFocus()  # the text being typed is left alone
+    title.clearFocus()  # finishing the field saves it
+    qtbot.waitUntil(lambda: sato.controller.doc.session.execute(
+        text("SELECT title FROM initiatives WHERE id = :i"), {"i": initiative}).scalar_one() == typed, timeout=3000)
+    # and back the other way; suzuki's change is not in sato's undo history
+    suzuki.run("バーの移動", lambda r: sch.move_bars(r, [bar], -1))
+    qtbot.waitUntil(lambda: _bar(sato, bar)["start"] == start + 2, timeout=3000)
+    assert [sato.controller.undo_stack.text(i) for i in range(sato.controller.undo_stack.count())] \
+        == ["バーの移動", "番号の変更"]
+    assert suzuki.controller.undo_stack.count() == 2  # the title and the move
+
+
+def test_a_colliding_label_edit_is_refused_with_the_others_name(
+        qtbot: Any, open_window: Any, messages: MessageRecorder) -> None:  # noqa: F811
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    bar = _first_bar(sato)
+    suzuki.server_bridge.heard.disconnect()  # suzuki has not yet heard of sato's change when typing
+    sato.run("ラベルの変更", lambda r: sch.set_label(r, bar, "佐藤の案"))
+    suzuki.run("ラベルの変更", lambda r: sch.set_label(r, bar, "鈴木の案"))
+
+    refused = messages.texts("warning")
+    assert len(refused) == 1 and "sato_" in refused[0] and "鈴木の案" in refused[0], refused
+    # the window shows the current value, the refused edit is not in the undo history
+    qtbot.waitUntil(lambda: _bar(suzuki, bar)["label"] == "佐藤の案", timeout=3000)
+    assert suzuki.controller.undo_stack.count() == 0
+    # edits to other fields of the same bar do not collide
+    assert suzuki.run("バーの移動", lambda r: sch.move_bars(r, [bar], 1)) == 1
+    assert len(messages.texts("warning")) == 1
+
+
+def test_undo_refuses_to_undo_over_someone_elses_later_change(
+        qtbot: Any, open_window: Any, messages: MessageRecorder) -> None:  # noqa: F811
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    bar = _first_bar(sato)
+    start = _bar(sato, bar)["start"]
+    sato.run("ラベルの変更", lambda r: sch.set_label(r, bar, "佐藤の案"))
+    sato.run("バーの移動", lambda r: sch.move_bars(r, [bar], 2))
+    qtbot.waitUntil(lambda: _bar(suzuki, bar)["start"] == start + 2, timeout=3000)
+    suzuki.run("バーの移動", lambda r: sch.move_bars(r, [bar], 1))
+    qtbot.waitUntil(lambda: _bar(sato, bar)["start"] == start + 3, timeout=3000)
+
+    sato.undo_action.trigger()  # undo sato's move: suzuki moved the bar since
+    qtbot.waitUntil(lambda: sato.controller.undo_stack.index() == 2 and not sato.controller.refusing(), timeout=3000)
+    assert any("suzuki_" in t for t in messages.texts("warning")), messages.texts()
+    assert _bar(sato, bar)["start"] == start + 3
+    assert sato.undo_action.isEnabled()
+    # suzuki undoes its own move; then sato's undo goes through, and so does the label's
+    suzuki.undo_action.trigger()
+    qtbot.waitUntil(lambda: _bar(sato, bar)["start"] == start + 2, timeout=3000)
+    sato.undo_action.trigger()
+    sato.undo_action.trigger()
+    assert sato.controller.undo_stack.index() == 0
+    qtbot.waitUntil(lambda: (_bar(suzuki, bar)["start"], _bar(suzuki, bar)["label"])
+                    == (start, _bar(sato, bar)["label"]) and _bar(sato, bar)["label"] != "佐藤の案", timeout=3000)
+
+
+def test_the_server_away_keeps_the_edits_and_sends_them_when_it_returns(
+        qtbot: Any, open_window: Any, pg_cluster: PgCluster, messages: MessageRecorder) -> None:  # noqa: F811
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    bar = _first_bar(sato)
+    start = _bar(sato, bar)["start"]
+    db = sato.controller.doc.server_label.rsplit("/", 1)[1]
+    # the network is cut: the server drops sato's connections and refuses new ones from sato
+    with psycopg.connect(pg_cluster.conninfo(db), autocommit=True) as su:
+        su.execute(f'ALTER ROLE "sato_{db}" NOLOGIN')
+        su.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'sato_{db}'")
+    qtbot.waitUntil(lambda: not sato.server_bridge._listening, timeout=10_000)
+
+    sato.run("バーの移動", lambda r: sch.move_bars(r, [bar], 4))
+    sato.run("ラベルの変更", lambda r: sch.set_label(r, bar, "つながらない間の入力"))
+    suzuki.run("ラベルの変更", lambda r: sch.set_label(r, bar, "鈴木の入力"))  # collides with sato's label
+    label = sato.findChild(type(sato.server_bridge.label), "serverState")
+    assert "2 件" in label.text()
+    assert _bar(sato, bar)["start"] == start + 4  # kept in the window meanwhile
+    pending = json.loads(sato.server_bridge.session.outbox.path.read_text(encoding="utf-8"))
+    assert [p["action"] for p in pending["pending"]] == ["バーの移動", "ラベルの変更"]  # and on disk
+
+    with psycopg.connect(pg_cluster.conninfo(db), autocommit=True) as su:
+        su.execute(f'ALTER ROLE "sato_{db}" LOGIN')
+    qtbot.waitUntil(lambda: sato.server_bridge.session.online and not sato.server_bridge.session.outbox,
+                    timeout=15_000)
+    box = sato.findChild(QMessageBox, "refusedChanges")
+    assert box is not None and "つながらない間の入力" in box.detailedText() and "suzuki_" in box.detailedText()
+    # the move went through; the label is suzuki's, in both windows
+    qtbot.waitUntil(lambda: _bar(suzuki, bar)["start"] == start + 4, timeout=3000)
+    assert _bar(sato, bar)["label"] == "鈴木の入力"
+    assert "サーバー:" in label.text()
+    assert not sato.server_bridge.session.outbox.path.exists()
