@@ -18,6 +18,7 @@ from dxeditor.plan.ops import schedule as sch
 from dxeditor.store.server.replica import read_rows
 
 from .cluster import PgCluster
+from .netcut import NetCut
 
 pytestmark = pytest.mark.server
 
@@ -102,3 +103,45 @@ def test_ten_editors_at_once_lose_nothing_and_end_with_the_same_plan(
     assert len(milestones) == CLIENTS and milestones <= set(server["milestones"])  # ids never collide
     texts = {row["text"] for row in server["text_items"].values()}
     assert {f"編集者{i}の文" for i in range(CLIENTS)} <= texts
+
+
+@pytest.fixture
+def netcut(pg_cluster: PgCluster) -> Iterator[NetCut]:
+    cut = NetCut(pg_cluster.socket_dir)
+    yield cut
+    cut.close()
+
+
+def test_edits_made_while_the_server_is_away_survive_a_closed_window_and_are_sent_next_time(
+        pg_cluster: PgCluster, published_db: tuple[str, str], netcut: NetCut) -> None:
+    from dxeditor.plan.versions import create_version, list_versions
+
+    db, uid = published_db
+    url = f"postgresql+psycopg:///{db}?host={netcut.socket_dir}&user={pg_cluster.superuser}"
+    s = ServerSession(url, uid)
+    editor = PlanEditor(s.doc)
+    (initiative, bar), *_ = _initiatives_with_bars(s)
+    start = s.link.fetch({"bars": [bar]})["bars"][bar]["start"]
+    netcut.cut()  # mid-edit: the window does not know yet
+    editor.run("バーの移動", lambda r: sch.move_bars(r, [bar], 2))
+    assert not s.online and len(s.outbox) == 1
+    editor.run("取組内容", lambda r: ops.set_text_block(r, initiative, "content", [(0, "つながらない間の文", True)]))
+    editor.run("版の作成", lambda r: create_version(r, {"plan": {"title": "控え"}}, "オフライン版"))
+    assert len(s.outbox) == 3
+    assert read_rows(s.doc.session.connection(), {"bars": [bar]})["bars"][bar]["start"] == start + 2
+    s.close()  # the window is closed (or the PC crashes) before the server is back: the outbox stays
+    assert s.outbox.path.exists()
+
+    netcut.restore()
+    again = ServerSession(url, uid)
+    try:
+        assert len(again.outbox) == 3  # what was kept is found again
+        changes, refused = again.reconnected()
+        assert refused == [] and not again.outbox and not again.outbox.path.exists()
+        server = again.link.fetch()
+        assert server["bars"][bar]["start"] == start + 2
+        assert "つながらない間の文" in {r["text"] for r in server["text_items"].values()}
+        assert [v.label for v in list_versions(again.doc.session.connection())][-1] == "オフライン版"
+        assert read_rows(again.doc.session.connection()) == server
+    finally:
+        again.close()

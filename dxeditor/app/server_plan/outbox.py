@@ -10,6 +10,7 @@ per-user data folder (never on the shared drive).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -38,14 +39,27 @@ def outbox_path(url: str, uid: str) -> Path:
     return folder / f"{uid[:24]}-{key}.json"
 
 
+def _row_out(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A row for JSON: binary values (a version's snapshot) as base64."""
+    if row is None:
+        return None
+    return {k: {"base64": base64.b64encode(v).decode("ascii")} if isinstance(v, bytes) else v for k, v in row.items()}
+
+
+def _row_in(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {k: base64.b64decode(v["base64"]) if isinstance(v, dict) and "base64" in v else v for k, v in row.items()}
+
+
 def _encode(p: Pending) -> dict[str, Any]:
     return {"action": p.action, "name": p.changeset.name,
-            "changes": [{"table": c.table, "id": c.id, "before": c.before, "after": c.after}
+            "changes": [{"table": c.table, "id": c.id, "before": _row_out(c.before), "after": _row_out(c.after)}
                         for c in p.changeset.changes]}
 
 
 def _decode(d: dict[str, Any]) -> Pending:
-    changes = [RowChange(c["table"], int(c["id"]), c["before"], c["after"]) for c in d["changes"]]
+    changes = [RowChange(c["table"], int(c["id"]), _row_in(c["before"]), _row_in(c["after"])) for c in d["changes"]]
     return Pending(d["action"], ChangeSet(d.get("name", d["action"]), changes))
 
 
@@ -83,4 +97,4 @@ class Outbox:
                 os.remove(self.path)
             return
         data = {"server": self.label, "pending": [_encode(p) for p in self.items]}
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, default=str))
+        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False))

@@ -17,19 +17,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, Table, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from dxeditor.core.errors import DxError
+from dxeditor.store import models as m
 
 #: The bookkeeping schema: which plans the database holds.
 META_SCHEMA = "dxeditor"
 #: The revision of the server layout that :func:`dxeditor.store.server.ddl.init` writes.
 SERVER_REVISION = "s1"
 _UID = re.compile(r"^[0-9A-Za-z_-]{1,48}$")
+#: The tables every editor of a server plan shares row by row (versioned, announced): the plan's
+#: content and its versions with their comparison notes (the audit log is the server's own).
+SHARED_TABLE_NAMES = frozenset({*(cast(Table, t).name for t in m.CONTENT_TABLES), "plan_versions", "compare_notes"})
 
 
 class ServerError(DxError):

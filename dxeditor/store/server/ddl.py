@@ -9,14 +9,13 @@ trigger keeps them and another announces every change on the plan's NOTIFY chann
 
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Connection, Engine, Table, text
+from sqlalchemy import Connection, Engine, text
 
 from dxeditor.store import models as m
 from dxeditor.store.server import (
     META_SCHEMA,
     SERVER_REVISION,
+    SHARED_TABLE_NAMES,
     ServerError,
     channel_name,
     plan_exists,
@@ -27,7 +26,7 @@ from dxeditor.store.server import (
 )
 
 #: Tables that carry ``row_version`` / ``changed_by`` / ``changed_at`` and announce their changes.
-VERSIONED_TABLES = [cast(Table, t).name for t in m.CONTENT_TABLES]
+VERSIONED_TABLES = [t.name for t in m.Base.metadata.sorted_tables if t.name in SHARED_TABLE_NAMES]
 
 
 def init(engine: Engine) -> None:

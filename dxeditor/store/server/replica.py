@@ -20,11 +20,10 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
 from dxeditor.core.errors import PlanFileError
 from dxeditor.store import models as m
 from dxeditor.store.document import PlanDocument
-from dxeditor.store.server import plan_connection
+from dxeditor.store.server import SHARED_TABLE_NAMES, plan_connection
 
 #: The tables a server plan shares, parents before children (the order to insert in).
-SHARED_TABLES: list[Table] = [t for t in m.Base.metadata.sorted_tables
-                              if t.name in {cast(Table, c).name for c in m.CONTENT_TABLES}]
+SHARED_TABLES: list[Table] = [t for t in m.Base.metadata.sorted_tables if t.name in SHARED_TABLE_NAMES]
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in SHARED_TABLES}
 
 Rows = dict[str, dict[int, dict[str, Any]]]
