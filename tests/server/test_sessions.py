@@ -136,7 +136,7 @@ def test_edits_made_while_the_server_is_away_survive_a_closed_window_and_are_sen
     again = ServerSession(url, uid)
     try:
         assert len(again.outbox) == 3  # what was kept is found again
-        changes, refused = again.reconnected()
+        _changes, refused = again.reconnected()
         assert refused == [] and not again.outbox and not again.outbox.path.exists()
         server = again.link.fetch()
         assert server["bars"][bar]["start"] == start + 2

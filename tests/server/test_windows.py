@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
-from dxeditor.plan.ops import initiatives
+from dxeditor.plan.ops import initiatives, outline
 from dxeditor.plan.ops import schedule as sch
 from tests.ui.conftest import MessageRecorder, messages  # noqa: F401 - the fixture
 
@@ -185,3 +185,26 @@ def test_the_server_away_keeps_the_edits_and_sends_them_when_it_returns(
     assert _bar(sato, bar)["label"] == "鈴木の入力"
     assert "サーバー:" in label.text()
     assert not sato.server_bridge.session.outbox.path.exists()
+
+
+def test_items_added_and_removed_by_someone_else_appear_and_go_in_the_outline(qtbot: Any, open_window: Any) -> None:
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    initiative = int(suzuki.controller.doc.session.execute(text("SELECT max(id) FROM initiatives")).scalar_one())
+    suzuki.outline_view.select_item("initiative", initiative)
+    selected = suzuki.outline_view.selected_items()
+    first = int(sato.controller.doc.session.execute(text("SELECT min(id) FROM initiatives")).scalar_one())
+
+    row = sato.run("行の追加", lambda r: outline.add_row(r, first, title="佐藤が足した行"))
+    new = sato.run("取組の追加", lambda r: outline.add_initiative(r, None, title="佐藤が足した取組"))
+    qtbot.waitUntil(lambda: ("row", row) in suzuki.model._index and ("initiative", new) in suzuki.model._index,
+                    timeout=3000)
+    assert suzuki.model._index[("row", row)].title == "佐藤が足した行"
+    assert suzuki.outline_view.selected_items() == selected
+
+    sato.run("削除", lambda r: outline.delete_items(r, [("row", row)]))
+    qtbot.waitUntil(lambda: ("row", row) not in suzuki.model._index, timeout=3000)
+    assert suzuki.outline_view.selected_items() == selected
+    # suzuki can work on what sato added: ids taken by one window are never given to another
+    suzuki.run("行の追加", lambda r: outline.add_row(r, new, title="鈴木が足した行"))
+    qtbot.waitUntil(lambda: sato.controller.doc.session.execute(text(
+        "SELECT count(*) FROM schedule_rows WHERE initiative_id = :i"), {"i": new}).scalar_one() == 1, timeout=3000)
