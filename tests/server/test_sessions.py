@@ -145,3 +145,27 @@ def test_edits_made_while_the_server_is_away_survive_a_closed_window_and_are_sen
         assert read_rows(again.doc.session.connection()) == server
     finally:
         again.close()
+
+
+def test_a_plan_whose_sub_row_comes_long_before_its_parent_opens(pg_cluster: PgCluster, tmp_path: Any) -> None:
+    """Rows arrive in batches: a sub-row in the first batch whose parent is in the last (seen in the load bench)."""
+    from bench.generate import write_plan
+    from dxeditor.app import server as runs
+    from dxeditor.store.server import schema_name
+
+    plan = write_plan(2500, tmp_path / "big.dxplan", 1)
+    db = pg_cluster.new_database()
+    runs.init(pg_cluster.url(db))
+    uid = runs.push(plan, pg_cluster.url(db)).uid
+    with psycopg.connect(pg_cluster.conninfo(db), autocommit=True) as su:
+        su.execute(f'SET search_path TO "{schema_name(uid)}"')
+        child, parent = su.execute("SELECT min(id), max(id) FROM schedule_rows").fetchone()
+        su.execute("UPDATE schedule_rows SET initiative_id = (SELECT initiative_id FROM schedule_rows WHERE id = %s), "
+                   "parent_id = %s WHERE id = %s", (parent, parent, child))
+        su.execute("UPDATE schedule_rows SET note = 'last' WHERE id = %s", (parent,))  # its new version: read last
+        su.execute("VACUUM schedule_rows")
+    s = ServerSession(pg_cluster.url(db), uid)
+    try:
+        assert read_rows(s.doc.session.connection()) == s.link.fetch()
+    finally:
+        s.close()

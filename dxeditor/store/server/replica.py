@@ -35,9 +35,9 @@ def read_rows(conn: Connection, wanted: dict[str, Collection[int]] | None = None
     out: Rows = {}
     for t in SHARED_TABLES:
         if wanted is None:
-            stmt = select(t)
+            stmt = select(t).order_by(t.c.id)
         elif wanted.get(t.name):
-            stmt = select(t).where(t.c.id.in_(sorted(wanted[t.name])))
+            stmt = select(t).where(t.c.id.in_(sorted(wanted[t.name]))).order_by(t.c.id)
         else:
             continue
         out[t.name] = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
@@ -79,6 +79,7 @@ def open_replica(engine: Engine, uid: str, label: str) -> ServerPlanDocument:
     doc.server_label = label
     try:
         with doc.engine.begin() as local:
+            defer_foreign_keys(local)  # a sub-row may come before its parent row
             for t in reversed(SHARED_TABLES):
                 local.execute(delete(t))
             for t in SHARED_TABLES:
