@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import psycopg
 
-    from bench.bench_server_load import _usage
+    from bench.bench_server_load import CLK_TCK, _cluster_pids, _usage
     from bench.generate import cached_plan
     from dxeditor.app import server as runs
     from dxeditor.app.server_plan.link import ServerLink
@@ -147,17 +147,25 @@ def main(argv: list[str] | None = None) -> int:
                 engine.dispose()
 
         peak = [0.0]
+        cpu_of: dict[int, float] = {}  # CPU seconds per server process, last seen (a backend ends with its client)
 
         def monitor() -> None:
             while not stop.is_set():
                 peak[0] = max(peak[0], _usage(postmaster)[1])
+                for pid in _cluster_pids(postmaster):
+                    try:
+                        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    except OSError:
+                        continue
+                    cpu_of[pid] = (int(stat[11]) + int(stat[12])) / CLK_TCK
                 time.sleep(0.5)
 
         viewer = threading.Thread(target=window)
         viewer.start()
         watch = threading.Thread(target=monitor)
         watch.start()
-        cpu0, _ = _usage(postmaster)
+        time.sleep(1.0)
+        cpu0 = sum(cpu_of.values())
         t0 = time.perf_counter()
         deadline = t0 + args.seconds
         clients = [threading.Thread(target=client, args=(i, deadline)) for i in range(args.clients)]
@@ -166,8 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         for t in clients:
             t.join(args.seconds + 120)
         elapsed = time.perf_counter() - t0
-        cpu1, _ = _usage(postmaster)
         time.sleep(2.0)  # the last announcements
+        cpu1 = sum(cpu_of.values())
         stop.set()
         viewer.join(60)
         watch.join(10)
