@@ -118,7 +118,7 @@ class PlanEditor:
         first = changeset.changes[0]
         conn.execute(insert(AuditEntry).values(
             at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-            user=os_user(),
+            user=getattr(self.sink, "user", None) or os_user(),  # a server plan: the database user, as the server logs
             host=host_name(),
             action=action,
             entity=first.table,

@@ -208,3 +208,29 @@ def test_items_added_and_removed_by_someone_else_appear_and_go_in_the_outline(qt
     suzuki.run("行の追加", lambda r: outline.add_row(r, new, title="鈴木が足した行"))
     qtbot.waitUntil(lambda: sato.controller.doc.session.execute(text(
         "SELECT count(*) FROM schedule_rows WHERE initiative_id = :i"), {"i": new}).scalar_one() == 1, timeout=3000)
+
+
+def test_save_as_writes_a_file_copy_and_the_window_stays_on_the_server(
+        qtbot: Any, open_window: Any, tmp_path: Any) -> None:
+    from dxeditor.store.document import PlanDocument
+
+    sato = open_window("sato")
+    bar = _first_bar(sato)
+    sato.run("ラベルの変更", lambda r: sch.set_label(r, bar, "控えに入る"))
+    assert sato.save()  # Ctrl+S: nothing to do, said in the status bar
+    assert "サーバー" in sato.statusBar().currentMessage()
+    assert sato.save_as(tmp_path / "控え.dxplan")
+    copy = PlanDocument.open(tmp_path / "控え.dxplan", read_only=True)
+    try:
+        assert copy.session.execute(text("SELECT label FROM bars WHERE id = :b"), {"b": bar}).scalar_one() == "控えに入る"
+    finally:
+        copy.close(keep_working_copy=False)
+    assert sato.controller.doc.source is None and sato.server_bridge is not None
+    assert "sato_" in sato.windowTitle() and not sato.isWindowModified()
+    # the history names database users: the own entries, and the server's log read when a window opens
+    log = "SELECT \"user\", action FROM audit_log ORDER BY id DESC LIMIT 1"
+    assert sato.controller.doc.session.execute(text(log)).one()[1] == "ラベルの変更"
+    assert sato.controller.doc.session.execute(text(log)).one()[0].startswith("sato_")
+    suzuki = open_window("suzuki")
+    assert tuple(suzuki.controller.doc.session.execute(text(log)).one())[1] == "ラベルの変更"
+    assert suzuki.controller.doc.session.execute(text(log)).one()[0].startswith("sato_")

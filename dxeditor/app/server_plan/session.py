@@ -115,6 +115,11 @@ class ServerSession:
             raise
 
     # ------------------------------------------------------------------ the change sink
+    @property
+    def user(self) -> str:
+        """The database user this window writes as (its own history entries name it too)."""
+        return self.link.user
+
     def new_id(self, table: str) -> int:
         """The next of this window's ids for ``table`` (more are fetched while the server answers)."""
         ids = self._ids.setdefault(table, [])

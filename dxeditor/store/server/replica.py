@@ -75,6 +75,8 @@ def open_replica(engine: Engine, uid: str, label: str) -> ServerPlanDocument:
     snapshot = engine.execution_options(isolation_level="REPEATABLE READ")
     with plan_connection(snapshot, uid) as conn:
         rows = read_rows(conn)
+        # the history so far, for 操作履歴 (who changed what, by database user); not kept in step afterwards
+        history = [dict(r) for r in conn.execute(select(m.AuditEntry.__table__).order_by(m.AuditEntry.id)).mappings()]
     doc = cast(ServerPlanDocument, ServerPlanDocument.create())
     doc.server_label = label
     try:
@@ -85,6 +87,9 @@ def open_replica(engine: Engine, uid: str, label: str) -> ServerPlanDocument:
             for t in SHARED_TABLES:
                 if rows[t.name]:
                     local.execute(insert(t), list(rows[t.name].values()))
+            local.execute(delete(m.AuditEntry))
+            if history:
+                local.execute(insert(m.AuditEntry), history)
         doc.session.expire_all()
         doc._write_manifest()
     except BaseException:
