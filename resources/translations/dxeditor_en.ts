@@ -3578,164 +3578,224 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="92"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="93"/>
         <source>サーバーの計画を開く</source>
         <translation>Open a Plan from the Server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="109"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="110"/>
         <source>例: dbserver.example.lg.jp</source>
         <translation>e.g. dbserver.example.lg.jp</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="114"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="115"/>
         <source>例: dxplans</source>
         <translation>e.g. dxplans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="117"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="118"/>
         <source>証明書とサーバー名を確かめて暗号化する（推奨）</source>
-        <translation>encrypt, checking the server's certificate and name (recommended)</translation>
+        <translation>encrypt, checking the server&apos;s certificate and name (recommended)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="118"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="119"/>
         <source>暗号化する（サーバーは確かめない）</source>
         <translation>encrypt without checking the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="119"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="120"/>
         <source>できれば暗号化する</source>
         <translation>encrypt if the server can</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="126"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="127"/>
         <source>パスワードをこの PC に保存する (Windows の資格情報マネージャー)(&amp;K)</source>
         <translation>&amp;Keep the password on this PC (Windows Credential Manager)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="130"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="131"/>
         <source>この環境ではパスワードを保存できません。開くたびに入力してください。</source>
         <translation>Passwords cannot be kept on this system; enter it each time.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="132"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="133"/>
         <source>サーバー(&amp;S):</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="133"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="134"/>
         <source>ポート(&amp;P):</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="134"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="135"/>
         <source>データベース(&amp;D):</source>
         <translation>&amp;Database:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="135"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="136"/>
         <source>ユーザー名(&amp;U):</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="136"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="137"/>
         <source>接続の暗号化(&amp;E):</source>
         <translation>&amp;Encryption:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="138"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="139"/>
         <source>パスワード(&amp;W):</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="141"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="142"/>
         <source>一覧を取得(&amp;L)</source>
         <translation>&amp;List Plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="152"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
         <source>計画の名前</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="152"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
         <source>団体名</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="152"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
         <source>識別子</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
         <source>公開日時</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
         <source>公開した人</source>
         <translation>Published by</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="168"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="169"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="169"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="170"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="232"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
         <source>サーバー</source>
         <translation>server name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="232"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
         <source>データベース</source>
         <translation>database name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="234"/>
         <source>ユーザー名</source>
         <translation>user name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="235"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="236"/>
         <source>{0}を入力してください。</source>
         <translation>Enter the {0}.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="240"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="241"/>
         <source>通信を暗号化し、サーバーの証明書が自治体の認証局のものであることとサーバー名を確かめます。通常はこれを使います。</source>
-        <translation>Encrypts the connection and checks that the server's certificate comes from the municipality's certificate authority and names this server. Use this normally.</translation>
+        <translation>Encrypts the connection and checks that the server&apos;s certificate comes from the municipality&apos;s certificate authority and names this server. Use this normally.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="242"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="243"/>
         <source>通信を暗号化しますが、接続先が本物のサーバーかは確かめません。最初の試験だけに使ってください。</source>
         <translation>Encrypts the connection but does not check that the server is the real one. Use it only for a first test.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="243"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="244"/>
         <source>サーバーが対応していれば暗号化し、対応していなければ暗号化せずに接続します。閉じたネットワークの中で管理者が認めた場合だけ使ってください。</source>
         <translation>Encrypts when the server supports it and otherwise connects unencrypted. Use it only inside a closed network when the administrator allows it.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="301"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="302"/>
         <source>サーバーに接続しています…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="330"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="332"/>
         <source>{0} 件の計画があります。</source>
         <translation>{0} plans on the server.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="331"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="333"/>
         <source>このデータベースにはまだ計画が公開されていません。</source>
         <translation>No plan has been published in this database yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="339"/>
+        <source>ユーザー名かパスワードが違います。</source>
+        <translation>The user name or the password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="340"/>
+        <source>パスワードを入力してください。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="342"/>
+        <source>サーバーが見つかりません。サーバー名を確かめてください。</source>
+        <translation>The server was not found; check the server name.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="343"/>
+        <source>サーバーが {0} 秒以内に応答しませんでした。サーバー名、ポートとネットワークを確かめてください。</source>
+        <translation>The server did not answer within {0} seconds; check the server name, the port and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="346"/>
+        <source>サーバーが接続を受け付けていません。サーバー名とポートを確かめ、管理者に確認してください。</source>
+        <translation>The server does not accept the connection; check the server name and the port, and ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="347"/>
+        <source>このユーザー名はサーバーに登録されていません。</source>
+        <translation>This user name is not known to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="349"/>
+        <source>このデータベースはサーバーにありません。データベース名を確かめてください。</source>
+        <translation>The server has no such database; check the database name.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="351"/>
+        <source>このユーザーはこの PC からの接続を許されていません。管理者に確認してください。</source>
+        <translation>This user may not connect from this PC; ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="352"/>
+        <source>サーバーの証明書を確かめるためのルート証明書がこの PC にありません（%APPDATA%\postgresql\root.crt）。管理者に確認してください。</source>
+        <translation>This PC lacks the root certificate that checks the server&apos;s certificate (%APPDATA%\postgresql\root.crt); ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="355"/>
+        <source>サーバーの証明書を確かめられませんでした。管理者に確認してください。</source>
+        <translation>The server&apos;s certificate could not be verified; ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="356"/>
+        <source>サーバーが暗号化 (TLS) に対応していません。管理者に確認してください。</source>
+        <translation>The server does not support encryption (TLS); ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="358"/>
+        <source>接続先は PostgreSQL のサーバーではないようです。サーバー名とポートを確かめてください。</source>
+        <translation>That does not seem to be a PostgreSQL server; check the server name and the port.</translation>
     </message>
 </context>
 <context>
@@ -4101,7 +4161,7 @@ Open it?</translation>
         <translation>Exporting to PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="410"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="440"/>
         <source>この版ではサーバーの計画をウィンドウで開けません。</source>
         <translation>This version cannot open a server plan in the window.</translation>
     </message>

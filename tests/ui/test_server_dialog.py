@@ -156,7 +156,8 @@ def test_missing_fields_and_errors_are_said_in_the_dialog(qtbot, listing):
     assert listing == []
     fill(qtbot, dlg, host="nowhere")
     fetch(qtbot, dlg)
-    assert dlg.status_label.text().startswith("サーバーに接続できません")
+    assert dlg.status_label.text() == ("サーバーが見つかりません。サーバー名を確かめてください。\n"
+                                       "サーバーに接続できません: failed to resolve host 'nowhere'")
     assert dlg.table.rowCount() == 0 and not dlg.open_button.isEnabled()
     assert dlg.fetch_button.isEnabled()
 
@@ -321,6 +322,10 @@ def test_the_dialog_is_english(qtbot, listing):
     fill(qtbot, dlg, user="")
     dlg.fetch()
     found = japanese_in(dlg)
+    fill(qtbot, dlg, host="nowhere")
+    fetch(qtbot, dlg)
+    assert dlg.status_label.text() == ("The server was not found; check the server name.\n"
+                                       "Cannot connect to the server: failed to resolve host 'nowhere'")
     fill(qtbot, dlg)
     fetch(qtbot, dlg)
     assert dlg.table.rowCount() == 2
@@ -334,3 +339,20 @@ def test_the_dialog_is_english(qtbot, listing):
     plain = ServerDialog(Settings())
     qtbot.addWidget(plain)
     assert plain.remember_check.toolTip().startswith("Passwords cannot be kept")
+
+
+@pytest.mark.parametrize(("reason", "hint"), [
+    ('connection to server at "10.0.0.5", port 5432 failed: timeout expired', "5 秒以内に応答しませんでした"),
+    ('connection failed: FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "sato"', "この PC からの接続"),
+    ('root certificate file "C:\\Users\\sato\\AppData\\Roaming/postgresql/root.crt" does not exist', "root.crt"),
+    ("SSL error: certificate verify failed", "証明書を確かめられませんでした"),
+    ('server certificate for "db" does not match host name "dbserver"', "証明書を確かめられませんでした"),
+    ("server does not support SSL, but SSL was required", "暗号化 (TLS) に対応していません"),
+    ("received invalid response to SSL negotiation: H", "PostgreSQL のサーバーではない"),
+    ("something nobody foresaw", ""),
+])
+def test_a_connection_failure_comes_with_what_to_do(qtbot, reason, hint):
+    dlg = ServerDialog(Settings(), store=None)
+    qtbot.addWidget(dlg)
+    found = dlg.hint_for(f"サーバーに接続できません: {reason}")
+    assert (hint in found) if hint else found == ""

@@ -11,6 +11,7 @@ the server, port, database, user and encryption, never the password.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Any
 
@@ -324,12 +325,41 @@ class ServerDialog(QDialog):
             return  # the fields changed meanwhile, or the dialog closed
         self._fetching = False
         if plans is None:
-            self._show_status(error or "", error=True)
+            hint = self.hint_for(error or "")
+            self._show_status(f"{hint}\n{error}" if hint else error or "", error=True)
         else:
             self._fill(plans)
             self._show_status(self.tr("{0} 件の計画があります。").format(len(plans)) if plans
                               else self.tr("このデータベースにはまだ計画が公開されていません。"))
         self._update_buttons()
+
+    def hint_for(self, message: str) -> str:
+        """What the person can do about a connection failure, from the driver's reason (empty if unknown)."""
+        for pattern, hint in (
+            (r"password authentication failed", self.tr("ユーザー名かパスワードが違います。")),
+            (r"no password supplied", self.tr("パスワードを入力してください。")),
+            (r"failed to resolve host|could not translate host name",
+             self.tr("サーバーが見つかりません。サーバー名を確かめてください。")),
+            (r"timeout expired", self.tr("サーバーが {0} 秒以内に応答しませんでした。サーバー名、ポートとネットワークを"
+                                         "確かめてください。").format(CONNECT_TIMEOUT_S)),
+            (r"connection refused|no such file or directory",
+             self.tr("サーバーが接続を受け付けていません。サーバー名とポートを確かめ、管理者に確認してください。")),
+            (r'role ".*" does not exist', self.tr("このユーザー名はサーバーに登録されていません。")),
+            (r'database ".*" does not exist',
+             self.tr("このデータベースはサーバーにありません。データベース名を確かめてください。")),
+            (r"no pg_hba\.conf entry",
+             self.tr("このユーザーはこの PC からの接続を許されていません。管理者に確認してください。")),
+            (r"root certificate file", self.tr("サーバーの証明書を確かめるためのルート証明書がこの PC にありません"
+                                               "（%APPDATA%\\postgresql\\root.crt）。管理者に確認してください。")),
+            (r"certificate verify failed|server certificate for",
+             self.tr("サーバーの証明書を確かめられませんでした。管理者に確認してください。")),
+            (r"does not support ssl", self.tr("サーバーが暗号化 (TLS) に対応していません。管理者に確認してください。")),
+            (r"invalid response to ssl negotiation|expected authentication request",
+             self.tr("接続先は PostgreSQL のサーバーではないようです。サーバー名とポートを確かめてください。")),
+        ):
+            if re.search(pattern, message, re.IGNORECASE):
+                return hint
+        return ""
 
     def _fill(self, plans: list[Any]) -> None:
         self.plans = list(plans)
