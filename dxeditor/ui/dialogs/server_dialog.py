@@ -111,6 +111,8 @@ class ServerDialog(QDialog):
         self.port_spin = QSpinBox(self)
         self.port_spin.setRange(1, 65535)
         self.port_spin.setValue(DEFAULT_PORT)
+        self.port_spin.setGroupSeparatorShown(False)
+        self.port_spin.setMaximumWidth(self.port_spin.fontMetrics().horizontalAdvance("0") * 8 + 40)
         self.database_edit = QLineEdit(self)
         self.database_edit.setPlaceholderText(self.tr("例: dxplans"))
         self.user_edit = QLineEdit(self)
@@ -146,7 +148,7 @@ class ServerDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         fetch_row = QHBoxLayout()
-        fetch_row.addWidget(self.fetch_button)
+        fetch_row.addWidget(self.fetch_button, 0, Qt.AlignmentFlag.AlignTop)
         fetch_row.addWidget(self.status_label, 1)
 
         self.table = QTableWidget(0, 5, self)
