@@ -356,3 +356,11 @@ def test_a_connection_failure_comes_with_what_to_do(qtbot, reason, hint):
     qtbot.addWidget(dlg)
     found = dlg.hint_for(f"サーバーに接続できません: {reason}")
     assert (hint in found) if hint else found == ""
+
+
+def test_a_damaged_remembered_port_falls_back_to_the_default(qtbot):
+    settings = Settings()
+    settings.set_server_connection(host="db", port="54x", database="dxplans", user="sato", sslmode="bogus")
+    dlg = ServerDialog(settings, store=None)
+    qtbot.addWidget(dlg)
+    assert (dlg.host(), dlg.port_spin.value(), dlg.sslmode()) == ("db", 5432, "verify-full")

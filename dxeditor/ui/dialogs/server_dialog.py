@@ -192,7 +192,8 @@ class ServerDialog(QDialog):
         """The last server, port, database, user and encryption; the password kept for them, if any."""
         last = self.settings.server_connection()
         self.host_edit.setText(last.get("host", ""))
-        self.port_spin.setValue(int(last.get("port") or DEFAULT_PORT))
+        port = last.get("port", "")
+        self.port_spin.setValue(int(port) if port.isdigit() and 0 < int(port) < 65536 else DEFAULT_PORT)
         self.database_edit.setText(last.get("database", ""))
         self.user_edit.setText(last.get("user", ""))
         index = self.ssl_combo.findData(last.get("sslmode") or SSL_MODES[0])
