@@ -364,3 +364,21 @@ def test_a_damaged_remembered_port_falls_back_to_the_default(qtbot):
     dlg = ServerDialog(settings, store=None)
     qtbot.addWidget(dlg)
     assert (dlg.host(), dlg.port_spin.value(), dlg.sslmode()) == ("db", 5432, "verify-full")
+
+
+def test_the_dialog_has_a_help_button_opening_its_section(qtbot, window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from dxeditor.ui.help_window import HelpWindow
+
+    dlg = ServerDialog(window.settings, window, store=None)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    button = dlg.buttons.button(QDialogButtonBox.StandardButton.Help)
+    assert button is not None and button.text() == "ヘルプ"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    help_window = dlg.findChild(HelpWindow)
+    assert help_window is not None and help_window.topic() == "server"
+    assert "資格情報マネージャー" in help_window.browser.toPlainText()
+    assert dlg.isVisible()
+    dlg.reject()
