@@ -155,3 +155,19 @@ def test_nothing_is_kept_outside_windows(monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     assert credentials.default_store() is None
     assert credentials.available() is False
+
+
+def test_the_structure_is_laid_out_as_wincred_h():
+    """Offsets of CREDENTIALW as the Windows SDK's compiler lays it out (x64: 80 bytes; x86: 52)."""
+    if ctypes.sizeof(ctypes.c_void_p) == 8:
+        expected = {"Flags": 0, "Type": 4, "TargetName": 8, "Comment": 16, "LastWritten": 24,
+                    "CredentialBlobSize": 32, "CredentialBlob": 40, "Persist": 48, "AttributeCount": 52,
+                    "Attributes": 56, "TargetAlias": 64, "UserName": 72}
+        size = 80
+    else:
+        expected = {"Flags": 0, "Type": 4, "TargetName": 8, "Comment": 12, "LastWritten": 16,
+                    "CredentialBlobSize": 24, "CredentialBlob": 28, "Persist": 32, "AttributeCount": 36,
+                    "Attributes": 40, "TargetAlias": 44, "UserName": 48}
+        size = 52
+    assert {name: getattr(CREDENTIALW, name).offset for name, _t in CREDENTIALW._fields_} == expected
+    assert ctypes.sizeof(CREDENTIALW) == size
