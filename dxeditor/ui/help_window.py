@@ -38,6 +38,7 @@ DIALOG_TOPICS = {
     "InquiryExportDialog": "inquiry",
     "AnswerPreviewDialog": "inquiry",
     "RecoveryDialog": "recovery",
+    "ServerDialog": "server",
 }
 _HELPED = "dxHelpButton"
 

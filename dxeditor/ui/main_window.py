@@ -230,6 +230,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.new_demo_action = A(self.tr("デモ計画（小樽市）(&D)"), lambda: self.new_plan("demo"))
         self.new_national_action = A(self.tr("国の計画の構成から(&N)"), lambda: self.new_plan("national"))
         self.open_action = A(self.tr("開く(&O)…"), self.open_dialog, K.Open)
+        self.open_server_action = A(self.tr("サーバーの計画を開く(&D)…"), self.open_from_server,
+                                    tip=self.tr("データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます"))
         self.save_action = A(self.tr("上書き保存(&S)"), self.save, K.Save)
         self.save_as_action = A(self.tr("名前を付けて保存(&A)…"), self.save_as, "Ctrl+Shift+S")
         self.properties_action = A(self.tr("計画のプロパティ(&T)…"),
@@ -314,7 +316,7 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
                 act = shelf.addAction(label)
                 act.triggered.connect(lambda _c=False, n=name: self.new_plan(n))
                 self.example_actions.append(act)
-        f.addAction(self.open_action)
+        f.addActions([self.open_action, self.open_server_action])
         self.recent_menu = f.addMenu(self.tr("最近使ったファイル(&R)"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         f.addSeparator()

@@ -1,4 +1,4 @@
-"""User settings (QSettings): language, recent files, last plan, window geometry.
+"""User settings (QSettings): language, recent files, last plan, window geometry, last server.
 
 On Windows they live in the registry under the organisation name; when the environment
 variable ``DXEDITOR_SETTINGS_DIR`` is set (tests, portable mode) they are an INI file
@@ -17,6 +17,8 @@ from dxeditor.core import paths
 ORGANIZATION = "dxeditor"
 APPLICATION = "dxeditor"
 MAX_RECENT = 10
+#: What is remembered of the last server connection (File ▸ サーバーの計画を開く).
+SERVER_KEYS = ("host", "port", "database", "user", "sslmode")
 
 
 class Settings:
@@ -65,6 +67,21 @@ class Settings:
 
     def clear_last_file(self) -> None:
         self.qs.setValue("files/last", "")
+
+    def server_connection(self) -> dict[str, str]:
+        """The server last connected to: host, port, database, user, sslmode (never a password)."""
+        out = {}
+        for key in SERVER_KEYS:
+            value = self.qs.value(f"server/{key}", "")
+            out[key] = str(value) if value is not None else ""
+        return out
+
+    def set_server_connection(self, *, host: str, port: int | str, database: str, user: str,
+                              sslmode: str) -> None:
+        """Remember the server connected to (the password is not a parameter: it is never kept here)."""
+        values = {"host": host, "port": str(port), "database": database, "user": user, "sslmode": sslmode}
+        for key in SERVER_KEYS:
+            self.qs.setValue(f"server/{key}", values[key])
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self.qs.value(f"window/{key}")

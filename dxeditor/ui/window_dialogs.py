@@ -72,6 +72,12 @@ class DialogSlots:
 
         self._guard(lambda: excel_dialogs.export_excel(self, self.controller))
 
+    def open_from_server(self) -> None:
+        """File ▸ サーバーの計画を開く."""
+        from dxeditor.ui.dialogs import server_dialog
+
+        self._guard(lambda: server_dialog.open_from_server(self))
+
     def new_from_gallery(self) -> None:
         """File ▸ 新規作成 ▸ 一覧から選ぶ."""
         from dxeditor.ui.dialogs import new_plan_dialog

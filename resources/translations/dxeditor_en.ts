@@ -2038,13 +2038,13 @@ Discard what you have entered?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="223"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="381"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="225"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="382"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="384"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
@@ -2070,11 +2070,21 @@ Discard what you have entered?</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <source>サーバーの計画を開く(&amp;D)…</source>
+        <translation>Open from &amp;Database Server…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <source>データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます</source>
+        <translation>Choose a plan published on the database server (PostgreSQL) and open it</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2083,270 +2093,270 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="301"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="310"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="317"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="325"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="332"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="346"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="348"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="350"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="352"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="363"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="365"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="366"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="368"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="369"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="371"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="371"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="373"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="375"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="377"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="414"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="416"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="415"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="417"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="415"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="417"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="457"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="459"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2365,27 +2375,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2394,27 +2404,27 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="357"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="359"/>
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
@@ -3566,6 +3576,229 @@ Restoring opens the edited plan (the file does not change until you save).</tran
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="93"/>
+        <source>サーバーの計画を開く</source>
+        <translation>Open a Plan from the Server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="110"/>
+        <source>例: dbserver.example.lg.jp</source>
+        <translation>e.g. dbserver.example.lg.jp</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="115"/>
+        <source>例: dxplans</source>
+        <translation>e.g. dxplans</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="118"/>
+        <source>証明書とサーバー名を確かめて暗号化する（推奨）</source>
+        <translation>encrypt, checking the server&apos;s certificate and name (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="119"/>
+        <source>暗号化する（サーバーは確かめない）</source>
+        <translation>encrypt without checking the server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="120"/>
+        <source>できれば暗号化する</source>
+        <translation>encrypt if the server can</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="127"/>
+        <source>パスワードをこの PC に保存する (Windows の資格情報マネージャー)(&amp;K)</source>
+        <translation>&amp;Keep the password on this PC (Windows Credential Manager)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="131"/>
+        <source>この環境ではパスワードを保存できません。開くたびに入力してください。</source>
+        <translation>Passwords cannot be kept on this system; enter it each time.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="133"/>
+        <source>サーバー(&amp;S):</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="134"/>
+        <source>ポート(&amp;P):</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="135"/>
+        <source>データベース(&amp;D):</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="136"/>
+        <source>ユーザー名(&amp;U):</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="137"/>
+        <source>接続の暗号化(&amp;E):</source>
+        <translation>&amp;Encryption:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="139"/>
+        <source>パスワード(&amp;W):</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="142"/>
+        <source>一覧を取得(&amp;L)</source>
+        <translation>&amp;List Plans</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <source>計画の名前</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <source>団体名</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <source>識別子</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
+        <source>公開日時</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
+        <source>公開した人</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="169"/>
+        <source>開く(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="170"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
+        <source>サーバー</source>
+        <translation>server name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
+        <source>データベース</source>
+        <translation>database name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="234"/>
+        <source>ユーザー名</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="236"/>
+        <source>{0}を入力してください。</source>
+        <translation>Enter the {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="241"/>
+        <source>通信を暗号化し、サーバーの証明書が自治体の認証局のものであることとサーバー名を確かめます。通常はこれを使います。</source>
+        <translation>Encrypts the connection and checks that the server&apos;s certificate comes from the municipality&apos;s certificate authority and names this server. Use this normally.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="243"/>
+        <source>通信を暗号化しますが、接続先が本物のサーバーかは確かめません。最初の試験だけに使ってください。</source>
+        <translation>Encrypts the connection but does not check that the server is the real one. Use it only for a first test.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="244"/>
+        <source>サーバーが対応していれば暗号化し、対応していなければ暗号化せずに接続します。閉じたネットワークの中で管理者が認めた場合だけ使ってください。</source>
+        <translation>Encrypts when the server supports it and otherwise connects unencrypted. Use it only inside a closed network when the administrator allows it.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="302"/>
+        <source>サーバーに接続しています…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="332"/>
+        <source>{0} 件の計画があります。</source>
+        <translation>{0} plans on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="333"/>
+        <source>このデータベースにはまだ計画が公開されていません。</source>
+        <translation>No plan has been published in this database yet.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="339"/>
+        <source>ユーザー名かパスワードが違います。</source>
+        <translation>The user name or the password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="340"/>
+        <source>パスワードを入力してください。</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="342"/>
+        <source>サーバーが見つかりません。サーバー名を確かめてください。</source>
+        <translation>The server was not found; check the server name.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="343"/>
+        <source>サーバーが {0} 秒以内に応答しませんでした。サーバー名、ポートとネットワークを確かめてください。</source>
+        <translation>The server did not answer within {0} seconds; check the server name, the port and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="346"/>
+        <source>サーバーが接続を受け付けていません。サーバー名とポートを確かめ、管理者に確認してください。</source>
+        <translation>The server does not accept the connection; check the server name and the port, and ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="347"/>
+        <source>このユーザー名はサーバーに登録されていません。</source>
+        <translation>This user name is not known to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="349"/>
+        <source>このデータベースはサーバーにありません。データベース名を確かめてください。</source>
+        <translation>The server has no such database; check the database name.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="351"/>
+        <source>このユーザーはこの PC からの接続を許されていません。管理者に確認してください。</source>
+        <translation>This user may not connect from this PC; ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="352"/>
+        <source>サーバーの証明書を確かめるためのルート証明書がこの PC にありません（%APPDATA%\postgresql\root.crt）。管理者に確認してください。</source>
+        <translation>This PC lacks the root certificate that checks the server&apos;s certificate (%APPDATA%\postgresql\root.crt); ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="355"/>
+        <source>サーバーの証明書を確かめられませんでした。管理者に確認してください。</source>
+        <translation>The server&apos;s certificate could not be verified; ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="356"/>
+        <source>サーバーが暗号化 (TLS) に対応していません。管理者に確認してください。</source>
+        <translation>The server does not support encryption (TLS); ask the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="358"/>
+        <source>接続先は PostgreSQL のサーバーではないようです。サーバー名とポートを確かめてください。</source>
+        <translation>That does not seem to be a PostgreSQL server; check the server name and the port.</translation>
+    </message>
+</context>
+<context>
     <name>SplitDialog</name>
     <message>
         <location filename="../../dxeditor/ui/dialogs/department_dialogs.py" line="241"/>
@@ -3926,6 +4159,11 @@ Open it?</translation>
         <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="151"/>
         <source>PDF に書き出しています…</source>
         <translation>Exporting to PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="440"/>
+        <source>この版ではサーバーの計画をウィンドウで開けません。</source>
+        <translation>This version cannot open a server plan in the window.</translation>
     </message>
 </context>
 </TS>
