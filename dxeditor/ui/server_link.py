@@ -158,14 +158,13 @@ class ServerBridge(QObject):
 
 
 def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> bool:
-    """Open plan ``uid`` of the server ``url`` in ``window`` (after asking about unsaved edits)."""
-    if not window.confirm_close():
-        return False
+    """Open plan ``uid`` of the server ``url`` in ``window`` (the caller has asked about unsaved edits)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         session = ServerSession(url, uid, password)
     except DxError as exc:
         QApplication.restoreOverrideCursor()
+        window._discard = False  # the open plan stays: a 保存しない given for it no longer holds
         window.show_error(exc.message())
         return False
     QApplication.restoreOverrideCursor()

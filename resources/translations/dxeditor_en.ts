@@ -670,12 +670,12 @@ Tab / Shift+Tab: next / previous field</translation>
 <context>
     <name>ContextHelp</name>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="168"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="169"/>
         <source>ヘルプ</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="170"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="171"/>
         <source>この画面の説明を開きます (F1)</source>
         <translation>Open the help for this window (F1)</translation>
     </message>
@@ -1083,72 +1083,77 @@ Press F1 at any time for help.</translation>
         <translation>&amp;Take over editing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="160"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="177"/>
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="161"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="178"/>
         <source>「{0}」への変更を保存しますか？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="208"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="226"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="227"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="245"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="239"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="257"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="255"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="265"/>
+        <source>サーバーの計画は、変更のたびにサーバーに保存されています</source>
+        <translation>A server plan is saved on the server with every change</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/window_files.py" line="276"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="256"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="277"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="273"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="294"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="295"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="293"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="314"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="301"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="322"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="311"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="332"/>
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="325"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="346"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="335"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="356"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -1305,33 +1310,33 @@ Discard what you have entered?</translation>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="69"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="70"/>
         <source>dxeditor ヘルプ</source>
         <extracomment>The manual&apos;s section for each dialog class (by class name, so no dialog module is imported here).</extracomment>
         <translation>dxeditor help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="78"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="79"/>
         <source>ヘルプ</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="81"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="82"/>
         <source>戻る</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="84"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="85"/>
         <source>進む</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="87"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="88"/>
         <source>目次</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/help_window.py" line="90"/>
+        <location filename="../../dxeditor/ui/help_window.py" line="91"/>
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
@@ -1455,50 +1460,50 @@ Discard what you have entered?</translation>
 <context>
     <name>InitiativeForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="124"/>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="168"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="136"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="180"/>
         <source>（なし）</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="150"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="162"/>
         <location filename="../../forms/initiative_form.ui" line="46"/>
         <source>自動</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="238"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="250"/>
         <source>取組名の変更</source>
         <translation>Rename initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="243"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="255"/>
         <source>番号の変更</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="247"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="259"/>
         <source>国の計画の取組事項の変更</source>
         <translation>Change national plan item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="262"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="274"/>
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="268"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="280"/>
         <source>{0}の編集</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="275"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="287"/>
         <source>SDGs の変更</source>
         <translation>Change SDGs</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="285"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="297"/>
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
@@ -2017,74 +2022,74 @@ Discard what you have entered?</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="145"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="146"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="188"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="197"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="223"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="384"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="225"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="384"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="385"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="228"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
         <source>サーバーの計画を開く(&amp;D)…</source>
         <translation>Open from &amp;Database Server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
         <source>データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます</source>
         <translation>Choose a plan published on the database server (PostgreSQL) and open it</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2093,270 +2098,270 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>名前の変更(&amp;R)</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>複製(&amp;U)</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="313"/>
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="320"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="332"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="333"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="339"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="348"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="349"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="352"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="365"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="366"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="368"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="369"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="371"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="372"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="373"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="238"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="377"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="416"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="419"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="417"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="420"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="417"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="420"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="459"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="463"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2375,27 +2380,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2404,27 +2409,27 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="359"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="360"/>
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
@@ -3338,12 +3343,12 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>RowForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="374"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="386"/>
         <source>例: 令和7年度</source>
         <translation>e.g. 令和7年度 / 2025</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="382"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="394"/>
         <source>工程表の行</source>
         <translation>Schedule row</translation>
     </message>
@@ -3352,52 +3357,52 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="386"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="398"/>
         <source>備考(&amp;O)</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="387"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="399"/>
         <source>主管課(&amp;L)</source>
         <translation>&amp;Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="388"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="400"/>
         <source>関係課(&amp;R)</source>
         <translation>&amp;Related departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="389"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="401"/>
         <source>国が掲げる目標時期(&amp;G)</source>
         <translation>National tar&amp;get</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="403"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="415"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="445"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="457"/>
         <source>行の名称の変更</source>
         <translation>Rename row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="445"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="457"/>
         <source>備考の変更</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="460"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="472"/>
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="469"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="481"/>
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="385"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="397"/>
         <source>名称(&amp;M)</source>
         <translation>Na&amp;me</translation>
     </message>
@@ -3536,7 +3541,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="301"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="313"/>
         <source>セクション</source>
         <translation>Section</translation>
     </message>
@@ -3545,34 +3550,67 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="305"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="317"/>
         <source>種類(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="306"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="318"/>
         <source>説明(&amp;D)</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="308"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="320"/>
         <source>種類の変更</source>
         <translation>Change kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="352"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="364"/>
         <source>セクション名の変更</source>
         <translation>Rename section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="361"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="373"/>
         <source>説明の変更</source>
         <translation>Change description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="304"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="316"/>
         <source>名称(&amp;M)</source>
         <translation>Na&amp;me</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBridge</name>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="72"/>
+        <source>{0} さんの変更を反映しました</source>
+        <translation>Changes by {0} are shown</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="127"/>
+        <source>サーバーにつながりました。この PC に保存していた変更を送りました</source>
+        <translation>Connected to the server again. The changes kept on this PC were sent</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="131"/>
+        <source>サーバーに送れなかった変更</source>
+        <translation>Changes not sent to the server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="132"/>
+        <source>サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。</source>
+        <translation>{0} of the changes made while the server was away collided with someone else&apos;s changes and were not saved. The window shows the server&apos;s current plan. The details list what you entered.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="143"/>
+        <source>サーバー: {0}</source>
+        <translation>Server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="146"/>
+        <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
+        <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
     </message>
 </context>
 <context>
@@ -3588,212 +3626,212 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>e.g. dbserver.example.lg.jp</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="115"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="117"/>
         <source>例: dxplans</source>
         <translation>e.g. dxplans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="118"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="120"/>
         <source>証明書とサーバー名を確かめて暗号化する（推奨）</source>
         <translation>encrypt, checking the server&apos;s certificate and name (recommended)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="119"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="121"/>
         <source>暗号化する（サーバーは確かめない）</source>
         <translation>encrypt without checking the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="120"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="122"/>
         <source>できれば暗号化する</source>
         <translation>encrypt if the server can</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="127"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="129"/>
         <source>パスワードをこの PC に保存する (Windows の資格情報マネージャー)(&amp;K)</source>
         <translation>&amp;Keep the password on this PC (Windows Credential Manager)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="131"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="133"/>
         <source>この環境ではパスワードを保存できません。開くたびに入力してください。</source>
         <translation>Passwords cannot be kept on this system; enter it each time.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="133"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="135"/>
         <source>サーバー(&amp;S):</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="134"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="136"/>
         <source>ポート(&amp;P):</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="135"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="137"/>
         <source>データベース(&amp;D):</source>
         <translation>&amp;Database:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="136"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="138"/>
         <source>ユーザー名(&amp;U):</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="137"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="139"/>
         <source>接続の暗号化(&amp;E):</source>
         <translation>&amp;Encryption:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="139"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="141"/>
         <source>パスワード(&amp;W):</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="142"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="144"/>
         <source>一覧を取得(&amp;L)</source>
         <translation>&amp;List Plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="155"/>
         <source>計画の名前</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="155"/>
         <source>団体名</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="153"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="155"/>
         <source>識別子</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="156"/>
         <source>公開日時</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="154"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="156"/>
         <source>公開した人</source>
         <translation>Published by</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="169"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="171"/>
         <source>開く(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="170"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="172"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="236"/>
         <source>サーバー</source>
         <translation>server name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="233"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="236"/>
         <source>データベース</source>
         <translation>database name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="234"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="237"/>
         <source>ユーザー名</source>
         <translation>user name</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="236"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="239"/>
         <source>{0}を入力してください。</source>
         <translation>Enter the {0}.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="241"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="244"/>
         <source>通信を暗号化し、サーバーの証明書が自治体の認証局のものであることとサーバー名を確かめます。通常はこれを使います。</source>
         <translation>Encrypts the connection and checks that the server&apos;s certificate comes from the municipality&apos;s certificate authority and names this server. Use this normally.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="243"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="246"/>
         <source>通信を暗号化しますが、接続先が本物のサーバーかは確かめません。最初の試験だけに使ってください。</source>
         <translation>Encrypts the connection but does not check that the server is the real one. Use it only for a first test.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="244"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="247"/>
         <source>サーバーが対応していれば暗号化し、対応していなければ暗号化せずに接続します。閉じたネットワークの中で管理者が認めた場合だけ使ってください。</source>
         <translation>Encrypts when the server supports it and otherwise connects unencrypted. Use it only inside a closed network when the administrator allows it.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="302"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="305"/>
         <source>サーバーに接続しています…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="332"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="335"/>
         <source>{0} 件の計画があります。</source>
         <translation>{0} plans on the server.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="333"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="336"/>
         <source>このデータベースにはまだ計画が公開されていません。</source>
         <translation>No plan has been published in this database yet.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="339"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="342"/>
         <source>ユーザー名かパスワードが違います。</source>
         <translation>The user name or the password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="340"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="343"/>
         <source>パスワードを入力してください。</source>
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="342"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="345"/>
         <source>サーバーが見つかりません。サーバー名を確かめてください。</source>
         <translation>The server was not found; check the server name.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="343"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="346"/>
         <source>サーバーが {0} 秒以内に応答しませんでした。サーバー名、ポートとネットワークを確かめてください。</source>
         <translation>The server did not answer within {0} seconds; check the server name, the port and the network.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="346"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="349"/>
         <source>サーバーが接続を受け付けていません。サーバー名とポートを確かめ、管理者に確認してください。</source>
         <translation>The server does not accept the connection; check the server name and the port, and ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="347"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="350"/>
         <source>このユーザー名はサーバーに登録されていません。</source>
         <translation>This user name is not known to the server.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="349"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="352"/>
         <source>このデータベースはサーバーにありません。データベース名を確かめてください。</source>
         <translation>The server has no such database; check the database name.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="351"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="354"/>
         <source>このユーザーはこの PC からの接続を許されていません。管理者に確認してください。</source>
         <translation>This user may not connect from this PC; ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="352"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="355"/>
         <source>サーバーの証明書を確かめるためのルート証明書がこの PC にありません（%APPDATA%\postgresql\root.crt）。管理者に確認してください。</source>
         <translation>This PC lacks the root certificate that checks the server&apos;s certificate (%APPDATA%\postgresql\root.crt); ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="355"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="358"/>
         <source>サーバーの証明書を確かめられませんでした。管理者に確認してください。</source>
         <translation>The server&apos;s certificate could not be verified; ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="356"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="359"/>
         <source>サーバーが暗号化 (TLS) に対応していません。管理者に確認してください。</source>
         <translation>The server does not support encryption (TLS); ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="358"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="361"/>
         <source>接続先は PostgreSQL のサーバーではないようです。サーバー名とポートを確かめてください。</source>
         <translation>That does not seem to be a PostgreSQL server; check the server name and the port.</translation>
     </message>
@@ -4161,7 +4199,7 @@ Open it?</translation>
         <translation>Exporting to PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="440"/>
+        <location filename="../../dxeditor/ui/dialogs/server_dialog.py" line="443"/>
         <source>この版ではサーバーの計画をウィンドウで開けません。</source>
         <translation>This version cannot open a server plan in the window.</translation>
     </message>
