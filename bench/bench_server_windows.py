@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         watcher.listen(heard.put, lambda up: online.set() if up else None)
         online.wait(30)
         sent: list[tuple[tuple[int, int], float]] = []  # ((bar, its new start), when the client began sending)
+        committed: list[tuple[tuple[int, int], float]] = []  # ... and when its send returned (committed)
         shown: dict[tuple[int, int], list[float]] = {}  # (bar, start) → when the window held it (a bar comes back)
         last_sent: dict[int, int] = {}
         refused = [0]
@@ -139,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
                         rows = link.fetch({"bars": bars_of[i]})["bars"]
                         continue
                     rows[bar] = after
+                    done = time.perf_counter()
                     with lock:
                         sent.append(((bar, after["start"]), t))
+                        committed.append(((bar, after["start"]), done))
                         last_sent[bar] = after["start"]
                     time.sleep(args.think)
             finally:
@@ -184,8 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         lost = sum(1 for bar, start in last_sent.items() if server["bars"][bar]["start"] != start)
         agrees = read_rows(watcher.doc.session.connection()) == server
         watcher.close()
-        visible = sorted((min(s for s in shown[k] if s >= t) - t) * 1000
-                         for k, t in sent if any(s >= t for s in shown.get(k, ())))
+        def delays(since: list[tuple[tuple[int, int], float]]) -> list[float]:
+            return sorted((min(s for s in shown[k] if s >= t) - t) * 1000
+                          for k, t in since if any(s >= t for s in shown.get(k, ())))
+
+        visible, after_commit = delays(sent), delays(committed)
         result: dict[str, Any] = {
             "clients": args.clients, "seconds": round(elapsed, 1), "rows": args.rows, "think_s": args.think,
             "edits": len(sent), "edits_per_s": round(len(sent) / elapsed, 1), "refused": refused[0],
@@ -193,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             "missed": len(sent) - len(visible),
             "visible_ms": {"p50": round(statistics.median(visible), 1) if visible else None,
                            "p95": _pct(visible, 0.95), "max": round(visible[-1], 1) if visible else None},
+            "after_commit_ms": {"p50": round(statistics.median(after_commit), 1) if after_commit else None,
+                                "p95": _pct(after_commit, 0.95)},
             "server_cpu_s": round(cpu1 - cpu0, 1), "server_pss_mb": round(peak[0], 1),
             "cpu_count": os.cpu_count(),
         }
