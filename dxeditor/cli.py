@@ -15,12 +15,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxeditor import __version__
 from dxeditor.app.imports import check_new_file, import_plan_file
 from dxeditor.app.templates import open_template, template_names
 from dxeditor.core import errors
 from dxeditor.core.errors import DxError, PlanFileError, message_for
+
+if TYPE_CHECKING:
+    from dxeditor.app.server import UpgradeResult
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="パスワードを尋ねる（既定は環境変数 PGPASSWORD）/ prompt for the password")
     s_init = ssub.add_parser("init", parents=[password], help="データベースを準備する / prepare a database")
     s_init.add_argument("url", help="postgresql://USER@HOST/DB")
+    s_upgrade = ssub.add_parser("upgrade", parents=[password],
+                                help="データベースの形式を更新する（管理者）/ upgrade the database layout (administrator)")
+    s_upgrade.add_argument("url", help="postgresql://USER@HOST/DB")
     s_push = ssub.add_parser("push", parents=[password], help="計画ファイルを公開する / publish a plan file")
     s_push.add_argument("file")
     s_push.add_argument("url")
@@ -351,8 +358,10 @@ def cmd_server(args: argparse.Namespace) -> int:
 
         password = getpass.getpass("パスワード / password: ")
     if args.server_command == "init":
-        runs.init(args.url, password)
+        _say_upgrade(runs.init(args.url, password))
         _say("準備しました / prepared")
+    elif args.server_command == "upgrade":
+        _say_upgrade(runs.upgrade(args.url, password))
     elif args.server_command == "push":
         result = runs.push(Path(args.file), args.url, password=password, replace=args.replace)
         _say(f"{result.uid}\t{result.title}\t取組 {result.initiatives} / 工程表の行 {result.schedule_rows}")
@@ -368,6 +377,22 @@ def cmd_server(args: argparse.Namespace) -> int:
         for p in [] if args.json else plans:
             _say(f"{p.uid}\t{p.title}\t{p.municipality}\t{p.pushed_at:%Y-%m-%d %H:%M}\t{p.pushed_by}")
     return 0
+
+
+def _say_upgrade(result: UpgradeResult) -> None:
+    """What ``server init`` / ``server upgrade`` did to the database's layout."""
+    en = errors.language() == "en"
+    if not result.applied:
+        _say(f"Layout already at {result.after}: nothing to do" if en
+             else f"データベースの形式はすでに {result.after} です（更新なし）")
+        return
+    before = result.before or ("not prepared" if en else "未準備")
+    _say(f"Layout {before} → {result.after}" if en else f"データベースの形式 {before} → {result.after}")
+    for rev, what in result.applied:
+        _say(f"  {rev}  {what}")
+    plans = ", ".join(result.plans) or ("none" if en else "なし")
+    _say(f"Plans gone through: {len(result.plans)} ({plans})" if en
+         else f"更新した計画: {len(result.plans)} 件（{plans}）")
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

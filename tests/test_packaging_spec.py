@@ -77,7 +77,7 @@ def test_spec_paths_exist(sd: ModuleType) -> None:
     assert (ROOT / "db" / "versions").is_dir()
 
 
-@pytest.mark.parametrize("folder", ["resources", "db/versions", "db"])
+@pytest.mark.parametrize("folder", ["resources", "db/versions", "db/server/versions", "db"])
 def test_every_data_file_is_bundled(sd: ModuleType, folder: str) -> None:
     bundled = sd.bundled_paths(sd.datas())
     expected = [f for f in _files_under(ROOT / folder) if not (f.startswith("resources/") and f.endswith(".py"))]

@@ -27,12 +27,14 @@ from dxeditor.store.server import (
     connect,
     ddl,
     list_plans,
+    migrate,
     plan_connection,
     translated_errors,
 )
+from dxeditor.store.server.migrate import UpgradeResult
 
-__all__ = ["PushResult", "init", "is_server_plan", "list_server_plans", "open_for_reading", "pull", "push",
-           "server_export"]
+__all__ = ["PushResult", "UpgradeResult", "init", "is_server_plan", "list_server_plans", "open_for_reading", "pull",
+           "push", "server_export", "upgrade"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,20 @@ class PushResult:
     schedule_rows: int
 
 
-def init(url: str, password: str | None = None) -> None:
-    """Prepare the database at ``url`` for dxeditor (idempotent)."""
+def init(url: str, password: str | None = None) -> UpgradeResult:
+    """Prepare the database at ``url`` for dxeditor (idempotent; an older layout is upgraded)."""
     engine = connect(url, password)
     try:
-        ddl.init(engine)
+        return ddl.init(engine)
+    finally:
+        engine.dispose()
+
+
+def upgrade(url: str, password: str | None = None) -> UpgradeResult:
+    """Bring the layout of the database at ``url`` and of every plan on it to this dxeditor's revision."""
+    engine = connect(url, password)
+    try:
+        return migrate.upgrade(engine)
     finally:
         engine.dispose()
 
