@@ -102,7 +102,7 @@ def connect(url: str, password: str | None = None, *, pool_size: int = 5) -> Eng
         return create_engine(parsed, connect_args=args, future=True, pool_size=pool_size)
     except ImportError:
         raise ServerError("サーバーに接続する部品 (psycopg) がインストールされていません。",
-                          "The PostgreSQL driver (psycopg) is not installed: install dxeditor[server].") from None
+                          "The PostgreSQL driver (psycopg) is not installed: reinstall dxeditor.") from None
 
 
 def describe(exc: DBAPIError) -> ServerError:
