@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
     inq = sub.add_parser("inquiry", help="部署への照会と回答 / department inquiry round trip")
     inq.add_argument("action", choices=["export", "import"])
-    inq.add_argument("file")
+    inq.add_argument("file", help=PLAN_ARG_HELP)
     inq.add_argument("answers", nargs="*")
     inq.add_argument("--dept", action="append", default=[])
     inq.add_argument("-o", "--output")
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     prog = sub.add_parser("progress", help="進捗状況報告 / progress report")
     prog.add_argument("action", choices=["export"])
-    prog.add_argument("file")
+    prog.add_argument("file", help=PLAN_ARG_HELP)
     prog.add_argument("--fy", type=int, default=None, help="報告する年度（西暦）/ fiscal year")
     prog.add_argument("--format", choices=["xlsx", "pdf"], required=True)
     prog.add_argument("-o", "--output", required=True)
@@ -95,8 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     ver.add_argument("--force", action="store_true")
 
     cmp = sub.add_parser("compare", help="新旧対照表 / compare versions or plan files")
-    cmp.add_argument("file", help="計画ファイル（または比較元の計画ファイル）")
-    cmp.add_argument("other", nargs="?", help="比較先の計画ファイル（2つのファイルを比べるとき）")
+    cmp.add_argument("file", help="計画ファイル（または比較元の計画ファイル）、またはサーバーの計画 postgresql://…?plan=UID")
+    cmp.add_argument("other", nargs="?", help="比較先の計画ファイル・サーバーの計画（2つの計画を比べるとき）")
     cmp.add_argument("--from", dest="before", help="改定前: 版の名前 / current")
     cmp.add_argument("--to", dest="after", default="current", help="改定後: 版の名前 / current（既定）")
     cmp.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
@@ -331,7 +331,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise PlanFileError(f"出力先のフォルダーが見つかりません: {out.parent}", f"Output folder not found: {out.parent}")
     if args.other:
-        cmp = runs.compare_files(Path(args.file), Path(args.other))
+        cmp = runs.compare_files(_plan_arg(args.file), _plan_arg(args.other))
     else:
         if not args.before:
             raise DxError("比べる版 (--from) を指定してください。", "Give the version to compare from with --from.")
@@ -346,6 +346,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     else:
         _fail(f"変更 {len(cmp.changes)} 件（" + "、".join(f"{KINDS[k]} {n}" for k, n in counts.items()) + "）")
     return 0
+
+
+def _plan_arg(spec: str) -> Path | str:
+    """A plan argument: a file's path, or a server plan's URL kept as it is."""
+    from dxeditor.app.server import is_server_plan
+
+    return spec if is_server_plan(spec) else Path(spec)
 
 
 def cmd_server(args: argparse.Namespace) -> int:

@@ -33,8 +33,8 @@ from dxeditor.store.server import (
 )
 from dxeditor.store.server.migrate import UpgradeResult
 
-__all__ = ["PushResult", "UpgradeResult", "init", "is_server_plan", "list_server_plans", "open_for_reading", "pull",
-           "push", "server_export", "upgrade"]
+__all__ = ["PushResult", "UpgradeResult", "init", "is_server_plan", "list_server_plans", "open_for_reading",
+           "plan_label", "pull", "push", "server_export", "upgrade"]
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,16 @@ def list_server_plans(url: str, *, password: str | None = None) -> list[PlanEntr
         engine.dispose()
 
 
-def is_server_plan(spec: str) -> bool:
+def is_server_plan(spec: str | os.PathLike[str]) -> bool:
     """Whether a command's plan argument names a plan on a server (``postgresql://…?plan=UID``)."""
-    return spec.startswith(("postgresql:", "postgresql+"))
+    return isinstance(spec, str) and spec.startswith(("postgresql:", "postgresql+"))
+
+
+def plan_label(spec: str | os.PathLike[str]) -> str:
+    """How a plan argument is named in a comparison: the file's name without suffix, or the server plan's uid."""
+    if is_server_plan(spec):
+        return split_plan_url(str(spec))[1]
+    return Path(spec).stem
 
 
 def split_plan_url(spec: str) -> tuple[str, str]:
@@ -149,15 +156,16 @@ def split_plan_url(spec: str) -> tuple[str, str]:
     return url.difference_update_query(["plan"]).render_as_string(hide_password=False), uid
 
 
-def open_for_reading(spec: str, *, password: str | None = None) -> PlanDocument:
+def open_for_reading(spec: str | os.PathLike[str], *, password: str | None = None) -> PlanDocument:
     """A read-only document on a plan file, or on a snapshot of a server plan (``postgresql://…?plan=UID``).
 
-    The commands that only read a plan (``info``, ``check``, ``export``) take either; a server
-    plan is read in one consistent snapshot into a private working copy, closed after use.
+    The commands that only read a plan (``info``, ``check``, ``export``, ``inquiry export``,
+    ``progress export``, ``compare``) take either; a server plan is read in one consistent
+    snapshot into a private working copy, closed after use.
     """
     if not is_server_plan(spec):
         return PlanDocument.open(spec, read_only=True)
-    url, uid = split_plan_url(spec)
+    url, uid = split_plan_url(str(spec))
     doc = import_data(server_export(url, uid, password=password), source=f"server:{uid}")
     doc.read_only = True
     return doc
