@@ -94,7 +94,7 @@ def require_head(found: str | None) -> None:
     if found == LEGACY_REVISION or found in known_revisions():
         raise ServerError(
             f"サーバーのデータベースの形式 ({found}) が古いため開けません（この dxeditor は {expected}）。"
-            "管理者が dxeditor server upgrade でデータベースを更新してください（docs/server.md の「7. 更新」）。",
+            "管理者が dxeditor server upgrade でデータベースを更新してください（docs/server.md の「7. Upgrades」）。",
             f"The server's database layout ({found}) is older than this dxeditor's ({expected}): the "
             "administrator must run dxeditor server upgrade (docs/server.md, 7. Upgrades).")
     raise ServerError(
@@ -192,7 +192,7 @@ def upgrade(engine: Engine) -> UpgradeResult:
             raise ServerError(
                 f"ログイン {user} ではデータベースの形式を更新できません。所有者でないもの・足りない権限: "
                 + "、".join(refused) + "。データベースと計画のスキーマを所有するログイン（計画を公開した管理者）"
-                "で実行してください（docs/server.md の「7. 更新」）。",
+                "で実行してください（docs/server.md の「7. Upgrades」）。",
                 f"The login {user} cannot upgrade the database layout; not its own or missing: "
                 + ", ".join(refused) + ". Run it as the login that owns the database and the plans' schemas "
                 "(the administrator who published them; docs/server.md, 7. Upgrades).")
