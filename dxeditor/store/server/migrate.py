@@ -140,7 +140,7 @@ def _refusals(conn: Connection) -> list[str]:
         WHERE n.nspname = ANY(:names) AND c.relkind IN ('r', 'p', 'v', 'S')
           AND NOT pg_has_role(current_user, c.relowner, 'USAGE')
         ORDER BY 1, 2"""), {"names": names}).all()
-    why += [f"{schema}（{owner}）" for schema, owner in owners]
+    why += [f"{schema} ({owner})" for schema, owner in owners]
     if not conn.execute(text(f"SELECT to_regnamespace('{META_SCHEMA}') IS NOT NULL")).scalar() and not conn.execute(
             text("SELECT has_database_privilege(current_database(), 'CREATE')")).scalar():
         why.append("CREATE ON DATABASE")
@@ -191,7 +191,8 @@ def upgrade(engine: Engine) -> UpgradeResult:
         if refused:
             raise ServerError(
                 f"ログイン {user} ではデータベースの形式を更新できません。所有者でないもの・足りない権限: "
-                + "、".join(refused) + "。データベースと計画のスキーマを所有するログイン（計画を公開した管理者）"
+                + "、".join(r.replace(" (", "（").replace(")", "）") for r in refused)
+                + "。データベースと計画のスキーマを所有するログイン（計画を公開した管理者）"
                 "で実行してください（docs/server.md の「7. Upgrades」）。",
                 f"The login {user} cannot upgrade the database layout; not its own or missing: "
                 + ", ".join(refused) + ". Run it as the login that owns the database and the plans' schemas "
