@@ -4,7 +4,9 @@
 # (`python3 tasks.py build` does that), then checks that the frozen dxeditor-cli creates,
 # reports on, checks and exports the demo plan, runs the bundled migrations, honours
 # portable mode, that the windowed dxeditor starts and paints offscreen, and (with strace)
-# that none of it opens an internet socket.
+# that none of it opens an internet socket; and that the PostgreSQL driver (psycopg, binary) and
+# the server migrations load and `dxeditor-cli server init/push/list/upgrade` work against a
+# throwaway cluster on a Unix socket (Debian's postgresql, installed for the tests).
 # Takes about a minute and a half on a shared 2-core machine (build 40-75 s, smoke ~25 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -31,7 +31,10 @@ DEFAULT_SIZES = (100, 10_000, 100_000)
 START_SIZE = 10_000
 PDF_SIZE = 1386
 #: Separate benchmark scripts written with the features; run when present, their JSON folded in.
-SCRIPTS = ("bench_schedule_paint", "bench_xlsx", "bench_pdf", "bench_progress")
+SCRIPTS = ("bench_schedule_paint", "bench_xlsx", "bench_pdf", "bench_progress", "bench_server", "bench_server_load")
+#: Issue 19's load on a server plan: 50 department clients on a 10,000-row plan for 60 s (bounded; a
+#: throwaway PostgreSQL on a Unix socket, nothing on the network).
+SERVER_LOAD_ARGS = ["--clients", "50", "--seconds", "60", "--rows", "10000"]
 EXIT_FLAG = "DXEDITOR_EXIT_AFTER_FIRST_PAINT"
 
 
@@ -188,7 +191,9 @@ def run(sizes: list[int], repeat: int, quick: bool, out: Path = OUT) -> dict[str
         m["pdf_process"] = {str(pdf_size): pdf_process(plans[pdf_size], min(repeat, 3), work / "pdf-process")}
         args = {"bench_xlsx": [str(big)], "bench_pdf": [str(pdf_size), "--repeat", str(min(repeat, 5))],
                 "bench_schedule_paint": ["--sizes", f"{min(sizes)},{big}"],
-                "bench_progress": ["--sizes", f"{min(sizes)},{big}", "--report-rows", str(pdf_size)]}
+                "bench_progress": ["--sizes", f"{min(sizes)},{big}", "--report-rows", str(pdf_size)],
+                "bench_server": [str(pdf_size), "10000", "--repeat", str(min(repeat, 3))],
+                "bench_server_load": SERVER_LOAD_ARGS}
         m["scripts"] = {s: run_script(s, args.get(s, []), work / s) for s in SCRIPTS}
     meta["loadavg_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else []
     meta.update(machine_facts())  # last: importing Qt here would raise the peak RSS children inherit

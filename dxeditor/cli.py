@@ -15,12 +15,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxeditor import __version__
 from dxeditor.app.imports import check_new_file, import_plan_file
 from dxeditor.app.templates import open_template, template_names
 from dxeditor.core import errors
 from dxeditor.core.errors import DxError, PlanFileError, message_for
+
+if TYPE_CHECKING:
+    from dxeditor.app.server import UpgradeResult
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
     inq = sub.add_parser("inquiry", help="部署への照会と回答 / department inquiry round trip")
     inq.add_argument("action", choices=["export", "import"])
-    inq.add_argument("file")
+    inq.add_argument("file", help=PLAN_ARG_HELP)
     inq.add_argument("answers", nargs="*")
     inq.add_argument("--dept", action="append", default=[])
     inq.add_argument("-o", "--output")
@@ -75,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     prog = sub.add_parser("progress", help="進捗状況報告 / progress report")
     prog.add_argument("action", choices=["export"])
-    prog.add_argument("file")
+    prog.add_argument("file", help=PLAN_ARG_HELP)
     prog.add_argument("--fy", type=int, default=None, help="報告する年度（西暦）/ fiscal year")
     prog.add_argument("--format", choices=["xlsx", "pdf"], required=True)
     prog.add_argument("-o", "--output", required=True)
@@ -91,8 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     ver.add_argument("--force", action="store_true")
 
     cmp = sub.add_parser("compare", help="新旧対照表 / compare versions or plan files")
-    cmp.add_argument("file", help="計画ファイル（または比較元の計画ファイル）")
-    cmp.add_argument("other", nargs="?", help="比較先の計画ファイル（2つのファイルを比べるとき）")
+    cmp.add_argument("file", help="計画ファイル（または比較元の計画ファイル）、またはサーバーの計画 postgresql://…?plan=UID")
+    cmp.add_argument("other", nargs="?", help="比較先の計画ファイル・サーバーの計画（2つの計画を比べるとき）")
     cmp.add_argument("--from", dest="before", help="改定前: 版の名前 / current")
     cmp.add_argument("--to", dest="after", default="current", help="改定後: 版の名前 / current（既定）")
     cmp.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
@@ -105,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="パスワードを尋ねる（既定は環境変数 PGPASSWORD）/ prompt for the password")
     s_init = ssub.add_parser("init", parents=[password], help="データベースを準備する / prepare a database")
     s_init.add_argument("url", help="postgresql://USER@HOST/DB")
+    s_upgrade = ssub.add_parser("upgrade", parents=[password],
+                                help="データベースの形式を更新する（管理者）/ upgrade the database layout (administrator)")
+    s_upgrade.add_argument("url", help="postgresql://USER@HOST/DB")
     s_push = ssub.add_parser("push", parents=[password], help="計画ファイルを公開する / publish a plan file")
     s_push.add_argument("file")
     s_push.add_argument("url")
@@ -324,7 +331,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise PlanFileError(f"出力先のフォルダーが見つかりません: {out.parent}", f"Output folder not found: {out.parent}")
     if args.other:
-        cmp = runs.compare_files(Path(args.file), Path(args.other))
+        cmp = runs.compare_files(_plan_arg(args.file), _plan_arg(args.other))
     else:
         if not args.before:
             raise DxError("比べる版 (--from) を指定してください。", "Give the version to compare from with --from.")
@@ -341,6 +348,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_arg(spec: str) -> Path | str:
+    """A plan argument: a file's path, or a server plan's URL kept as it is."""
+    from dxeditor.app.server import is_server_plan
+
+    return spec if is_server_plan(spec) else Path(spec)
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     from dxeditor.app import server as runs
 
@@ -351,8 +365,10 @@ def cmd_server(args: argparse.Namespace) -> int:
 
         password = getpass.getpass("パスワード / password: ")
     if args.server_command == "init":
-        runs.init(args.url, password)
+        _say_upgrade(runs.init(args.url, password))
         _say("準備しました / prepared")
+    elif args.server_command == "upgrade":
+        _say_upgrade(runs.upgrade(args.url, password))
     elif args.server_command == "push":
         result = runs.push(Path(args.file), args.url, password=password, replace=args.replace)
         _say(f"{result.uid}\t{result.title}\t取組 {result.initiatives} / 工程表の行 {result.schedule_rows}")
@@ -368,6 +384,22 @@ def cmd_server(args: argparse.Namespace) -> int:
         for p in [] if args.json else plans:
             _say(f"{p.uid}\t{p.title}\t{p.municipality}\t{p.pushed_at:%Y-%m-%d %H:%M}\t{p.pushed_by}")
     return 0
+
+
+def _say_upgrade(result: UpgradeResult) -> None:
+    """What ``server init`` / ``server upgrade`` did to the database's layout."""
+    en = errors.language() == "en"
+    if not result.applied:
+        _say(f"Layout already at {result.after}: nothing to do" if en
+             else f"データベースの形式はすでに {result.after} です（更新なし）")
+        return
+    before = result.before or ("not prepared" if en else "未準備")
+    _say(f"Layout {before} → {result.after}" if en else f"データベースの形式 {before} → {result.after}")
+    for rev, what in result.applied:
+        _say(f"  {rev}  {what}")
+    plans = ", ".join(result.plans) or ("none" if en else "なし")
+    _say(f"Plans gone through: {len(result.plans)} ({plans})" if en
+         else f"更新した計画: {len(result.plans)} 件（{plans}）")
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,11 @@ never crash the GUI (use ``dxeditor-cli.exe`` to see output).
 Alembic migrations on a new empty SQLite file and exits: it proves that ``db/env.py`` and
 every ``db/versions`` script load inside the frozen program, which opening a current plan
 never exercises.
+
+``DXEDITOR_SELFTEST_SERVER=1`` (``packaging/smoke.py`` too) prints, as JSON, the PostgreSQL
+driver the frozen program loads (psycopg's version, its implementation: ``binary`` expected,
+libpq's version), SQLAlchemy's psycopg dialect and the head of the bundled server migrations
+(``db/server``), and exits: no server is needed.
 """
 
 from __future__ import annotations
@@ -45,11 +50,29 @@ def _selftest_migrate(target: str) -> int:
     return 0
 
 
+def _selftest_server() -> int:
+    import json
+
+    import psycopg
+    from sqlalchemy.dialects import registry
+
+    from dxeditor.store.server import migrate
+
+    dialect = registry.load("postgresql.psycopg")
+    facts = {"psycopg": psycopg.__version__, "impl": psycopg.pq.__impl__, "libpq": psycopg.pq.version(),
+             "dialect": f"{dialect.__module__}.{dialect.__name__}", "server_head": migrate.head(),
+             "server_revisions": migrate.known_revisions()}
+    sys.stdout.write(json.dumps(facts) + "\n")
+    return 0
+
+
 def _run() -> int:
     _ensure_streams()
     selftest = os.environ.get("DXEDITOR_SELFTEST_MIGRATE")
     if selftest:
         return _selftest_migrate(selftest)
+    if os.environ.get("DXEDITOR_SELFTEST_SERVER"):
+        return _selftest_server()
     from dxeditor.cli import main
 
     return main()

@@ -22,7 +22,12 @@ from packaging.requirements import Requirement
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = ROOT / "THIRD-PARTY-NOTICES"
-RUNTIME = ("PySide6-Essentials", "SQLAlchemy", "alembic", "openpyxl", "reportlab", "XlsxWriter")
+RUNTIME = ("PySide6-Essentials", "SQLAlchemy", "alembic", "openpyxl", "reportlab", "XlsxWriter", "psycopg",
+           "psycopg-binary")  # psycopg's [binary] extra is not followed from its metadata
+#: Libraries that psycopg-binary's wheel carries inside it (psycopg_binary.libs), with their licences.
+PSYCOPG_BINARY_LIBS = ("libpq (PostgreSQL License), OpenSSL (Apache-2.0), MIT Kerberos (MIT), OpenLDAP (OpenLDAP "
+                       "Public License), Cyrus SASL (BSD-style) — inside psycopg-binary; its SBOM in the wheel "
+                       "(psycopg_binary-*.dist-info/sboms) lists them")
 LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 GNU_TEXTS = HERE / "licenses"  # the FSF texts, as Debian ships them in /usr/share/common-licenses
 RULE = "=" * 78
@@ -112,6 +117,7 @@ def build() -> str:
     lines.append(f"  Python {py} — PSF License Agreement (Python Software Foundation)")
     for name in dists:
         lines.append(f"  {name} {distribution(name).version} — {licence_name(name)}")
+    lines.append("  " + PSYCOPG_BINARY_LIBS)
     lines.append("  PyInstaller bootloader — GPL-2.0-or-later with the bootloader exception")
     for font, licence, _text in fonts():
         lines.append(f"  {font} — {licence}")
@@ -119,7 +125,7 @@ def build() -> str:
     for name in dists:
         lines += ["", RULE, f"{name} {distribution(name).version} ({licence_name(name)})", RULE]
         files = licence_files(name)
-        if not files and name.lower().startswith(("pyside6", "shiboken6")):
+        if not files and name.lower().startswith(("pyside6", "shiboken6", "psycopg")):
             lines += ["", "GNU Lesser General Public License v3.0 (LGPL-3.0-only); text below."]
         for fname, text in files:
             lines += ["", f"--- {fname} ---", "", text.rstrip()]
@@ -130,7 +136,7 @@ def build() -> str:
               "See https://github.com/pyinstaller/pyinstaller/blob/develop/COPYING.txt."]
     for font, licence, text in fonts():
         lines += ["", RULE, f"{font} ({licence})", RULE, "", text.rstrip()]
-    for title, file in (("GNU Lesser General Public License v3.0 (Qt, PySide6, Shiboken6)", "LGPL-3.0.txt"),
+    for title, file in (("GNU Lesser General Public License v3.0 (Qt, PySide6, Shiboken6, psycopg)", "LGPL-3.0.txt"),
                         ("GNU General Public License v3.0 (referred to by the LGPL-3.0)", "GPL-3.0.txt")):
         lines += ["", RULE, title, RULE, "", (GNU_TEXTS / file).read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"

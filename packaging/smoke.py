@@ -1,7 +1,8 @@
 """Headless smoke run of the frozen program in ``dist/dxeditor/`` (after ``python tasks.py build``).
 
 Proves the folder is complete: the frozen executables create the demo plan, report on
-it, check it, export JSON, xlsx and PDF, run the bundled migrations, keep their data
+it, check it, export JSON, xlsx and PDF, run the bundled migrations, load the PostgreSQL
+driver (psycopg, binary) and serve a plan from a throwaway cluster where PostgreSQL is installed, keep their data
 beside the program in portable mode, and the GUI starts and paints offscreen. Exports
 whose modules do not exist yet in the source tree are skipped with a note. Exit code 0
 when every step passed; a summary with the time of each step is printed.
@@ -302,6 +303,66 @@ def step_portable(s: Smoke) -> str:
         shutil.rmtree(userdata, ignore_errors=True)
 
 
+def source_server_head() -> str:
+    """The newest revision under the source tree's ``db/server/versions`` (what the frozen program must report)."""
+    found = {}
+    for path in (ROOT / "db" / "server" / "versions").glob("*.py"):
+        m = re.search(r'^revision = "([^"]+)"', path.read_text(encoding="utf-8"), re.MULTILINE)
+        d = re.search(r'^down_revision = (?:"([^"]+)"|None)', path.read_text(encoding="utf-8"), re.MULTILINE)
+        if m and d:
+            found[m.group(1)] = d.group(1)
+    heads = set(found) - set(found.values())
+    check(len(heads) == 1, f"db/server/versions has no single head: {sorted(heads)}")
+    return heads.pop()
+
+
+def step_server_help(s: Smoke) -> str:
+    out = s.run(s.cli, "server", "--help").stdout
+    for sub in ("init", "upgrade", "push", "pull", "list"):
+        check(sub in out, f"`server --help` does not list {sub}: {out[-800:]!r}")
+    return "init, upgrade, push, pull, list"
+
+
+def step_server_driver(s: Smoke) -> str:
+    """psycopg 3 with its binary implementation (libpq inside) and the server migrations load in the frozen program."""
+    if not (s.dist / "_internal" / "db" / "server" / "env.py").exists():
+        raise SmokeFailure("missing in the frozen folder: _internal/db/server/env.py")
+    proc = s.run(s.cli, env=s.env(DXEDITOR_SELFTEST_SERVER="1"))
+    facts = json.loads(proc.stdout.strip().splitlines()[-1])
+    check(facts["impl"] == "binary", f"psycopg.pq.__impl__ is {facts['impl']!r}, not 'binary'")
+    check(facts["dialect"].endswith("PGDialect_psycopg"), f"unexpected dialect {facts['dialect']}")
+    check(facts["server_head"] == source_server_head(),
+          f"bundled server migrations end at {facts['server_head']}, the source at {source_server_head()}")
+    return f"psycopg {facts['psycopg']} ({facts['impl']}, libpq {facts['libpq']}), server layout {facts['server_head']}"
+
+
+def step_server_plan(s: Smoke) -> str:
+    """Against a throwaway PostgreSQL on a Unix socket (tests/server/cluster.py): init, push, list, info, upgrade."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.server.cluster import ClusterError, pg_bindir, running_cluster
+    except ImportError as exc:
+        raise Skipped(f"tests/server/cluster.py cannot be loaded: {exc}") from None
+    finally:
+        sys.path.remove(str(ROOT))
+    if pg_bindir() is None:
+        raise Skipped("no PostgreSQL server installed (Debian's postgresql)")
+    try:
+        with running_cluster() as cluster:
+            url = cluster.url(cluster.new_database())
+            init = s.run(s.cli, "server", "init", url).stdout
+            check(source_server_head() in init, f"init did not report the layout: {init!r}")
+            uid = s.run(s.cli, "server", "push", str(s.plan), url).stdout.split("\t")[0].strip()
+            listed = json.loads(s.run(s.cli, "server", "list", url, "--json").stdout)
+            check([p["uid"] for p in listed] == [uid], f"server list: {listed}")
+            info = json.loads(s.run(s.cli, "info", "--json", f"{url}&plan={uid}").stdout)
+            again = s.run(s.cli, "server", "upgrade", url).stdout
+            check(source_server_head() in again, f"upgrade did not report the layout: {again!r}")
+    except ClusterError as exc:
+        raise Skipped(f"no throwaway cluster: {str(exc)[:200]}") from None
+    return f"init, push {uid}, list, info ({info['initiatives']} initiatives), upgrade"
+
+
 INET = re.compile(r"\b(AF|PF)_INET6?\b")
 
 
@@ -393,6 +454,9 @@ STEPS: list[tuple[str, Callable[[Smoke], str | None]]] = [
     ("export pdf", step_pdf),
     ("migrations", step_migrations),
     ("open old schemas", step_old_plans),
+    ("server --help", step_server_help),
+    ("postgresql driver", step_server_driver),
+    ("server plan (throwaway cluster)", step_server_plan),
     ("portable mode", step_portable),
     ("gui offscreen", step_gui),
     ("no internet sockets (strace)", step_network_trace),

@@ -153,6 +153,25 @@ BASE_HIDDENIMPORTS = [
     "sqlite3",
 ]
 
+#: The PostgreSQL driver for server plans (``dxeditor server …``, ``postgresql://…?plan=``):
+#: SQLAlchemy's psycopg dialect, Alembic's PostgreSQL support (``db/server``) and psycopg 3 with
+#: its binary implementation, which ``psycopg.pq`` imports by name at run time (the compiled
+#: ``psycopg_binary`` modules import psycopg's Python modules in turn: the spec adds all of those).
+#: ``psycopg_binary`` refuses to be imported before ``psycopg``.
+SERVER_HIDDENIMPORTS = [
+    "alembic.ddl.postgresql",
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.postgresql.psycopg",
+    "psycopg",
+    "psycopg.pq",
+    "psycopg_binary",
+    "psycopg_binary.pq",
+    "psycopg_binary._psycopg",
+    "psycopg_binary.version",
+]
+#: Packages bundled with every submodule (``collect_submodules`` in the spec).
+ALL_SUBMODULES = ("psycopg",)
+
 #: Qt plugin folders the program needs; other plugin folders (tls, networkinformation,
 #: generic input such as TUIO over UDP, EGLFS, Wayland, SQL drivers …) are dropped.
 QT_PLUGIN_KEEP = frozenset(
@@ -235,7 +254,7 @@ def migration_imports(root: Path = ROOT) -> list[str]:
 
 def hiddenimports(root: Path = ROOT) -> list[str]:
     """Modules to bundle although no static import reaches them."""
-    names = list(BASE_HIDDENIMPORTS)
+    names = [*BASE_HIDDENIMPORTS, *SERVER_HIDDENIMPORTS]
     for name in migration_imports(root):
         if name not in names and name != "__future__" and is_module(name):
             names.append(name)
@@ -247,6 +266,8 @@ def is_module(name: str) -> bool:
     import importlib.util
 
     try:
+        if name.startswith("psycopg_binary"):
+            import psycopg  # noqa: F401 - psycopg_binary refuses to be imported first
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False

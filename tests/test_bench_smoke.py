@@ -53,3 +53,24 @@ def test_generated_plan_is_deterministic_and_valid() -> None:
     rows = [r for it in plan["initiatives"] for r in it["schedule_rows"]]
     assert len(rows) == 120
     assert all(1 <= len(r["bars"]) <= 4 for r in rows)
+
+
+def test_server_figures_stand_beside_their_targets() -> None:
+    """The load bench's JSON (bench/bench_server_load.py) becomes rows with the issue's targets."""
+    from bench import report
+
+    load = {"clients": 50, "seconds": 60.1, "rows": 10000, "bars": 21848, "edits": 30164, "edits_per_s": 502.3,
+            "stale": 0, "lost_updates": 0, "missed_notifications": 0,
+            "notify_ms": {"p50": 6.1, "p95": 135.0, "max": 429.0}, "server_cpu_s": 23.7, "server_pss_mb": 129.1}
+    push = {"sizes": [{"rows": 10000, "push_s": 3.2, "export_s": 0.9, "pull_s": 1.2}]}
+    figs = {f.key: f for f in report._server_figures({"status": "ok", "data": push}, {"status": "ok", "data": load})}
+    assert figs["server.lost"].verdict == "✓" and figs["server.lost"].median == 0
+    assert figs["server.notify_p95"].median == 0.135 and figs["server.notify_p95"].verdict == "✗"
+    assert figs["server.cpu_memory"].rss_mb == 129.1 and "30,164 edits" in figs["server.edits"].note
+    assert figs["server.push.10000"].median == 3.2
+    lost = report._server_figures(None, {"status": "ok", "data": {**load, "lost_updates": 2}})
+    assert {f.key: f for f in lost}["server.lost"].verdict == "✗"
+    # not run (--quick, or no PostgreSQL): the rows stay, with the reason
+    skipped = report._server_figures(None, {"status": "skipped", "reason": "--quick"})
+    assert [f.key for f in skipped] == ["server.push", "server.notify_p95"] and "--quick" in skipped[-1].note
+    assert "0.135 s" in report.table(list(figs.values()))

@@ -77,7 +77,7 @@ def test_spec_paths_exist(sd: ModuleType) -> None:
     assert (ROOT / "db" / "versions").is_dir()
 
 
-@pytest.mark.parametrize("folder", ["resources", "db/versions", "db"])
+@pytest.mark.parametrize("folder", ["resources", "db/versions", "db/server/versions", "db"])
 def test_every_data_file_is_bundled(sd: ModuleType, folder: str) -> None:
     bundled = sd.bundled_paths(sd.datas())
     expected = [f for f in _files_under(ROOT / folder) if not (f.startswith("resources/") and f.endswith(".py"))]
@@ -111,12 +111,27 @@ def test_hidden_imports_cover_alembic_and_sqlite(sd: ModuleType) -> None:
     hidden = sd.hiddenimports()
     for name in ("alembic.ddl.sqlite", "alembic.runtime.migration", "sqlalchemy.dialects.sqlite"):
         assert name in hidden
+    import psycopg  # noqa: F401 - psycopg_binary refuses to be imported before psycopg
+
     for name in hidden:
         assert importlib.util.find_spec(name) is not None, name
     # Whatever the migration scripts import is bundled although no static import reaches it.
     for name in sd.migration_imports():
         if name != "__future__" and sd.is_module(name):
             assert name in hidden, name
+
+
+def test_hidden_imports_cover_the_postgresql_driver(sd: ModuleType) -> None:
+    """``dxeditor server …`` in the frozen program: psycopg with its binary implementation, the dialect."""
+    hidden = sd.hiddenimports()
+    for name in ("psycopg", "psycopg_binary", "psycopg_binary.pq", "psycopg_binary._psycopg",
+                 "sqlalchemy.dialects.postgresql.psycopg", "alembic.ddl.postgresql"):
+        assert name in hidden, name
+    assert "psycopg" in sd.ALL_SUBMODULES
+    # the server migrations' imports (db/server) are covered like the file's
+    assert "dxeditor.store.server" in sd.migration_imports()
+    text = (ROOT / "packaging" / "dxeditor.spec").read_text(encoding="utf-8")
+    assert "sd.ALL_SUBMODULES" in text
 
 
 def test_excludes_do_not_hit_what_the_program_imports(sd: ModuleType) -> None:
@@ -246,7 +261,7 @@ def test_third_party_notices_name_every_pinned_runtime_library() -> None:
     pins = _pins()
     contents = notices.split("Contents / 一覧", 1)[1].split("=" * 78, 1)[0].lower().replace("_", "-")
     for name in ("pyside6-essentials", "shiboken6", "sqlalchemy", "alembic", "openpyxl", "et-xmlfile", "xlsxwriter",
-                 "reportlab", "pillow", "mako", "markupsafe"):
+                 "reportlab", "pillow", "mako", "markupsafe", "psycopg", "psycopg-binary"):
         assert f"  {name} {pins[name]} — " in contents, name
     for words in ("Python 3.", "PSF License", "GNU LESSER GENERAL PUBLIC LICENSE", "SIL OPEN FONT LICENSE",
                   "Hanazono", "PyInstaller bootloader"):

@@ -42,11 +42,14 @@ def export_inquiries(plan: Path | str, folder: Path | None, departments: Sequenc
     """One inquiry workbook per department (named or id; all answering ones when none) in ``folder``.
 
     The workbooks ask about ``fiscal_year`` (this fiscal year within the plan's period when None).
+    ``plan`` is a plan file or a server plan (``postgresql://…?plan=UID``).
     """
+    from dxeditor.app.server import open_for_reading
+
     if folder is None:
         raise DxError("出力フォルダー (-o) を指定してください。", "Give an output folder with -o.")
     folder.mkdir(parents=True, exist_ok=True)
-    doc = PlanDocument.open(plan, read_only=True)
+    doc = open_for_reading(plan)
     try:
         conn = doc.session.connection()
         fy = fiscal_year or current_fiscal_year(conn)
@@ -76,8 +79,19 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
 
     Answers are checked as a batch too: one department answering twice is refused.
     """
-    # importing answers edits the plan: someone else holding it open for editing refuses it here
-    doc = PlanDocument.open(plan, read_only=dry_run, require_lock=not dry_run)
+    from dxeditor.app.server import is_server_plan, open_for_reading
+
+    if is_server_plan(plan):
+        if not dry_run:
+            raise DxError(
+                "サーバーの計画には回答をまだ取り込めません（確認だけなら --dry-run）。dxeditor server pull で"
+                "ファイルに写して取り込み、dxeditor server push --replace で公開し直してください。",
+                "Answers cannot be applied to a server plan yet (--dry-run only checks them): pull it to a file, "
+                "import there, and publish it again with dxeditor server push --replace.")
+        doc = open_for_reading(plan)
+    else:
+        # importing answers edits the plan: someone else holding it open for editing refuses it here
+        doc = PlanDocument.open(plan, read_only=dry_run, require_lock=not dry_run)
     try:
         conn = doc.session.connection()
         checks = [_checked(conn, Path(a), fiscal_year) for a in answers]  # every answer before any is applied

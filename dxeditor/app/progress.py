@@ -31,8 +31,10 @@ def export_progress_report(doc: PlanDocument, fiscal_year: int, fmt: str, out: P
 
 
 def export_report_of_plan(plan: Path | str, fiscal_year: int | None, fmt: str, out: Path) -> Path:
-    """Open ``plan`` read-only and write its progress report (this fiscal year when None)."""
-    doc = PlanDocument.open(plan, read_only=True)
+    """Open ``plan`` (a file or a server plan) read-only and write its progress report (this fiscal year when None)."""
+    from dxeditor.app.server import open_for_reading
+
+    doc = open_for_reading(plan)
     try:
         if fiscal_year is None:
             from dxeditor.app.inquiry_runs import current_fiscal_year

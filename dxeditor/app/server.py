@@ -27,12 +27,14 @@ from dxeditor.store.server import (
     connect,
     ddl,
     list_plans,
+    migrate,
     plan_connection,
     translated_errors,
 )
+from dxeditor.store.server.migrate import UpgradeResult
 
-__all__ = ["PushResult", "init", "is_server_plan", "list_server_plans", "open_for_reading", "pull", "push",
-           "server_export"]
+__all__ = ["PushResult", "UpgradeResult", "init", "is_server_plan", "list_server_plans", "open_for_reading",
+           "plan_label", "pull", "push", "server_export", "upgrade"]
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,20 @@ class PushResult:
     schedule_rows: int
 
 
-def init(url: str, password: str | None = None) -> None:
-    """Prepare the database at ``url`` for dxeditor (idempotent)."""
+def init(url: str, password: str | None = None) -> UpgradeResult:
+    """Prepare the database at ``url`` for dxeditor (idempotent; an older layout is upgraded)."""
     engine = connect(url, password)
     try:
-        ddl.init(engine)
+        return ddl.init(engine)
+    finally:
+        engine.dispose()
+
+
+def upgrade(url: str, password: str | None = None) -> UpgradeResult:
+    """Bring the layout of the database at ``url`` and of every plan on it to this dxeditor's revision."""
+    engine = connect(url, password)
+    try:
+        return migrate.upgrade(engine)
     finally:
         engine.dispose()
 
@@ -120,9 +131,16 @@ def list_server_plans(url: str, *, password: str | None = None) -> list[PlanEntr
         engine.dispose()
 
 
-def is_server_plan(spec: str) -> bool:
+def is_server_plan(spec: str | os.PathLike[str]) -> bool:
     """Whether a command's plan argument names a plan on a server (``postgresql://…?plan=UID``)."""
-    return spec.startswith(("postgresql:", "postgresql+"))
+    return isinstance(spec, str) and spec.startswith(("postgresql:", "postgresql+"))
+
+
+def plan_label(spec: str | os.PathLike[str]) -> str:
+    """How a plan argument is named in a comparison: the file's name without suffix, or the server plan's uid."""
+    if is_server_plan(spec):
+        return split_plan_url(str(spec))[1]
+    return Path(spec).stem
 
 
 def split_plan_url(spec: str) -> tuple[str, str]:
@@ -138,15 +156,16 @@ def split_plan_url(spec: str) -> tuple[str, str]:
     return url.difference_update_query(["plan"]).render_as_string(hide_password=False), uid
 
 
-def open_for_reading(spec: str, *, password: str | None = None) -> PlanDocument:
+def open_for_reading(spec: str | os.PathLike[str], *, password: str | None = None) -> PlanDocument:
     """A read-only document on a plan file, or on a snapshot of a server plan (``postgresql://…?plan=UID``).
 
-    The commands that only read a plan (``info``, ``check``, ``export``) take either; a server
-    plan is read in one consistent snapshot into a private working copy, closed after use.
+    The commands that only read a plan (``info``, ``check``, ``export``, ``inquiry export``,
+    ``progress export``, ``compare``) take either; a server plan is read in one consistent
+    snapshot into a private working copy, closed after use.
     """
     if not is_server_plan(spec):
         return PlanDocument.open(spec, read_only=True)
-    url, uid = split_plan_url(spec)
+    url, uid = split_plan_url(str(spec))
     doc = import_data(server_export(url, uid, password=password), source=f"server:{uid}")
     doc.read_only = True
     return doc

@@ -32,17 +32,21 @@ def make_version(editor: PlanEditor, label: str, date_text: str = "", note: str 
 
 def side_data(conn: Connection, name: str) -> tuple[str, dict[str, Any]]:
     """The label and plan data of one side: current, a version label, or a plan file path."""
+    from dxeditor.app.server import is_server_plan, plan_label
+
     if name in CURRENT_NAMES:
         return "現在", json_io.snapshot_data(conn)
-    if name.lower().endswith(".dxplan") and Path(name).exists():
-        return Path(name).stem, file_data(Path(name))
+    if is_server_plan(name) or (name.lower().endswith(".dxplan") and Path(name).exists()):
+        return plan_label(name), file_data(name)
     v = versions.find_version(conn, name)
     return v.label, versions.version_data(conn, v.id)
 
 
-def file_data(path: Path) -> dict[str, Any]:
-    """The current plan of another plan file, read without taking it over."""
-    doc = PlanDocument.open(path, read_only=True)
+def file_data(path: Path | str) -> dict[str, Any]:
+    """The current plan of another plan file (or of a server plan), read without taking it over."""
+    from dxeditor.app.server import open_for_reading
+
+    doc = open_for_reading(path)
     try:
         return json_io.snapshot_data(doc.session.connection())
     finally:
@@ -50,8 +54,10 @@ def file_data(path: Path) -> dict[str, Any]:
 
 
 def compare_in_plan(plan: Path | str, before: str, after: str = "current") -> Comparison:
-    """Compare two sides (versions, current or plan files) named within ``plan``."""
-    doc = PlanDocument.open(plan, read_only=True)
+    """Compare two sides (versions, current or plan files) named within ``plan`` (a file or a server plan)."""
+    from dxeditor.app.server import open_for_reading
+
+    doc = open_for_reading(plan)
     try:
         conn = doc.session.connection()
         bl, bd = side_data(conn, before)
@@ -61,9 +67,11 @@ def compare_in_plan(plan: Path | str, before: str, after: str = "current") -> Co
     return compare(bd, ad, bl, al)
 
 
-def compare_files(old: Path, new: Path) -> Comparison:
-    """Compare the current states of two plan files."""
-    return compare(file_data(old), file_data(new), old.stem, new.stem)
+def compare_files(old: Path | str, new: Path | str) -> Comparison:
+    """Compare the current states of two plans: files, or server plans (``postgresql://…?plan=UID``)."""
+    from dxeditor.app.server import plan_label
+
+    return compare(file_data(old), file_data(new), plan_label(old), plan_label(new))
 
 
 def write_comparison(cmp: Comparison, fmt: str, target: Path, notes: dict[str, str] | None = None) -> Path:

@@ -82,3 +82,80 @@ def test_info_check_and_export_read_a_server_plan(pg_cluster: PgCluster, publish
 def test_a_server_plan_without_its_uid_gets_a_message(server_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["info", server_url]) == 2
     assert "plan=" in capsys.readouterr().err
+
+
+def _cells(path: Path) -> dict[str, list[tuple]]:
+    """Every sheet's cell values (the workbook read back; the time it was written left out)."""
+    import re
+
+    import openpyxl
+
+    def value(v: object) -> object:
+        return re.sub(r'"exported_at": "[^"]*"', "", v) if isinstance(v, str) else v
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return {ws.title: [tuple(value(v) for v in r) for r in ws.iter_rows(values_only=True)]
+                for ws in book.worksheets}
+    finally:
+        book.close()
+
+
+def test_inquiry_and_progress_exports_read_a_server_plan(pg_cluster: PgCluster, published_db: tuple[str, str],
+                                                         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, uid = published_db
+    spec = f"{pg_cluster.url(db)}&plan={uid}"
+    copy = runs.pull(pg_cluster.url(db), uid, tmp_path / "copy.dxplan")
+    capsys.readouterr()
+    written = {}
+    for side, plan in (("server", spec), ("file", str(copy))):
+        assert cli.main(["inquiry", "export", plan, "-o", str(tmp_path / side)]) == 0
+        written[side] = [Path(p) for p in capsys.readouterr().out.split()]
+    assert written["server"] and [p.name for p in written["server"]] == [p.name for p in written["file"]]
+    for ours, theirs in zip(written["server"], written["file"], strict=True):
+        cells = _cells(ours)
+        assert any(v for rows in cells.values() for r in rows for v in r)
+        assert cells == _cells(theirs), ours.name
+    for side, plan in (("server", spec), ("file", str(copy))):
+        assert cli.main(["progress", "export", plan, "--format", "xlsx", "-o", str(tmp_path / f"progress-{side}.xlsx")]) == 0
+        assert capsys.readouterr().out.strip() == str(tmp_path / f"progress-{side}.xlsx")
+    assert _cells(tmp_path / "progress-server.xlsx") == _cells(tmp_path / "progress-file.xlsx")
+    # answers are checked against a server plan, not applied to it (yet): a clear message, nothing changed
+    before = runs.server_export(pg_cluster.url(db), uid)
+    assert cli.main(["inquiry", "import", spec, str(written["server"][0])]) == 2
+    assert "--dry-run" in capsys.readouterr().err
+    assert cli.main(["inquiry", "import", spec, str(written["server"][0]), "--dry-run"]) == 0
+    assert f"== {written['server'][0].name}" in capsys.readouterr().out
+    after = runs.server_export(pg_cluster.url(db), uid)
+    assert {k: v for k, v in after.items() if k != "exported_at"} == {
+        k: v for k, v in before.items() if k != "exported_at"}
+
+
+def test_compare_takes_a_server_plan_on_either_side(pg_cluster: PgCluster, published_db: tuple[str, str],
+                                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, uid = published_db
+    spec = f"{pg_cluster.url(db)}&plan={uid}"
+    copy = runs.pull(pg_cluster.url(db), uid, tmp_path / "copy.dxplan")
+    old = tmp_path / "old.dxplan"
+    assert cli.main(["version", "restore", str(copy), "--label", "Ver.1.0", "-o", str(old)]) == 0
+
+    def changes(*args: str) -> list:
+        out = tmp_path / "cmp.json"
+        assert cli.main(["compare", *args, "--format", "json", "-o", str(out)]) == 0
+        capsys.readouterr()
+        return json.loads(out.read_text(encoding="utf-8"))["changes"]
+
+    assert changes(spec, str(copy)) == []
+    assert changes(str(copy), spec) == []
+    assert changes(spec, spec) == []
+    against_old = changes(str(old), str(copy))
+    assert against_old  # Ver.1.0 differs from the current plan
+    assert changes(str(old), spec) == against_old
+    # versions kept in the server plan compare as in the file
+    assert changes(spec, "--from", "Ver.1.0", "--to", "Ver.1.1") == changes(str(copy), "--from", "Ver.1.0",
+                                                                            "--to", "Ver.1.1")
+    assert changes(spec, "--from", "Ver.1.0") == changes(str(copy), "--from", "Ver.1.0")
+    # the side's name is the server plan's uid
+    out = tmp_path / "cmp.json"
+    assert cli.main(["compare", str(old), spec, "--format", "json", "-o", str(out)]) == 0
+    assert uid in out.read_text(encoding="utf-8")

@@ -104,7 +104,7 @@ def test_a_database_of_another_layout_is_refused(server_url: str, demo_file: Pat
     uid = runs.push(demo_file, server_url).uid
     engine = connect(server_url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE dxeditor.server_meta SET value = 's99' WHERE key = 'revision'"))
+        conn.execute(text("UPDATE dxeditor.alembic_version SET version_num = 's99'"))
     engine.dispose()
     with pytest.raises(ServerError, match="s99"):
         runs.server_export(server_url, uid)

@@ -7,7 +7,8 @@ works on one plan by setting its ``search_path`` to that schema inside its trans
 code that reads and writes the file's tables (exports, imports) runs unchanged.
 
 Layout: :mod:`.ddl` creates the bookkeeping and plan schemas, :mod:`.policies` the roles,
-grants and row-level security, :mod:`.rows` the optimistic-concurrency update.
+grants and row-level security, :mod:`.rows` the optimistic-concurrency update, :mod:`.migrate`
+the layout's revision and its upgrades (Alembic, ``db/server``).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ from dxeditor.store import models as m
 
 #: The bookkeeping schema: which plans the database holds.
 META_SCHEMA = "dxeditor"
-#: The revision of the server layout that :func:`dxeditor.store.server.ddl.init` writes.
-SERVER_REVISION = "s1"
 _UID = re.compile(r"^[0-9A-Za-z_-]{1,48}$")
 #: The tables every editor of a server plan shares row by row (versioned, announced): the plan's
 #: content and its versions with their comparison notes (the audit log is the server's own).
@@ -118,7 +117,7 @@ def connect(url: str, password: str | None = None, *, pool_size: int = 5, live: 
         return create_engine(parsed, connect_args=args, future=True, pool_size=pool_size, pool_pre_ping=live)
     except ImportError:
         raise ServerError("サーバーに接続する部品 (psycopg) がインストールされていません。",
-                          "The PostgreSQL driver (psycopg) is not installed: install dxeditor[server].") from None
+                          "The PostgreSQL driver (psycopg) is not installed: reinstall dxeditor.") from None
 
 
 def describe(exc: DBAPIError) -> ServerError:
@@ -165,14 +164,10 @@ def plan_exists(conn: Connection, uid: str) -> bool:
 
 
 def check_revision(conn: Connection) -> None:
-    """Refuse a database laid out by another dxeditor (a newer one, or not prepared at all)."""
-    found = conn.execute(text(f"SELECT value FROM {META_SCHEMA}.server_meta WHERE key = 'revision'")).scalar()
-    if found != SERVER_REVISION:
-        raise ServerError(
-            f"サーバーのデータベースの形式 ({found}) がこの dxeditor の形式 ({SERVER_REVISION}) と違います。"
-            "管理者に確認してください（docs/server.md の「更新」）。",
-            f"The server's database layout ({found}) differs from this dxeditor's ({SERVER_REVISION}); "
-            "ask the administrator (docs/server.md, Upgrades).")
+    """Refuse a database whose layout is not this dxeditor's Alembic head (older, newer, or not prepared)."""
+    from dxeditor.store.server import migrate
+
+    migrate.require_head(migrate.current_revision(conn))
 
 
 @contextlib.contextmanager

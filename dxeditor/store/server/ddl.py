@@ -14,10 +14,11 @@ from sqlalchemy import Connection, Engine, text
 from dxeditor.store import models as m
 from dxeditor.store.server import (
     META_SCHEMA,
-    SERVER_REVISION,
     SHARED_TABLE_NAMES,
     ServerError,
     channel_name,
+    check_revision,
+    migrate,
     plan_exists,
     policies,
     schema_name,
@@ -29,32 +30,23 @@ from dxeditor.store.server import (
 VERSIONED_TABLES = [t.name for t in m.Base.metadata.sorted_tables if t.name in SHARED_TABLE_NAMES]
 
 
-def init(engine: Engine) -> None:
-    """Prepare the database: the bookkeeping schema and the three roles (idempotent)."""
+def init(engine: Engine) -> migrate.UpgradeResult:
+    """Prepare the database: the layout at the Alembic head (upgraded when older), the three roles (idempotent).
+
+    The roles and the bookkeeping grants are made again where missing (a database restored on a
+    new server): they live outside the database's dump.
+    """
+    result = migrate.upgrade(engine)
     with translated_errors(), engine.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {META_SCHEMA}"))
-        conn.execute(text(f"""
-            CREATE TABLE IF NOT EXISTS {META_SCHEMA}.server_meta (
-                key text PRIMARY KEY,
-                value text NOT NULL DEFAULT '')"""))
-        conn.execute(text(f"""
-            CREATE TABLE IF NOT EXISTS {META_SCHEMA}.plans (
-                uid text PRIMARY KEY,
-                schema_name text NOT NULL UNIQUE,
-                title text NOT NULL DEFAULT '',
-                municipality text NOT NULL DEFAULT '',
-                pushed_at timestamptz NOT NULL DEFAULT now(),
-                pushed_by text NOT NULL DEFAULT session_user)"""))
-        conn.execute(text(f"""
-            INSERT INTO {META_SCHEMA}.server_meta (key, value) VALUES ('revision', :rev)
-            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"""), {"rev": SERVER_REVISION})
         policies.create_roles(conn)
         policies.grant_bookkeeping(conn)
+    return result
 
 
 def create_plan_schema(conn: Connection, uid: str, title: str, municipality: str, *, replace: bool = False) -> str:
     """Create plan ``uid``'s empty schema and list it; ``conn``'s transaction is left pointing at it."""
     schema = schema_name(uid)
+    check_revision(conn)  # a plan is laid out as this dxeditor's head: never into an older or newer database
     if plan_exists(conn, uid):
         if not replace:
             raise ServerError(f"この計画はすでにサーバーにあります: {uid}（置き換えるには --replace）",
