@@ -112,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
                     batch = heard.get(timeout=0.5)
                 except queue.Empty:
                     continue
+                while not heard.empty():  # what came meanwhile goes in the same fetch (as the window does)
+                    batch += heard.get_nowait()
                 changes = watcher.pull(announced(batch))
                 now = time.perf_counter()
                 for c in changes.changes:

@@ -44,6 +44,7 @@ class ServerBridge(QObject):
         self.controller = window.controller
         self._listening = False
         self._closed = False
+        self._heard: list[dict[str, Any]] = []
         self.label = QLabel(window)
         self.label.setObjectName("serverState")
         window.statusBar().addPermanentWidget(self.label)
@@ -64,6 +65,14 @@ class ServerBridge(QObject):
 
     # ------------------------------------------------------------------ the others' changes
     def _pull_announced(self, batch: list[dict[str, Any]]) -> None:
+        # announcements that queue up while the window is busy go in one fetch
+        first = not self._heard
+        self._heard += batch
+        if first:
+            QTimer.singleShot(0, self._pull_heard)
+
+    def _pull_heard(self) -> None:
+        batch, self._heard = self._heard, []
         own = self.session.link.user
         others = sorted({str(n.get("by")) for n in batch if n.get("by") and n.get("by") != own})
         changes = self.pull(announced(batch))
