@@ -79,16 +79,17 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
 
     Answers are checked as a batch too: one department answering twice is refused.
     """
-    from dxeditor.app.server import is_server_plan, open_for_reading
+    from dxeditor.app.server import is_server_plan, open_for_reading, split_plan_url
 
-    if is_server_plan(plan):
-        if not dry_run:
-            raise DxError(
-                "サーバーの計画には回答をまだ取り込めません（確認だけなら --dry-run）。dxeditor server pull で"
-                "ファイルに写して取り込み、dxeditor server push --replace で公開し直してください。",
-                "Answers cannot be applied to a server plan yet (--dry-run only checks them): pull it to a file, "
-                "import there, and publish it again with dxeditor server push --replace.")
-        doc = open_for_reading(plan)
+    session = None
+    if is_server_plan(plan) and dry_run:
+        doc = open_for_reading(str(plan))
+    elif is_server_plan(plan):
+        from dxeditor.app.server_plan.session import ServerSession
+
+        # applied as a window would: each department's answer one change, sent to the server at once
+        session = ServerSession(*split_plan_url(str(plan)))
+        doc = session.doc
     else:
         # importing answers edits the plan: someone else holding it open for editing refuses it here
         doc = PlanDocument.open(plan, read_only=dry_run, require_lock=not dry_run)
@@ -102,7 +103,17 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
             for c in applicable:
                 editor.run(f"照会回答の取込（{c.department}）",
                            lambda rec, c=c: apply_answers(rec, c.changes, c.fiscal_year))
-            doc.save()
+            if session is None:
+                doc.save()
+            elif session.outbox:
+                raise DxError(
+                    f"サーバーにつながらなくなりました。取り込んだ回答のうち {len(session.outbox)} 件はこの PC に"
+                    "保存してあり、次にこの計画を開いたときにサーバーへ送られます。",
+                    f"The server went away: {len(session.outbox)} applied answer(s) are kept on this PC and are sent "
+                    "the next time this plan is opened.")
         return checks
     finally:
-        doc.close(keep_working_copy=False)
+        if session is not None:
+            session.close()
+        else:
+            doc.close(keep_working_copy=False)

@@ -120,15 +120,25 @@ def test_inquiry_and_progress_exports_read_a_server_plan(pg_cluster: PgCluster, 
         assert cli.main(["progress", "export", plan, "--format", "xlsx", "-o", str(tmp_path / f"progress-{side}.xlsx")]) == 0
         assert capsys.readouterr().out.strip() == str(tmp_path / f"progress-{side}.xlsx")
     assert _cells(tmp_path / "progress-server.xlsx") == _cells(tmp_path / "progress-file.xlsx")
-    # answers are checked against a server plan, not applied to it (yet): a clear message, nothing changed
+    # answers are checked against a server plan (--dry-run: nothing changes), then applied to it
+    from openpyxl import load_workbook
+
+    from dxeditor.exchange import inquiry
+
+    answered = written["server"][0]
+    wb = load_workbook(answered)
+    wb[inquiry.BARS_SHEET].cell(inquiry.HEADER_ROW + 1, 5).value = "サーバーへ回答"
+    wb.save(answered)
     before = runs.server_export(pg_cluster.url(db), uid)
-    assert cli.main(["inquiry", "import", spec, str(written["server"][0])]) == 2
-    assert "--dry-run" in capsys.readouterr().err
-    assert cli.main(["inquiry", "import", spec, str(written["server"][0]), "--dry-run"]) == 0
-    assert f"== {written['server'][0].name}" in capsys.readouterr().out
+    assert cli.main(["inquiry", "import", spec, str(answered), "--dry-run"]) == 0
+    assert "サーバーへ回答" in capsys.readouterr().out
     after = runs.server_export(pg_cluster.url(db), uid)
     assert {k: v for k, v in after.items() if k != "exported_at"} == {
         k: v for k, v in before.items() if k != "exported_at"}
+    assert cli.main(["inquiry", "import", spec, str(answered)]) == 0, capsys.readouterr().err
+    after = runs.server_export(pg_cluster.url(db), uid)
+    labels = [b["label"] for it in after["initiatives"] for row in it["schedule_rows"] for b in row["bars"]]
+    assert "サーバーへ回答" in labels
 
 
 def test_compare_takes_a_server_plan_on_either_side(pg_cluster: PgCluster, published_db: tuple[str, str],
