@@ -33,6 +33,7 @@ FILE_MODULES = (
     "tests/publish/test_pdf_export.py",
     "tests/ui/test_recovery.py",
     "tests/ui/test_window_files.py",
+    "tests/app/test_outbox.py",
     "tests/test_packaging_spec.py",
     "tests/e2e/test_versions_cli.py",
     "tests/e2e/test_progress_year.py",
