@@ -139,3 +139,43 @@ def test_an_empty_prepared_database_says_so(qtbot, pg_cluster, server_url, serve
     fill(dlg, str(pg_cluster.socket_dir), server_db, pg_cluster.superuser)
     assert fetch(qtbot, dlg) == "このデータベースにはまだ計画が公開されていません。"
     assert not dlg.open_button.isEnabled()
+
+
+def test_the_file_menu_opens_a_server_plan_in_the_window_with_the_password(qtbot, pg_cluster, published_db,
+                                                                          password_login):
+    """ファイル ▸ サーバーの計画を開く… from start to end: the dialog, the password login, the plan in the window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dxeditor.store.document import PlanDocument
+    from dxeditor.ui.main_window import MainWindow
+    from dxeditor.ui.undo import DocumentController
+
+    database, uid = published_db
+    window = MainWindow(DocumentController(PlanDocument.create()))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    seen: list[str] = []
+
+    def drive() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ServerDialog):
+            QTimer.singleShot(50, drive)
+            return
+        fill(dlg, str(pg_cluster.socket_dir), database, password_login, PASSWORD)
+        seen.append(fetch(qtbot, dlg))
+        qtbot.mouseClick(dlg.open_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drive)
+    window.open_server_action.trigger()
+    try:
+        assert seen == ["1 件の計画があります。"]
+        doc = window.controller.doc
+        assert doc.server_label and doc.server_label.startswith(password_login)
+        assert doc.read_only  # a viewer's login
+        assert window.model.root.children  # the plan is shown
+        qtbot.waitUntil(lambda: window.server_bridge._listening, timeout=10_000)  # the listener logged in too
+        assert password_login in window.windowTitle()
+    finally:
+        window.close()
