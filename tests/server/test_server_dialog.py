@@ -173,6 +173,7 @@ def test_the_file_menu_opens_a_server_plan_in_the_window_with_the_password(qtbot
         assert seen == ["1 件の計画があります。"]
         doc = window.controller.doc
         assert doc.server_label and doc.server_label.startswith(password_login)
+        assert doc.plan.uid == uid
         assert doc.read_only  # a viewer's login
         assert window.model.root.children  # the plan is shown
         qtbot.waitUntil(lambda: window.server_bridge._listening, timeout=10_000)  # the listener logged in too
