@@ -88,7 +88,7 @@ def import_answers(plan: Path | str, answers: Sequence[Path], *, dry_run: bool =
         from dxeditor.app.server_plan.session import ServerSession
 
         # applied as a window would: each department's answer one change, sent to the server at once
-        session = ServerSession(*split_plan_url(str(plan)))
+        session = ServerSession(*split_plan_url(str(plan)), live=False)
         doc = session.doc
     else:
         # importing answers edits the plan: someone else holding it open for editing refuses it here

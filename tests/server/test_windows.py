@@ -234,3 +234,15 @@ def test_save_as_writes_a_file_copy_and_the_window_stays_on_the_server(
     suzuki = open_window("suzuki")
     assert tuple(suzuki.controller.doc.session.execute(text(log)).one())[1] == "ラベルの変更"
     assert suzuki.controller.doc.session.execute(text(log)).one()[0].startswith("sato_")
+
+
+def test_a_window_whose_connection_dropped_catches_up_with_what_it_did_not_hear(
+        qtbot: Any, open_window: Any, netcut: NetCut, messages: MessageRecorder) -> None:  # noqa: F811
+    sato, suzuki = open_window("sato"), open_window("suzuki")
+    bar = _first_bar(sato)
+    netcut.cut()  # sato's cable is out for a moment; sato changes nothing meanwhile
+    qtbot.waitUntil(lambda: not sato.server_bridge._listening, timeout=10_000)
+    suzuki.run("ラベルの変更", lambda r: sch.set_label(r, bar, "聞こえなかった変更"))
+    netcut.restore()
+    qtbot.waitUntil(lambda: _bar(sato, bar)["label"] == "聞こえなかった変更", timeout=15_000)
+    assert sato.server_bridge.session.online and messages.texts() == []

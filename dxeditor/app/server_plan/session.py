@@ -12,6 +12,7 @@ history. No Qt here: the window wires the listener's callbacks to its own thread
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -81,13 +82,24 @@ def differences(local: Rows, server: Rows) -> list[RowChange]:
 class ServerSession:
     """Plan ``uid`` on the server ``url`` (no password in it), open in a window."""
 
-    def __init__(self, url: str, uid: str, password: str | None = None) -> None:
+    def __init__(self, url: str, uid: str, password: str | None = None, *, live: bool = True) -> None:
         self.url, self.uid = url, uid
         self.engine = connect(url, password, pool_size=2, live=True)
+        self.listener: Listener | None = None
+        self._lock = threading.Lock()
+        self._early: list[dict[str, Any]] = []  # announcements heard before anyone asked (see listen)
+        self._early_online: bool | None = None
+        self._on_changes: Callable[[list[dict[str, Any]]], None] | None = None
+        self._on_online: Callable[[bool], None] | None = None
         try:
             with plan_connection(self.engine, uid):
                 pass  # the layout revision and the plan itself, checked with clear messages
             self.link = ServerLink(self.engine, uid)
+            if live:
+                # listening before the copy is read: no change made in between goes unheard
+                self.listener = Listener(self.engine, channel_name(uid), self._heard, self._reachable)
+                self.listener.start()
+                self.listener.ready.wait(10)
             parsed = make_url(url)
             where = parsed.host or parsed.query.get("host") or "localhost"
             if isinstance(where, str) and where.startswith("/"):
@@ -95,13 +107,14 @@ class ServerSession:
             self.label = f"{self.link.user}@{where}/{parsed.database}"
             self.doc = open_replica(self.engine, uid, self.label)
         except BaseException:
+            if self.listener is not None:
+                self.listener.stop()
             self.engine.dispose()
             raise
         self.doc.change_sink = self
         self.outbox = Outbox(outbox_path(url, uid), self.label)
         self.online = True
         self._ids: dict[str, list[int]] = {}
-        self.listener: Listener | None = None
         #: Told (in the caller's thread) when the server goes away from a send or a read: on_online(False).
         self.on_offline: Callable[[], None] = lambda: None
         #: Told which rows a refused change touched (after it is rolled back they are fetched again).
@@ -210,9 +223,32 @@ class ServerSession:
         return self.pull(), refused
 
     def listen(self, on_changes: Callable[[list[dict[str, Any]]], None], on_online: Callable[[bool], None]) -> None:
-        """Start hearing the others' changes (the callbacks run in the listener's thread)."""
-        self.listener = Listener(self.engine, channel_name(self.uid), on_changes, on_online)
-        self.listener.start()
+        """Hear the others' changes from now on, and what was heard since the copy was read (the
+        callbacks run in the listener's thread; the session must have been opened ``live``)."""
+        with self._lock:
+            self._on_changes, self._on_online = on_changes, on_online
+            early, self._early = self._early, []
+            state = self._early_online
+        if early:
+            on_changes(early)
+        if state is not None:
+            on_online(state)
+
+    def _heard(self, batch: list[dict[str, Any]]) -> None:
+        with self._lock:
+            if self._on_changes is None:
+                self._early += batch
+                return
+            deliver = self._on_changes
+        deliver(batch)
+
+    def _reachable(self, online: bool) -> None:
+        with self._lock:
+            if self._on_online is None:
+                self._early_online = online
+                return
+            deliver = self._on_online
+        deliver(online)
 
     def close(self, *, close_document: bool = True) -> None:
         """Stop listening, drop the local copy (unless the window closes it); the outbox stays until sent."""

@@ -38,7 +38,8 @@ class Listener:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"listen-{channel}", daemon=True)
         self._online: bool | None = None
-        self._conn: Any = None
+        #: Set once the first attempt to listen is over (listening, or the server not reached).
+        self.ready = threading.Event()
 
     def start(self) -> None:
         """Start listening (returns at once)."""
@@ -67,10 +68,12 @@ class Listener:
             pg = None
             try:
                 pg = self._connect()
+                self.ready.set()
                 self._set_online(True)
                 self._listen(pg)
             except Exception as exc:  # the server or the network went away: say so, try again
                 log.info("listener on %s: %s", self.channel, exc)
+                self.ready.set()
                 self._set_online(False)
             finally:
                 if pg is not None:
