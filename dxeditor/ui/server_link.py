@@ -45,8 +45,6 @@ class ServerBridge(QObject):
         self._listening = False
         self._closed = False
         self._heard: list[dict[str, Any]] = []
-        self._heard_once = False  # the listener reached the server at least once
-        self._behind = False  # it was away since: catch up with everything
         self.label = QLabel(window)
         self.label.setObjectName("serverState")
         window.statusBar().addPermanentWidget(self.label)
@@ -104,9 +102,6 @@ class ServerBridge(QObject):
     def _reachable(self, online: bool) -> None:
         if self._closed:
             return
-        if online and self._heard_once:
-            self._behind = True  # announcements made while the listener was away were not heard
-        self._heard_once = self._heard_once or online
         self._listening = online
         if not online:
             self.session.online = False
@@ -116,26 +111,22 @@ class ServerBridge(QObject):
 
     def _send_waiting(self) -> None:
         """The listener reached the server: send what waited, catch up, list what was refused."""
-        if not self._listening or (self.session.online and not self.session.outbox and not self._behind):
+        if not self._listening or (self.session.online and not self.session.outbox):
             if self.session.online:
                 self._retry.stop()
             return
-        self._behind = False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             changes, refused = self.session.reconnected()
         except DxError as exc:
             log.warning("reconnecting: %s", exc)
             self.session.online = False
-            self._behind = True
             return
         finally:
             QApplication.restoreOverrideCursor()
             self.show_state()
         if self.session.online:
             self._retry.stop()
-        else:
-            self._behind = True
         if changes:
             self.controller.changed.emit(changes)
             self.window.update_state()
