@@ -170,6 +170,15 @@ class FileHandling(_Window):
     def confirm_close(self) -> bool:
         """Ask 保存 / 保存しない / キャンセル when there are unsaved edits; False = keep going."""
         self.commit_pending()
+        waiting = len(self.server_bridge.session.outbox) if self.server_bridge is not None else 0
+        if waiting:
+            Btn = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self, self.tr("サーバーに送っていない変更"),
+                self.tr("サーバーにつながらないため、変更 {0} 件をまだ送っていません。この PC に保存してあり、"
+                        "次にこの計画を開いたときに送ります。閉じてよろしいですか？").format(waiting),
+                Btn.Ok | Btn.Cancel, Btn.Cancel)
+            return answer == Btn.Ok
         if not self.is_modified():
             return True
         Btn = QMessageBox.StandardButton

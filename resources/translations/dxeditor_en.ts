@@ -1084,76 +1084,86 @@ Press F1 at any time for help.</translation>
     </message>
     <message>
         <location filename="../../dxeditor/ui/window_files.py" line="177"/>
+        <source>サーバーに送っていない変更</source>
+        <translation>Changes not yet sent to the server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/window_files.py" line="178"/>
+        <source>サーバーにつながらないため、変更 {0} 件をまだ送っていません。この PC に保存してあり、次にこの計画を開いたときに送ります。閉じてよろしいですか？</source>
+        <translation>The server cannot be reached: {0} change(s) have not been sent yet. They are kept on this PC and sent the next time this plan is opened. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/window_files.py" line="186"/>
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="178"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="187"/>
         <source>「{0}」への変更を保存しますか？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="226"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="235"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="245"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="254"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="257"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="266"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="265"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
         <source>サーバーの計画は、変更のたびにサーバーに保存されています</source>
         <translation>A server plan is saved on the server with every change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="276"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="285"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="277"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="286"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="294"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="303"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="295"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="304"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="314"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="323"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="322"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="332"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="341"/>
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="346"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="355"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="356"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="365"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -3583,32 +3593,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ServerBridge</name>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="72"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="81"/>
         <source>{0} さんの変更を反映しました</source>
         <translation>Changes by {0} are shown</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="127"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="136"/>
         <source>サーバーにつながりました。この PC に保存していた変更を送りました</source>
         <translation>Connected to the server again. The changes kept on this PC were sent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="131"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="140"/>
         <source>サーバーに送れなかった変更</source>
         <translation>Changes not sent to the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="132"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="141"/>
         <source>サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。</source>
         <translation>{0} of the changes made while the server was away collided with someone else&apos;s changes and were not saved. The window shows the server&apos;s current plan. The details list what you entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="143"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="152"/>
         <source>サーバー: {0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="146"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="155"/>
         <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
         <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
     </message>

@@ -174,6 +174,9 @@ def test_the_server_away_keeps_the_edits_and_sends_them_when_it_returns(
     assert _bar(sato, bar)["start"] == start + 4  # kept in the window meanwhile
     pending = json.loads(sato.server_bridge.session.outbox.path.read_text(encoding="utf-8"))
     assert [p["action"] for p in pending["pending"]] == ["バーの移動", "ラベルの変更"]  # and on disk
+    messages.answers.append(QMessageBox.StandardButton.Cancel)
+    assert not sato.confirm_close()  # closing now is asked about: the changes wait on this PC
+    assert "2 件" in messages.texts("question")[-1]
 
     netcut.restore()
     qtbot.waitUntil(lambda: sato.server_bridge.session.online and not sato.server_bridge.session.outbox,
