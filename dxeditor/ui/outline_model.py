@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -27,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
@@ -61,12 +60,15 @@ _LEAF = Qt.ItemFlag.ItemNeverHasChildren
 _FLAGS_LEAF = _FLAGS | _LEAF
 _EDITABLE_LEAF = _EDITABLE | _LEAF
 _HIGHLIGHT = QColor("#fff1a8")
+#: The role under which each line's first-column item holds its :class:`Node`.
+NODE_ROLE = Qt.ItemDataRole.UserRole + 40
+_base_data = QStandardItemModel.data
 
 
 class Node:
     """One line of the outline."""
 
-    __slots__ = ("children", "dept", "id", "kind", "lanes", "lines", "number", "parent", "row", "title")
+    __slots__ = ("children", "dept", "id", "item", "kind", "lanes", "lines", "number", "parent", "row", "title")
 
     def __init__(self, kind: str, item_id: int, number: str, title: str, dept: str, lanes: int,
                  parent: Node | None, lines: int = 1) -> None:
@@ -80,6 +82,8 @@ class Node:
         self.parent = parent
         self.children: list[Node] = []
         self.row = 0
+        #: The line's first-column item in the model (None until attached, and once removed).
+        self.item: QStandardItem | None = None
 
     def key(self) -> tuple[str, int]:
         return (self.kind, self.id)
@@ -181,8 +185,36 @@ def _lcs(a: list[tuple[str, int]], b: list[tuple[str, int]]) -> set[tuple[str, i
     return keep
 
 
-class OutlineModel(QAbstractItemModel):
-    """Three columns (番号 / 名称 / 主管課) over the plan outline; titles editable in place (F2)."""
+def _make_item(node: Node) -> QStandardItem:
+    """The first-column item of ``node`` and of its whole subtree (detached; three columns below)."""
+    item = QStandardItem()
+    item.setData(node, NODE_ROLE)
+    item.setFlags(_FLAGS_LEAF if node.kind == "row" and not node.children else _FLAGS)
+    node.item = item
+    if node.children:
+        item.setColumnCount(OutlineModel.COLUMNS)
+        item.appendRows([_make_item(c) for c in node.children])
+    return item
+
+
+def _forget_items(node: Node) -> None:
+    """``node``'s subtree left the model: its items are gone."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        n.item = None
+        stack.extend(n.children)
+
+
+class OutlineModel(QStandardItemModel):
+    """Three columns (番号 / 名称 / 主管課) over the plan outline; titles editable in place (F2).
+
+    The structure lives in Qt (a :class:`QStandardItemModel` whose first-column items hold
+    their :class:`Node`), so the tree view lays out a 10,000-line plan after an insertion or
+    removal without calling Python for every line; only :meth:`data` (asked for the lines
+    in view) is Python. Columns 2 and 3 have no items of their own: their text comes from
+    the first column's node, and which cells can be edited is the view's business.
+    """
 
     #: Emitted after a reset so views can restore expansion/selection.
     rebuilt = Signal()
@@ -202,6 +234,7 @@ class OutlineModel(QAbstractItemModel):
         self.highlight: set[tuple[str, int]] = set()
         self._bold = QFont()
         self._bold.setBold(True)
+        self.setColumnCount(self.COLUMNS)
         controller.changed.connect(self.on_changed)
         controller.reset.connect(self.reload)
         self.reload()
@@ -215,8 +248,25 @@ class OutlineModel(QAbstractItemModel):
 
     def reload(self) -> None:
         """Rebuild everything from the document."""
+        self._replace(self._read_tree())
+
+    def _replace(self, tree: Node) -> None:
+        with gc_paused():
+            items = [_make_item(c) for c in tree.children]
+        # One reset, announced before anything goes (views remember expansion and selection then);
+        # the row-by-row signals of replacing the items would only repeat it (clear() in PySide
+        # removes the top rows one by one first, before the views are told of the reset).
         self.beginResetModel()
-        self.root = self._read_tree()
+        blocked = self.blockSignals(True)
+        try:
+            top = self.invisibleRootItem()
+            top.removeRows(0, top.rowCount())
+            _forget_items(self.root)
+            self.root = tree
+            if items:
+                top.appendRows(items)
+        finally:
+            self.blockSignals(blocked)
         with gc_paused():
             self._reindex()
         self.endResetModel()
@@ -244,13 +294,12 @@ class OutlineModel(QAbstractItemModel):
             return
         tree = self._read_tree()
         if not self._patch(self.root, tree):  # pragma: no cover - defensive
-            self.beginResetModel()
-            self.root = tree
-            self._reindex()
-            self.endResetModel()
-            self.rebuilt.emit()
+            self._replace(tree)
             return
         self._reindex()
+
+    def _holder(self, node: Node) -> QStandardItem:
+        return self.invisibleRootItem() if node is self.root else node.item  # type: ignore[return-value]
 
     def _patch(self, old: Node, new: Node) -> bool:
         """Make ``old``'s subtree equal to ``new``'s, announcing each step."""
@@ -258,21 +307,26 @@ class OutlineModel(QAbstractItemModel):
         new_keys = [c.key() for c in new.children]
         if old_keys != new_keys:
             keep = _lcs(old_keys, new_keys)
-            parent = self.createIndex(old.row, 0, old) if old is not self.root else QModelIndex()
+            holder = self._holder(old)
             for i in range(len(old.children) - 1, -1, -1):  # removals, from the end
                 if old.children[i].key() not in keep:
-                    self.beginRemoveRows(parent, i, i)
-                    del old.children[i]
+                    gone = old.children.pop(i)
                     _renumber(old)
-                    self.endRemoveRows()
+                    holder.removeRow(i)
+                    _forget_items(gone)
+            if old.kind == "row" and not old.children and new.children:
+                holder.setFlags(_FLAGS)  # no longer a leaf: Qt must look for its children
+            if holder.columnCount() < self.COLUMNS:
+                holder.setColumnCount(self.COLUMNS)
             for i, child in enumerate(new.children):  # insertions (whole new subtrees)
                 if child.key() not in keep:
-                    self.beginInsertRows(parent, i, i)
                     child.parent = old
                     old.children.insert(i, child)
                     _renumber(old)
-                    self.endInsertRows()
+                    holder.insertRow(i, _make_item(child))
                     self.inserted.emit(child)
+            if old.kind == "row" and not old.children:
+                holder.setFlags(_FLAGS_LEAF)
             if [c.key() for c in old.children] != new_keys:
                 return False
         for o, n in zip(old.children, new.children, strict=True):
@@ -280,11 +334,16 @@ class OutlineModel(QAbstractItemModel):
                 continue
             if (o.number, o.title, o.dept, o.lanes, o.lines) != (n.number, n.title, n.dept, n.lanes, n.lines):
                 o.number, o.title, o.dept, o.lanes, o.lines = n.number, n.title, n.dept, n.lanes, n.lines
-                left = self.createIndex(o.row, 0, o)
-                self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
+                self._announce(o)
             if not self._patch(o, n):
                 return False
         return True
+
+    def _announce(self, node: Node, first: int = 0, last: int = COLUMNS - 1) -> None:
+        """Tell the views that ``node``'s line changed (columns ``first``..``last``)."""
+        left = self.index_of_node(node, first)
+        if left.isValid():
+            self.dataChanged.emit(left, left.siblingAtColumn(last))
 
     def _rows_only(self, changeset: ChangeSet) -> bool:
         """Apply a change to schedule rows by reading only the rows of the initiatives it touched."""
@@ -343,8 +402,7 @@ class OutlineModel(QAbstractItemModel):
             n_lines = lines.get(node.id, 1)
             if (node.lanes, node.lines) != (lanes, n_lines):
                 node.lanes, node.lines = lanes, n_lines
-                left = self.createIndex(node.row, 0, node)
-                self.dataChanged.emit(left, left.siblingAtColumn(self.COLUMNS - 1))
+                self._announce(node)
         return True
 
     def _titles_only(self, changeset: ChangeSet) -> bool:
@@ -365,19 +423,29 @@ class OutlineModel(QAbstractItemModel):
         for node, title in todo:
             if node.title != title:
                 node.title = title
-                index = self.createIndex(node.row, 1, node)
-                self.dataChanged.emit(index, index)
+                self._announce(node, 1, 1)
         return True
 
     # ---------------------------------------------------------------- lookups
     def node(self, index: AnyIndex) -> Node:
         """The node behind ``index`` (the root for an invalid index)."""
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        if not index.isValid():
+            return self.root
+        node = _base_data(self, index.siblingAtColumn(0) if index.column() else index, NODE_ROLE)
+        return node if node is not None else self.root  # type: ignore[no-any-return]
+
+    def index_of_node(self, node: Node, column: int = 0) -> QModelIndex:
+        """The index of ``node``'s line (invalid for the root or a node no longer shown)."""
+        item = node.item
+        if item is None:
+            return QModelIndex()
+        index = self.indexFromItem(item)
+        return index.siblingAtColumn(column) if column else index
 
     def index_of(self, kind: str, item_id: int, column: int = 0) -> QModelIndex:
         """The index of an item, or an invalid index."""
         n = self._index.get((kind, item_id))
-        return self.createIndex(n.row, column, n) if n is not None else QModelIndex()
+        return self.index_of_node(n, column) if n is not None else QModelIndex()
 
     def all_nodes(self) -> list[Node]:
         """Every node in outline order."""
@@ -390,33 +458,16 @@ class OutlineModel(QAbstractItemModel):
         return out
 
     # -------------------------------------------------------------- the model API
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        p: Node = parent.internalPointer() if parent.isValid() else self.root  # type: ignore[assignment]
-        if 0 <= row < len(p.children) and 0 <= column < 3:
-            return self.createIndex(row, column, p.children[row])
-        return QModelIndex()
+    # The structure (index, parent, rowCount, flags) is Qt's own; the views may not change it.
+    def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return False
 
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        # Qt calls this for every persistent index on every insertion and removal: keep it lean
-        if not index.isValid():
-            return QModelIndex()
-        p = index.internalPointer().parent
-        if p is None or p is self.root:
-            return QModelIndex()
-        return self.createIndex(p.row, 0, p)
+    def insertRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return False
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self.root.children)
-        return len(parent.internalPointer().children) if parent.column() == 0 else 0
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return self.COLUMNS
-
-    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        if not parent.isValid():
-            return bool(self.root.children)
-        return bool(parent.internalPointer().children) and parent.column() == 0
+    def moveRows(self, source_parent: AnyIndex, source_row: int, count: int, destination_parent: AnyIndex,
+                 destination_child: int) -> bool:
+        return False
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
@@ -426,7 +477,9 @@ class OutlineModel(QAbstractItemModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        n: Node = index.internalPointer()  # type: ignore[assignment]
+        n = _base_data(self, index.siblingAtColumn(0) if index.column() else index, NODE_ROLE)
+        if n is None:
+            return None
         if role == _SIZE_HINT:  # asked for every line on every layout: keep it cheap
             lanes = n.lanes if n.kind == "row" else 1
             if n.lines > 1 and n.kind == "row":
@@ -450,15 +503,6 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and n.kind == "row" and col != 1:
             return QColor("#555555")
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        n: Node = index.internalPointer()  # type: ignore[assignment]
-        leaf = n.kind == "row" and not n.children
-        if index.column() == 1 and not self.controller.doc.read_only:
-            return _EDITABLE_LEAF if leaf else _EDITABLE
-        return _FLAGS_LEAF if leaf else _FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:

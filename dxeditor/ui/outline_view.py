@@ -110,15 +110,23 @@ class OutlineView(QTreeView):
         """New lines (added, pasted, duplicated, moved, indented) show, with their contents."""
         parent = node.parent
         if parent is not None and parent.kind != "root":
-            pindex = self.outline.createIndex(parent.row, 0, parent)
+            pindex = self.outline.index_of_node(parent)
             if not self.isExpanded(pindex):
                 self.setExpanded(pindex, True)
         stack = [node]
         while stack:
             n = stack.pop()
             if n.children:
-                self.setExpanded(self.outline.createIndex(n.row, 0, n), True)
+                self.setExpanded(self.outline.index_of_node(n), True)
                 stack.extend(n.children)
+
+    def edit(self, index: QModelIndex, trigger: Any = None, event: Any = None) -> Any:  # type: ignore[override]
+        """Only the title (名称) is edited in place, and only while the plan can be changed."""
+        if index.isValid() and (index.column() != 1 or self.outline.controller.doc.read_only):
+            return False
+        if trigger is None:
+            return super().edit(index)
+        return super().edit(index, trigger, event)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_item_changed.emit(self.outline.node(current).key() if current.isValid() else None)
@@ -189,7 +197,7 @@ class OutlineView(QTreeView):
             for key in hide - current:
                 self._set_hidden(index[key], True)
             for node in expand:
-                i = self.outline.createIndex(node.row, 0, node)
+                i = self.outline.index_of_node(node)
                 if not self.isExpanded(i):
                     self.setExpanded(i, True)
         finally:
@@ -220,8 +228,7 @@ class OutlineView(QTreeView):
 
     def _set_hidden(self, node: Node, hidden: bool) -> None:
         parent = node.parent
-        pindex = QModelIndex() if parent is None or parent.kind == "root" else self.outline.createIndex(
-            parent.row, 0, parent)
+        pindex = QModelIndex() if parent is None or parent.kind == "root" else self.outline.index_of_node(parent)
         self.setRowHidden(node.row, pindex, hidden)
 
     def _note_inserted(self, node: Node) -> None:
@@ -245,7 +252,7 @@ class OutlineView(QTreeView):
             for child in node.children:
                 if not self.isRowHidden(child.row, parent):
                     out.append(child.key())
-                    walk(child, self.outline.createIndex(child.row, 0, child))
+                    walk(child, self.outline.index_of_node(child))
 
         walk(self.outline.root, QModelIndex())
         return out

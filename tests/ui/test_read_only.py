@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QTextEdit
 
 from tests.ui.test_main_window import _locked_by_sato
 
@@ -52,8 +52,11 @@ def test_forms_are_read_only_and_attempts_open_no_box(qtbot, window, messages, t
     window.delete_action.trigger()  # disabled: nothing happens
     qtbot.keyClick(window.outline_view, Qt.Key.Key_F2)
     assert not messages.shown  # no modal box for any of these attempts
-    assert window.model.flags(window.model.index_of("initiative", 1, 1)) & Qt.ItemFlag.ItemIsEditable == \
-        Qt.ItemFlag.NoItemFlags
+    view = window.outline_view
+    name = window.model.index_of("initiative", 1, 1)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(name).center())
+    assert view.state() != QAbstractItemView.State.EditingState  # the name is not edited in place either
+    assert not view.edit(name, QAbstractItemView.EditTrigger.AllEditTriggers, None)
 
 
 def test_saving_a_copy_makes_everything_editable_again(qtbot, window, messages, tmp_path):
@@ -65,6 +68,9 @@ def test_saving_a_copy_makes_everything_editable_again(qtbot, window, messages, 
     window.outline_view.select_item("initiative", 1)
     title = window.initiative_form.ui.titleEdit
     assert not title.isReadOnly()
+    assert window.outline_view.edit(window.model.index_of("initiative", 1, 1),
+                                    QAbstractItemView.EditTrigger.AllEditTriggers, None)
+    assert window.outline_view.state() == QAbstractItemView.State.EditingState
 
 
 def test_schedule_edit_of_a_read_only_plan_opens_no_box(qtbot, window, messages, tmp_path):
