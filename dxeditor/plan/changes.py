@@ -8,11 +8,11 @@ children first, and every removed row is remembered so undo restores it with its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, FromClause, Table, delete, insert, select, update
+from sqlalchemy import Connection, FromClause, Table, bindparam, delete, insert, select, update
 
 from dxeditor.store.models import Base
 
@@ -137,6 +137,37 @@ class Recorder:
         self.changeset.changes.append(RowChange(t.name, row_id, before, after))
         return True
 
+    def update_each(self, table: TableRef, values: Mapping[int, dict[str, Any]]) -> int:
+        """Update several rows (id → columns) as :meth:`update` would, one after the other.
+
+        The rows are read in one query and written in one statement per set of changed
+        columns (renumbering 20 siblings is 2 statements, not 40). Returns how many changed.
+        """
+        t = _table(table)
+        ids = list(values)
+        befores: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            befores.update((int(r["id"]), dict(r)) for r in
+                           self.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings())
+        batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        changes: list[RowChange] = []
+        for row_id in ids:
+            before = befores.get(row_id)
+            if before is None:
+                raise KeyError(f"{t.name} {row_id} does not exist")
+            changed = {k: v for k, v in values[row_id].items() if before.get(k) != v}
+            if not changed:
+                continue
+            after = dict(before)
+            after.update(changed)
+            changes.append(RowChange(t.name, row_id, before, after))
+            batches.setdefault(tuple(sorted(changed)), []).append(
+                {"_id": row_id, **{f"_v_{k}": v for k, v in changed.items()}})
+        _update_batches(self.conn, t, batches)
+        self.changeset.changes.extend(changes)
+        return len(changes)
+
     def delete(self, table: TableRef, row_id: int) -> None:
         """Delete a row and, first, every row that refers to it (recursively)."""
         t = _table(table)
@@ -158,15 +189,42 @@ class Recorder:
             self.delete(table, row_id)
 
 
+def _update_batches(conn: Connection, t: Table, batches: Mapping[tuple[str, ...], list[dict[str, Any]]]) -> None:
+    """Run one executemany UPDATE per set of columns (parameters ``_id`` and ``_v_<column>``)."""
+    for columns, params in batches.items():
+        stmt = update(t).where(t.c.id == bindparam("_id")).values({k: bindparam(f"_v_{k}") for k in columns})
+        conn.execute(stmt, params)
+
+
 def apply(conn: Connection, changeset: ChangeSet) -> None:
-    """Apply a recorded change set (redo); apply ``changeset.inverted()`` to undo it."""
+    """Apply a recorded change set (redo); apply ``changeset.inverted()`` to undo it.
+
+    Consecutive updates of one table's same columns (a renumbering) go in one statement.
+    """
+    pending: tuple[Table, tuple[str, ...]] | None = None
+    params: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if pending is not None and params:
+            _update_batches(conn, pending[0], {pending[1]: list(params)})
+        params.clear()
+
     for c in changeset.changes:
         t = _table(c.table)
+        if c.before is not None and c.after is not None:
+            values = c.changed_values()
+            if not values:
+                continue
+            shape = (t, tuple(sorted(values)))
+            if shape != pending:
+                flush()
+                pending = shape
+            params.append({"_id": c.id, **{f"_v_{k}": v for k, v in values.items()}})
+            continue
+        flush()
+        pending = None
         if c.after is None:
             conn.execute(delete(t).where(t.c.id == c.id))
-        elif c.before is None:
-            conn.execute(insert(t).values(**c.after))
         else:
-            values = c.changed_values()
-            if values:
-                conn.execute(update(t).where(t.c.id == c.id).values(**values))
+            conn.execute(insert(t).values(**c.after))
+    flush()

@@ -66,6 +66,17 @@ def national_target_text(fy: int | None, text: str) -> str:
     return text or (format_fy(fy) if fy is not None else "")
 
 
+def _touches_row(changeset: ChangeSet, row_id: int) -> bool:
+    """Whether ``changeset`` changed what the row form shows of row ``row_id`` (its fields, its departments)."""
+    for c in changeset.changes:
+        if (c.table == "schedule_rows" and c.id == row_id) or c.table in ("departments", "department_names"):
+            return True
+        if c.table == "row_departments" and any(d is not None and d.get("row_id") == row_id
+                                                for d in (c.before, c.after)):
+            return True
+    return False
+
+
 class DetailForm(QWidget):
     """Base of the detail forms: the controller, the item shown, and safe command running."""
 
@@ -320,7 +331,12 @@ class SectionForm(DetailForm):
         self.kind_combo.activated.connect(lambda _i: self._commit(self.tr("種類の変更"),
                                                                   kind=self.kind_combo.currentData()))
         self.description_edit.installEventFilter(self)
-        controller.changed.connect(lambda _c: self.reload() if self.isVisible() else None)
+        controller.changed.connect(self._on_changed)
+
+    def _on_changed(self, changeset: ChangeSet) -> None:
+        """Show the section again when the change touched it."""
+        if self.item_id is not None and self.isVisible() and self.item_id in changeset.ids("sections"):
+            self.reload()
 
     def load(self, section_id: int) -> None:
         self.commit_pending()
@@ -404,7 +420,12 @@ class RowForm(DetailForm):
         self.target_edit.editingFinished.connect(self._commit_target)
         self.lead_combo.activated.connect(lambda _i: self._commit_departments())
         self.related_list.itemChanged.connect(lambda _i: self._commit_departments())
-        controller.changed.connect(lambda _c: self.reload() if self.isVisible() else None)
+        controller.changed.connect(self._on_changed)
+
+    def _on_changed(self, changeset: ChangeSet) -> None:
+        """Show the row again when the change touched it (not when it added or moved others)."""
+        if self.item_id is not None and self.isVisible() and _touches_row(changeset, self.item_id):
+            self.reload()
 
     def load(self, row_id: int) -> None:
         self.item_id = row_id

@@ -110,3 +110,35 @@ def test_read_only_document_refuses_edits(tmp_path) -> None:
     with pytest.raises(PlanFileError, match="読み取り専用"):
         PlanEditor(ro).run("x", lambda rec: rec.update("plan", 1, title="x"))
     ro.close()
+
+
+def test_update_each_records_like_single_updates_and_undoes_exactly(doc) -> None:
+    from sqlalchemy import select
+
+    from dxeditor.plan.ops import outline as ops
+    from dxeditor.store import models as m
+
+    editor = PlanEditor(doc)
+    iid = doc.session.connection().execute(select(m.Initiative.id)).scalars().first()
+    ids = [editor.run("add", lambda rec, i=i: ops.add_row(rec, iid, None, f"行{i}"))[1] for i in range(4)]
+    before = snapshot(doc)
+    # new first row: every later sibling moves one place down, recorded row by row
+    cs, new_id = editor.run("add first", lambda rec: ops.add_row(rec, iid, None, "先頭", 0))
+    rows = [c for c in cs.changes if c.table == "schedule_rows" and c.before is not None]
+    assert {c.id for c in rows} >= set(ids)
+    assert all(c.after["position"] == c.before["position"] + 1 for c in rows)
+    t = m.ScheduleRow.__table__
+    order = list(doc.session.connection().execute(select(t.c.id).where(t.c.initiative_id == iid).where(t.c.parent_id.is_(None))
+                              .order_by(t.c.position)).scalars())
+    assert order[0] == new_id and order[-4:] == ids
+    after = snapshot(doc)
+    editor.revert(cs)
+    assert snapshot(doc) == before
+    editor.apply(cs)
+    assert snapshot(doc) == after
+    # nothing to change: nothing recorded; an unknown row: refused like rec.update
+    cs2, n = editor.run("same", lambda rec: rec.update_each(t, {new_id: {"position": 0}}))
+    assert n == 0 and not cs2
+    with pytest.raises(KeyError):
+        editor.run("missing", lambda rec: rec.update_each(t, {999_999: {"position": 0}}))
+    assert snapshot(doc) == after

@@ -88,9 +88,7 @@ def _ordered(q: Any, t: Any) -> Any:
 
 def _renumber(rec: Recorder, kind: str, ids: Sequence[int]) -> None:
     """Write positions 0..n-1 for ``ids`` (only rows whose position changes are recorded)."""
-    table = table_of(kind)
-    for pos, item_id in enumerate(ids):
-        rec.update(table, item_id, position=pos)
+    rec.update_each(table_of(kind), {item_id: {"position": pos} for pos, item_id in enumerate(ids)})
 
 
 def _insert_at(rec: Recorder, kind: str, where: dict[str, Any], index: int | None, values: dict[str, Any]) -> int:

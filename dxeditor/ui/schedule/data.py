@@ -111,9 +111,12 @@ class ScheduleData:
         if tables & {"progress", "plan"}:
             self.late = late_items(conn)
         touched: set[int] = set()
+        reread: set[int] = set()  # rows whose bars or milestones may differ (moved or renumbered rows keep theirs)
         for c in changeset.changes:
             if c.table == "schedule_rows":
                 touched.add(c.id)
+                if c.before is None:
+                    reread.add(c.id)
                 old = self.rows.get(c.id)
                 if c.after is None:
                     self.rows.pop(c.id, None)
@@ -133,12 +136,13 @@ class ScheduleData:
                 for d in (c.before, c.after):
                     if d is not None:
                         touched.add(int(d["row_id"]))
+                        reread.add(int(d["row_id"]))
             elif c.table == "initiatives":
                 if c.after is None:
                     self.initiative_titles.pop(c.id, None)
                 else:
                     self.initiative_titles[c.id] = c.after.get("title") or ""
-        live = [r for r in touched if r in self.rows]
+        live = [r for r in reread if r in self.rows]
         if live:
             fresh = load_items(conn, live)
             for rid in live:
