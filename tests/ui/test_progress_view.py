@@ -175,3 +175,19 @@ def test_a_kpi_is_marked_lower_is_better_from_its_menu(qtbot, window):
     assert view.kpis.index(0, 1).data().endswith("↓")
     window.undo_action.trigger()
     assert not progress(window).kpis[1][0].lower_is_better
+
+
+def test_a_filter_set_while_the_tab_is_hidden_applies_when_it_is_shown(qtbot, window):
+    view = window.progress_view
+    window.view_tabs.setCurrentIndex(0)  # the schedule in front: the progress tab is hidden
+    assert not view.isVisible()
+    window.find_action.trigger()
+    qtbot.keyClicks(window.find_bar.text_edit, "RPA")
+    qtbot.keyClick(window.find_bar.text_edit, Qt.Key.Key_Return)
+    view = open_tab(qtbot, window)
+    shown = [n for n in range(view.ratings.rowCount()) if not view.rating_grid.isRowHidden(n)]
+    assert [view.source.lines[n].id for n in shown] == [3]
+    window.view_tabs.setCurrentIndex(0)
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)  # cleared while hidden
+    view = open_tab(qtbot, window)
+    assert not any(view.rating_grid.isRowHidden(n) for n in range(view.ratings.rowCount()))

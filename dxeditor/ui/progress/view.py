@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,6 +52,7 @@ class ProgressView(QWidget):
         self.ratings = RatingModel(self.source, self)
         self.kpis = KpiModel(self.source, self)
         self._matches: set[tuple[str, int]] | None = None
+        self._filter_pending = False
         self._review_key: tuple[int, int] | None = None
 
         # The tab must not widen the window past a small screen (1366×768 at 200 %): the view may be
@@ -187,8 +188,16 @@ class ProgressView(QWidget):
 
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[tuple[str, int]] | None) -> None:
-        """Show only initiatives that match the outline's filter (or hold a matching row); None shows all."""
+        """Show only initiatives that match the outline's filter (or hold a matching row); None shows all.
+
+        While the tab is hidden the matches are only remembered (the filter follows every edit
+        in the outline) and applied when it is shown.
+        """
         self._matches = matches
+        if not self.isVisible():
+            self._filter_pending = True
+            return
+        self._filter_pending = False
         visible: set[int] | None = None
         if matches is not None:
             visible = {i for kind, i in matches if kind == "initiative"}
@@ -209,6 +218,12 @@ class ProgressView(QWidget):
             hidden = visible is not None and k.initiative_id not in visible
             if self.kpi_grid.isRowHidden(n) != hidden:
                 self.kpi_grid.setRowHidden(n, hidden)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The filter set while the tab was hidden applies now."""
+        super().showEvent(event)
+        if self._filter_pending:
+            self.apply_filter(self._matches)
 
     # ------------------------------------------------------------------ the review texts
     def _year_chosen(self, _n: int) -> None:
