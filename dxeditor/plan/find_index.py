@@ -4,7 +4,9 @@
 plan on each search; the find bar searches per keystroke and again after every edit while
 a filter is on. :class:`FindIndex` reads the same strings once, normalised the same way
 (NFKC, case-folded), and a change set replaces only the strings of the rows it touched,
-so a search is a scan of strings in memory and an edit costs what it changed.
+so a search is a scan of strings in memory and an edit costs what it changed. The last
+search's result is kept up to date the same way: searching again for the same text after an
+edit (the filter follows every edit) costs what the edit changed, not a scan of the plan.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ class FindIndex:
 
     def __init__(self) -> None:
         self.text: dict[tuple[str, int], tuple[Item, str]] = {}
+        #: The last needle searched and, per owner item, how many of its source rows contain it.
+        self._needle = ""
+        self._hits: dict[Item, int] = {}
 
     @classmethod
     def read(cls, conn: Connection) -> FindIndex:
@@ -60,17 +65,37 @@ class FindIndex:
             if source is None:
                 continue
             if c.after is None:
-                self.text.pop((c.table, c.id), None)
+                self._count(self.text.pop((c.table, c.id), None), -1)
                 continue
             owner, kind, columns = source
-            self.text[(c.table, c.id)] = ((kind, int(c.after[owner])), _joined(c.after.get(k) for k in columns))
+            entry = ((kind, int(c.after[owner])), _joined(c.after.get(k) for k in columns))
+            self._count(self.text.get((c.table, c.id)), -1)
+            self.text[(c.table, c.id)] = entry
+            self._count(entry, 1)
+
+    def _count(self, entry: tuple[Item, str] | None, delta: int) -> None:
+        """Keep the last search's hits up to date as a source row leaves (-1) or arrives (+1)."""
+        if entry is None or not self._needle or self._needle not in entry[1]:
+            return
+        owner = entry[0]
+        n = self._hits.get(owner, 0) + delta
+        if n > 0:
+            self._hits[owner] = n
+        else:
+            self._hits.pop(owner, None)
 
     def search(self, text: str) -> set[Item]:
         """The items whose own strings (or their text blocks, KPIs, references, bars) contain ``text``."""
         needle = normalise(text.strip())
         if not needle:
             return set()
-        return {owner for owner, haystack in self.text.values() if needle in haystack}
+        if needle != self._needle:
+            hits: dict[Item, int] = {}
+            for owner, haystack in self.text.values():
+                if needle in haystack:
+                    hits[owner] = hits.get(owner, 0) + 1
+            self._needle, self._hits = needle, hits
+        return set(self._hits)
 
 
 def _joined(values: Iterable[Any]) -> str:

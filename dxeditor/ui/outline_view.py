@@ -27,6 +27,7 @@ from dxeditor.formats import clipboard
 from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.ops.outline import Item
 from dxeditor.ui.dialogs.paste_preview import PastePreview
+from dxeditor.ui.outline_filter import FilterScope, update_region
 from dxeditor.ui.outline_model import Node, OutlineModel
 from dxeditor.ui.undo import DocumentController
 
@@ -76,6 +77,7 @@ class OutlineView(QTreeView):
         self._hidden: set[Item] = set()  # lines hidden in Qt by the filter (the topmost of each hidden part)
         self._shown_before: set[Item] | None = None  # lines the last filter pass showed (None: no filter)
         self._dirty: set[Item] = set()  # lines inserted since the last filter pass
+        self._scope = FilterScope()  # where lines were inserted or removed since the last filter pass
         self._first = True
         self._known: set[Item] = set()
         model.modelAboutToBeReset.connect(self._remember)
@@ -83,6 +85,8 @@ class OutlineView(QTreeView):
         model.rebuilt.connect(self._restore)
         model.inserted.connect(self._expand_new)
         model.inserted.connect(self._note_inserted)
+        model.inserted.connect(self._scope.touch)
+        model.rowsAboutToBeRemoved.connect(lambda parent, _first, _last: self._scope.touch(model.node(parent)))
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self._restore()
 
@@ -171,9 +175,12 @@ class OutlineView(QTreeView):
         call and those inserted since (moved, added, undone), so re-filtering after an edit
         costs what the edit changed, not the plan.
         """
-        self._matches = matches
+        before_matches, self._matches = self._matches, matches
         self.outline.highlight = matches or set()
         self.viewport().update()
+        if matches is not None and before_matches is not None and self._filter_region(before_matches, matches):
+            return
+        self._scope.clear()
         index = self.outline._index
         dirty = self._dirty
         current = {k for k in self._hidden if k in index and k not in dirty}  # hidden in Qt now
@@ -205,6 +212,39 @@ class OutlineView(QTreeView):
         self._hidden = hide
         self._shown_before = visible
         dirty.clear()
+
+    def _filter_region(self, before: set[Item], matches: set[Item]) -> bool:
+        """Re-filter only the initiatives an edit changed (False: the whole outline must be walked)."""
+        scope, index = self._scope, self.outline._index
+        if scope.everything or self._shown_before is None:
+            return False
+        region = set(scope.initiatives)
+        for key in before ^ matches:
+            node = index.get(key)
+            if node is None:
+                continue  # removed with its initiative's rows (in the scope)
+            if node.kind != "row":
+                return False
+            region.add(_initiative_of(node))
+        initiatives = [index.get(("initiative", i)) for i in sorted(region)]
+        if any(n is None for n in initiatives):
+            return False
+        changes, appeared = update_region(self.outline.root, initiatives, matches,  # type: ignore[arg-type]
+                                          self._shown_before, self._hidden, self._dirty)
+        self.setUpdatesEnabled(False)
+        try:
+            for node, hide in changes:
+                self._set_hidden(node, hide)
+            for node in appeared:
+                if node.children:
+                    i = self.outline.index_of_node(node)
+                    if not self.isExpanded(i):
+                        self.setExpanded(i, True)
+        finally:
+            self.setUpdatesEnabled(True)
+        scope.clear()
+        self._dirty.clear()
+        return True
 
     def _visible_for(self, matches: set[Item]) -> set[Item]:
         """The matches, their ancestors and (except under a section) their descendants."""
@@ -243,6 +283,7 @@ class OutlineView(QTreeView):
         """A model reset: Qt forgot which lines were hidden."""
         self._hidden = set()
         self._shown_before = None
+        self._scope.everything = True
 
     def visible_items(self) -> list[Item]:
         """Items not hidden by the filter, in outline order."""
