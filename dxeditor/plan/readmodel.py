@@ -331,11 +331,13 @@ def _load_plan_view(conn: Connection, dept_fy: int | None, items: bool, rows: bo
 OutlineRow = tuple[int, "int | None", str, str, int, int]  # id, parent, title, lead, lanes, label lines
 
 
-def outline_rows_of(conn: Connection, initiative_ids: list[int] | None = None) -> dict[int, list[OutlineRow]]:
+def outline_rows_of(conn: Connection, initiative_ids: list[int] | None = None,
+                    names: dict[int, str] | None = None) -> dict[int, list[OutlineRow]]:
     """The schedule rows of some initiatives (None: all), in outline order, as plain tuples with lane counts.
 
     What the outline needs: to build itself without a row object per row, and to refresh the
-    initiatives a change touched without reading the plan.
+    initiatives a change touched without reading the plan. ``names``: the departments' names
+    (:func:`department_names`) when the caller already holds them.
     """
     if initiative_ids is not None and not initiative_ids:
         return {}
@@ -355,7 +357,8 @@ def outline_rows_of(conn: Connection, initiative_ids: list[int] | None = None) -
     for o, dept in fetch_all(conn, f"SELECT row_id, department_id FROM row_departments WHERE {mine} "
                                    "AND role = 'lead' ORDER BY position DESC, id DESC", params):
         leads[o] = dept  # the first lead in order wins
-    names = department_names(conn) if leads else {}
+    if names is None:
+        names = department_names(conn) if leads else {}
     lines = {r: n + 1 for r, n in fetch_all(
         conn, "SELECT row_id, MAX(LENGTH(label) - LENGTH(REPLACE(label, char(10), ''))) FROM bars "
               f"WHERE {mine} AND label LIKE '%' || char(10) || '%' GROUP BY row_id", params)}

@@ -66,10 +66,17 @@ def national_target_text(fy: int | None, text: str) -> str:
     return text or (format_fy(fy) if fy is not None else "")
 
 
+_ROW_PLACE = {"position", "parent_id", "initiative_id"}
+
+
 def _touches_row(changeset: ChangeSet, row_id: int) -> bool:
     """Whether ``changeset`` changed what the row form shows of row ``row_id`` (its fields, its departments)."""
     for c in changeset.changes:
-        if (c.table == "schedule_rows" and c.id == row_id) or c.table in ("departments", "department_names"):
+        if c.table == "schedule_rows" and c.id == row_id:
+            if c.before is None or c.after is None or set(c.changed_values()) - _ROW_PLACE:
+                return True
+            continue  # only moved or renumbered: the form shows nothing of its place
+        if c.table in ("departments", "department_names"):
             return True
         if c.table == "row_departments" and any(d is not None and d.get("row_id") == row_id
                                                 for d in (c.before, c.after)):

@@ -31,6 +31,7 @@ from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from dxeditor.core.errors import DxError
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
+from dxeditor.plan.department_names import department_names
 from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.readmodel import (
     OutlineRow,
@@ -48,6 +49,8 @@ MIME = "application/x-dxeditor-outline"
 ROW_TABLES = {"schedule_rows", "row_departments", "bars", "milestones"}
 OUTLINE_TABLES = {"sections", "initiatives", "schedule_rows", "bars", "milestones", "initiative_departments",
                   "row_departments", "departments", "department_names", "plan"}
+#: Tables whose changes can rename a department (the outline shows the rows' lead departments).
+DEPARTMENT_TABLES = {"departments", "department_names", "department_links"}
 AnyIndex = QModelIndex | QPersistentModelIndex
 _SIZE_HINT = Qt.ItemDataRole.SizeHintRole
 _SIZES = [QSize(-1, LANE_HEIGHT * k) for k in range(32)]
@@ -232,6 +235,8 @@ class OutlineModel(QStandardItemModel):
         self._index: dict[tuple[str, int], Node] = {}
         #: Items matching the find bar, drawn highlighted.
         self.highlight: set[tuple[str, int]] = set()
+        #: The departments' names for the rows' lead column, read again after a change to departments.
+        self._names: dict[int, str] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self.setColumnCount(self.COLUMNS)
@@ -248,6 +253,7 @@ class OutlineModel(QStandardItemModel):
 
     def reload(self) -> None:
         """Rebuild everything from the document."""
+        self._names = None
         self._replace(self._read_tree())
 
     def _replace(self, tree: Node) -> None:
@@ -288,6 +294,8 @@ class OutlineModel(QStandardItemModel):
         The plan is read again (numbers may change anywhere); the old and new trees are
         compared parent by parent. Only when that fails does the model reset.
         """
+        if changeset.tables() & DEPARTMENT_TABLES:
+            self._names = None
         if not (changeset.tables() & OUTLINE_TABLES):
             return
         if self._titles_only(changeset) or self._lanes_only(changeset) or self._rows_only(changeset):
@@ -367,8 +375,11 @@ class OutlineModel(QStandardItemModel):
         nodes = [self._index.get(("initiative", i)) for i in sorted(inits)]
         if any(n is None for n in nodes):
             return False
+        conn = self.controller.doc.session.connection()
+        if self._names is None:
+            self._names = department_names(conn)
         with gc_paused():
-            fresh = outline_rows_of(self.controller.doc.session.connection(), sorted(inits))
+            fresh = outline_rows_of(conn, sorted(inits), self._names)
             gone: set[tuple[str, int]] = set()
             for node in nodes:
                 assert node is not None

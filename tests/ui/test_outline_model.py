@@ -168,3 +168,20 @@ def test_row_edits_patch_only_their_initiatives_and_match_a_fresh_read(qtbot, co
         controller.undo_stack.undo()
         assert snapshot(model) == snapshot(OutlineModel(controller))
         assert set(model._index) == {n.key() for n in model.all_nodes()}
+
+
+def test_a_row_edit_after_a_department_rename_shows_the_new_name(qtbot, controller):
+    from dxeditor.plan.ops import departments as dops
+
+    model = OutlineModel(controller)
+    assert model.index_of("row", 1).siblingAtColumn(2).data() == "戸籍住民課"
+    controller.execute("add", lambda r: ops.add_row(r, 1, None, "行", 0))  # the rows' departments are read once
+    controller.execute("rename", lambda r: dops.rename_department(r, 3, "市民窓口課"))
+    assert model.index_of("row", 1).siblingAtColumn(2).data() == "市民窓口課"
+    controller.execute("add", lambda r: ops.add_row(r, 1, None, "行2", 0))  # re-reads the initiative's rows
+    assert model.index_of("row", 1).siblingAtColumn(2).data() == "市民窓口課"
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    assert model.index_of("row", 1).siblingAtColumn(2).data() == "戸籍住民課"
+    controller.execute("move", lambda r: ops.move(r, "row", 1, 1))
+    assert model.index_of("row", 1).siblingAtColumn(2).data() == "戸籍住民課"
