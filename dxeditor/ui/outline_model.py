@@ -52,7 +52,6 @@ OUTLINE_TABLES = {"sections", "initiatives", "schedule_rows", "bars", "milestone
 #: Tables whose changes can rename a department (the outline shows the rows' lead departments).
 DEPARTMENT_TABLES = {"departments", "department_names", "department_links"}
 AnyIndex = QModelIndex | QPersistentModelIndex
-_SIZE_HINT = Qt.ItemDataRole.SizeHintRole
 _SIZES = [QSize(-1, LANE_HEIGHT * k) for k in range(32)]
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
           | Qt.ItemFlag.ItemIsDropEnabled)
@@ -63,6 +62,14 @@ _LEAF = Qt.ItemFlag.ItemNeverHasChildren
 _FLAGS_LEAF = _FLAGS | _LEAF
 _EDITABLE_LEAF = _EDITABLE | _LEAF
 _HIGHLIGHT = QColor("#fff1a8")
+_GREY = QColor("#555555")
+_R = Qt.ItemDataRole
+_R_DISPLAY, _R_EDIT, _R_TOOLTIP, _R_SIZE = int(_R.DisplayRole), int(_R.EditRole), int(_R.ToolTipRole), int(_R.SizeHintRole)
+_R_BACKGROUND, _R_FONT, _R_FOREGROUND = int(_R.BackgroundRole), int(_R.FontRole), int(_R.ForegroundRole)
+_R_KIND, _R_ID, _R_LANES = int(KIND_ROLE), int(ID_ROLE), int(LANES_ROLE)
+#: The roles :meth:`OutlineModel.data` answers.
+_ANSWERED = frozenset({_R_DISPLAY, _R_EDIT, _R_TOOLTIP, _R_SIZE, _R_BACKGROUND, _R_FONT, _R_FOREGROUND,
+                       _R_KIND, _R_ID, _R_LANES})
 #: The role under which each line's first-column item holds its :class:`Node`.
 NODE_ROLE = Qt.ItemDataRole.UserRole + 40
 _base_data = QStandardItemModel.data
@@ -486,33 +493,40 @@ class OutlineModel(QStandardItemModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # asked ~10 times per cell on every paint (and for sizes on every layout): roles this
+        # model never answers return before the node is looked up, and roles compare as ints
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        n = _base_data(self, index.siblingAtColumn(0) if index.column() else index, NODE_ROLE)
+        if role == _R_BACKGROUND and not self.highlight:
+            return None
+        col = index.column()
+        n = _base_data(self, index.siblingAtColumn(0) if col else index, NODE_ROLE)
         if n is None:
             return None
-        if role == _SIZE_HINT:  # asked for every line on every layout: keep it cheap
+        if role == _R_SIZE:
             lanes = n.lanes if n.kind == "row" else 1
             if n.lines > 1 and n.kind == "row":
                 return QSize(-1, lane_height(n.lines) * lanes)
             return _SIZES[lanes] if lanes < len(_SIZES) else QSize(-1, LANE_HEIGHT * lanes)
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == _R_DISPLAY or role == _R_EDIT:
             return (n.number, n.title, n.dept)[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+        if role == _R_TOOLTIP:
+            if col != 1:
+                return None
             return n.title if len(n.title) < 500 else n.title[:500] + "…"
-        if role == KIND_ROLE:
+        if role == _R_KIND:
             return n.kind
-        if role == ID_ROLE:
+        if role == _R_ID:
             return n.id
-        if role == LANES_ROLE:
+        if role == _R_LANES:
             return n.lanes
-        if role == Qt.ItemDataRole.BackgroundRole and self.highlight and (n.kind, n.id) in self.highlight:
-            return _HIGHLIGHT
-        if role == Qt.ItemDataRole.FontRole and n.kind == "section":
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and n.kind == "row" and col != 1:
-            return QColor("#555555")
+        if role == _R_BACKGROUND:
+            return _HIGHLIGHT if (n.kind, n.id) in self.highlight else None
+        if role == _R_FONT:
+            return self._bold if n.kind == "section" else None
+        if role == _R_FOREGROUND:
+            return _GREY if n.kind == "row" and col != 1 else None
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

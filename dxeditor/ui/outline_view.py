@@ -177,7 +177,8 @@ class OutlineView(QTreeView):
         """
         before_matches, self._matches = self._matches, matches
         self.outline.highlight = matches or set()
-        self.viewport().update()
+        if (before_matches or set()) != (matches or set()):
+            self.viewport().update()  # the highlighted lines changed
         if matches is not None and before_matches is not None and self._filter_region(before_matches, matches):
             return
         self._scope.clear()
@@ -231,17 +232,16 @@ class OutlineView(QTreeView):
             return False
         changes, appeared = update_region(self.outline.root, initiatives, matches,  # type: ignore[arg-type]
                                           self._shown_before, self._hidden, self._dirty)
-        self.setUpdatesEnabled(False)
-        try:
-            for node, hide in changes:
-                self._set_hidden(node, hide)
-            for node in appeared:
-                if node.children:
-                    i = self.outline.index_of_node(node)
-                    if not self.isExpanded(i):
-                        self.setExpanded(i, True)
-        finally:
-            self.setUpdatesEnabled(True)
+        expand = [i for i in (self.outline.index_of_node(n) for n in appeared if n.children) if not self.isExpanded(i)]
+        if changes or expand:  # (turning updates back on repaints the whole outline: only when needed)
+            self.setUpdatesEnabled(False)
+            try:
+                for node, hide in changes:
+                    self._set_hidden(node, hide)
+                for i in expand:
+                    self.setExpanded(i, True)
+            finally:
+                self.setUpdatesEnabled(True)
         scope.clear()
         self._dirty.clear()
         return True
