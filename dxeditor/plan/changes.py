@@ -172,11 +172,18 @@ class Recorder:
         """Delete a row and, first, every row that refers to it (recursively)."""
         t = _table(table)
         for child, column in children_of(t):
-            ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
-            for child_id in ids:
-                if child is t and child_id == row_id:
-                    continue
-                self.delete(child, child_id)
+            if children_of(child):  # rows with rows of their own: one by one, children first
+                ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
+                for child_id in ids:
+                    if child is t and child_id == row_id:
+                        continue
+                    self.delete(child, child_id)
+                continue
+            # rows nothing refers to (bars, milestones, a row's departments): read and delete them at once
+            rows = [dict(r) for r in self.conn.execute(select(child).where(child.c[column] == row_id)).mappings()]
+            if rows:
+                self.conn.execute(delete(child).where(child.c.id.in_([r["id"] for r in rows])))
+                self.changeset.changes.extend(RowChange(child.name, r["id"], r, None) for r in rows)
         before = row_dict(self.conn, t, row_id)
         if before is None:
             return
@@ -199,14 +206,21 @@ def _update_batches(conn: Connection, t: Table, batches: Mapping[tuple[str, ...]
 def apply(conn: Connection, changeset: ChangeSet) -> None:
     """Apply a recorded change set (redo); apply ``changeset.inverted()`` to undo it.
 
-    Consecutive updates of one table's same columns (a renumbering) go in one statement.
+    Consecutive changes of the same kind to one table (a renumbering, the bars of a deleted
+    row coming back) go in one statement each, in the recorded order.
     """
-    pending: tuple[Table, tuple[str, ...]] | None = None
+    pending: tuple[str, Table, tuple[str, ...]] | None = None
     params: list[dict[str, Any]] = []
 
     def flush() -> None:
         if pending is not None and params:
-            _update_batches(conn, pending[0], {pending[1]: list(params)})
+            kind, t, shape = pending
+            if kind == "update":
+                _update_batches(conn, t, {shape: list(params)})
+            elif kind == "insert":
+                conn.execute(insert(t), list(params))
+            else:
+                conn.execute(delete(t).where(t.c.id == bindparam("_id")), list(params))
         params.clear()
 
     for c in changeset.changes:
@@ -215,16 +229,14 @@ def apply(conn: Connection, changeset: ChangeSet) -> None:
             values = c.changed_values()
             if not values:
                 continue
-            shape = (t, tuple(sorted(values)))
-            if shape != pending:
-                flush()
-                pending = shape
-            params.append({"_id": c.id, **{f"_v_{k}": v for k, v in values.items()}})
-            continue
-        flush()
-        pending = None
-        if c.after is None:
-            conn.execute(delete(t).where(t.c.id == c.id))
+            shape = ("update", t, tuple(sorted(values)))
+            row = {"_id": c.id, **{f"_v_{k}": v for k, v in values.items()}}
+        elif c.after is None:
+            shape, row = ("delete", t, ()), {"_id": c.id}
         else:
-            conn.execute(insert(t).values(**c.after))
+            shape, row = ("insert", t, tuple(sorted(c.after))), dict(c.after)
+        if shape != pending:
+            flush()
+            pending = shape
+        params.append(row)
     flush()

@@ -402,6 +402,7 @@ class RowForm(DetailForm):
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
+        self._choices: list[tuple[int, str]] | None = None  # the departments the lists hold
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("rowTitleEdit")
         self.note_edit = QLineEdit(self)
@@ -439,19 +440,25 @@ class RowForm(DetailForm):
         self._loading = True
         try:
             choices = department_choices(self.controller)
-            self.lead_combo.clear()
-            self.lead_combo.addItem(self.tr("（なし）"), None)
-            self.related_list.clear()
-            for d, name in choices:
-                self.lead_combo.addItem(name, d)
-                item = QListWidgetItem(name)
-                item.setData(Qt.ItemDataRole.UserRole, d)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.related_list.addItem(item)
+            if choices != self._choices:  # the same departments (the usual case): reload sets the choice
+                self._fill(choices)
         finally:
             self._loading = False
         self.reload()
+
+    def _fill(self, choices: list[tuple[int, str]]) -> None:
+        """The department choices of the lead combo and the related list."""
+        self._choices = choices
+        self.lead_combo.clear()
+        self.lead_combo.addItem(self.tr("（なし）"), None)
+        self.related_list.clear()
+        for d, name in choices:
+            self.lead_combo.addItem(name, d)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, d)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.related_list.addItem(item)
 
     def commit_pending(self) -> None:
         """Nothing is held back in this form."""
