@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QTreeView, QWidget
 
 from dxeditor.core.errors import DxError
@@ -80,6 +81,7 @@ class OutlineView(QTreeView):
         self._scope = FilterScope()  # where lines were inserted or removed since the last filter pass
         self._first = True
         self._known: set[Item] = set()
+        self._painted_with: QWidget | None = None  # the window whose paint passes first lay out the outline
         model.modelAboutToBeReset.connect(self._remember)
         model.modelAboutToBeReset.connect(self._forget_hidden)
         model.rebuilt.connect(self._restore)
@@ -123,6 +125,23 @@ class OutlineView(QTreeView):
             if n.children:
                 self.setExpanded(self.outline.index_of_node(n), True)
                 stack.extend(n.children)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._painted_with:
+            if self._painted_with is not None:
+                self._painted_with.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._painted_with = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Lay out what an edit changed before the window paints: else the schedule, asking for
+        # its lines while it paints, runs the layout then, and the outline's repaint that the
+        # layout asks for waits for the next pass (one frame with the two views apart).
+        if obj is self._painted_with and event.type() == QEvent.Type.UpdateRequest:
+            self.executeDelayedItemsLayout()
+        return False
 
     def edit(self, index: QModelIndex, trigger: Any = None, event: Any = None) -> Any:  # type: ignore[override]
         """Only the title (名称) is edited in place, and only while the plan can be changed."""

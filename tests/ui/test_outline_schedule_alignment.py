@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint
 from PySide6.QtWidgets import QApplication
 
 from dxeditor.core import paths
@@ -196,3 +196,44 @@ def test_lanes_and_edits_keep_alignment(qtbot, national_window, text):
         ctl.undo_stack.undo()
         assert_aligned(w, f"undo {step}")
     assert w.model.node(w.model.index_of("row", row.id)).lanes == 2
+
+
+class _Paints(QObject):
+    """Counts the paint events of the widgets it watches."""
+
+    def __init__(self, **widgets: Any) -> None:
+        super().__init__()
+        self.names = {id(w): name for name, w in widgets.items()}
+        self.seen: dict[str, int] = {}
+        for w in widgets.values():
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and id(obj) in self.names:
+            name = self.names[id(obj)]
+            self.seen[name] = self.seen.get(name, 0) + 1
+        return False
+
+
+@pytest.mark.parametrize("edit", ["add", "delete", "undo"])
+def test_an_edit_shows_in_one_pass_of_the_event_loop_with_both_views_aligned(qtbot, national_window, edit):
+    """The outline lays out before the window paints: one frame shows both views changed, and only one."""
+    w = national_window
+    settle()
+    first = next(n for n in w.model.all_nodes() if n.kind == "row")
+    iid = first.parent.id
+    if edit == "add":
+        w.controller.execute("add", lambda rec: ops.add_row(rec, iid, None, "新しい行", 0))
+    elif edit == "delete":
+        w.controller.execute("delete", lambda rec: ops.delete_items(rec, [("row", first.id)]))
+    else:
+        w.controller.execute("add", lambda rec: ops.add_row(rec, iid, None, "新しい行", 0))
+        settle()
+        w.controller.undo_stack.undo()
+    paints = _Paints(outline=w.outline_view.viewport(), schedule=w.schedule_view.canvas.viewport())
+    QApplication.processEvents()
+    assert paints.seen.get("outline", 0) >= 1 and paints.seen.get("schedule") == 1, paints.seen
+    assert schedule_lines(w) == outline_lines(w)
+    paints.seen.clear()
+    QApplication.processEvents()
+    assert paints.seen == {}  # nothing left for a second frame

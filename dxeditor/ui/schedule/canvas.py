@@ -85,6 +85,8 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.today: Callable[[], date] = date.today
         #: The lines of the last paint (what the user sees; tests compare them with the outline).
         self.painted_lines: list[Line] = []
+        #: A repaint is asked for and not done yet (the outline's lines moved before a paint pass).
+        self.repaint_due = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -142,6 +144,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         g = self.geometry_()
         lines = self.visible_lines()
         self.painted_lines = lines
+        self.repaint_due = False
         self.data.prefetch([line.id for line in lines if line.kind == "row"])  # a big plan: one query
         self.state.today = today_month(self.today())
         self.state.selected_bars = set(self.selected_bars)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPaintEvent
@@ -87,23 +88,58 @@ class PaintFollower(QObject):
     edits, scrolling, fonts); the schedule repaints the same band, so the two never show
     different lines. A full repaint of the outline repaints the whole canvas (whose
     viewport may reach a little lower, where the outline has its horizontal scroll bar).
+
+    With the ``canvas`` given, the window's paint passes are watched too: before a pass the
+    canvas compares the lines it would show with those it painted last and, if they differ,
+    is painted in that same pass; a repaint of the outline then asks for nothing more. (Asked
+    only while the outline paints, the canvas — already painted in that pass — would be
+    painted again in a second pass.)
     """
 
-    def __init__(self, tree_viewport: QWidget, canvas_viewport: QWidget) -> None:
+    def __init__(self, tree_viewport: QWidget, canvas_viewport: QWidget, canvas: Any = None) -> None:
         super().__init__(canvas_viewport)
         self.source = tree_viewport
         self.target = canvas_viewport
+        self.canvas = canvas
+        self._window: QWidget | None = None
         tree_viewport.installEventFilter(self)
+        self._watch_window()
+
+    def _watch_window(self) -> None:
+        if self.canvas is None:
+            return
+        window = self.source.window()
+        if window is not self._window:
+            if self._window is not None:
+                self._window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._window = window
 
     def detach(self) -> None:
         """Stop following (the outline is replaced or the view lays out its own lines)."""
-        try:
-            self.source.removeEventFilter(self)
-        except RuntimeError:  # the outline is already gone
-            pass
+        for obj in (self.source, self._window):
+            try:
+                if obj is not None:
+                    obj.removeEventFilter(self)
+            except RuntimeError:  # the outline is already gone
+                pass
+        self._window = None
+
+    def _lines_changed(self) -> bool:
+        return bool(self.canvas.visible_lines() != self.canvas.painted_lines)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and obj is self.source and isinstance(event, QPaintEvent):
+        kind = event.type()
+        if kind == QEvent.Type.UpdateRequest and obj is self._window:
+            canvas = self.canvas
+            if not canvas.repaint_due and self.target.isVisible() and self._lines_changed():
+                canvas.repaint_due = True
+                self.target.update()
+        elif kind == QEvent.Type.Paint and obj is self.source and isinstance(event, QPaintEvent):
+            if self.canvas is not None:
+                self._watch_window()
+                if self.canvas.repaint_due or not self._lines_changed():
+                    return False  # painted in this pass already, or its lines are those painted
             band = event.rect()
             if band.top() <= 0 and band.bottom() >= self.source.height() - 1:
                 self.target.update()

@@ -113,7 +113,7 @@ class ScheduleView(QWidget):
             return
         self.canvas.lines = OutlineLines(outline)
         self.canvas.left = 0
-        self._follower = PaintFollower(outline.viewport(), self.canvas.viewport())
+        self._follower = PaintFollower(outline.viewport(), self.canvas.viewport(), self.canvas)
         tree_bar = outline.verticalScrollBar()
         mine = self.canvas.verticalScrollBar()
         mine.setRange(tree_bar.minimum(), tree_bar.maximum())
