@@ -402,7 +402,8 @@ class RowForm(DetailForm):
 
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self._choices: list[tuple[int, str]] | None = None  # the departments the lists hold
+        self._choices: list[tuple[int, str]] | None = None  # the departments the lists hold (None: read again)
+        controller.reset.connect(self._forget_choices)
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("rowTitleEdit")
         self.note_edit = QLineEdit(self)
@@ -432,6 +433,8 @@ class RowForm(DetailForm):
 
     def _on_changed(self, changeset: ChangeSet) -> None:
         """Show the row again when the change touched it (not when it added or moved others)."""
+        if changeset.tables() & {"departments", "department_names", "department_links"}:
+            self._choices = None  # read the departments again at the next load
         if self.item_id is not None and self.isVisible() and _touches_row(changeset, self.item_id):
             self.reload()
 
@@ -439,12 +442,14 @@ class RowForm(DetailForm):
         self.item_id = row_id
         self._loading = True
         try:
-            choices = department_choices(self.controller)
-            if choices != self._choices:  # the same departments (the usual case): reload sets the choice
-                self._fill(choices)
+            if self._choices is None:  # else the same departments: reload sets the row's choice
+                self._fill(department_choices(self.controller))
         finally:
             self._loading = False
         self.reload()
+
+    def _forget_choices(self) -> None:
+        self._choices = None
 
     def _fill(self, choices: list[tuple[int, str]]) -> None:
         """The department choices of the lead combo and the related list."""

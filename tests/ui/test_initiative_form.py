@@ -187,3 +187,25 @@ def test_tab_leaves_the_bullet_editors_in_form_order(qtbot, window):
     qtbot.keyClick(direction, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert window.focusWidget() is current
     assert current.items() == [(0, "窓口での手続が多い", True)]
+
+
+def test_row_form_lists_departments_as_they_are_when_a_row_is_shown(qtbot, window):
+    """The department lists are kept from row to row, and read again once departments change."""
+    from dxeditor.plan.ops import departments as dops
+
+    form = window.row_form
+    window.outline_view.select_item("row", 3)
+    assert window.detail.currentWidget() is form
+    names = [form.lead_combo.itemText(i).strip() for i in range(form.lead_combo.count())]
+    assert "市民税課" in names and "新しい課" not in names
+    window.outline_view.select_item("row", 1)
+    assert form.lead_combo.currentText().strip() == "戸籍住民課"  # its own lead, with the lists kept
+    window.controller.execute("dept", lambda rec: dops.add_department(rec, "新しい課", 1))
+    window.controller.execute("rename", lambda rec: dops.rename_department(rec, 3, "市民窓口課"))
+    window.outline_view.select_item("row", 3)
+    names = [form.lead_combo.itemText(i).strip() for i in range(form.lead_combo.count())]
+    assert "新しい課" in names and "市民窓口課" in names and "戸籍住民課" not in names
+    window.outline_view.select_item("row", 1)
+    assert form.lead_combo.currentText().strip() == "市民窓口課"
+    assert [form.related_list.item(i).text().strip() for i in range(form.related_list.count())] == \
+        [form.lead_combo.itemText(i).strip() for i in range(1, form.lead_combo.count())]
