@@ -169,31 +169,58 @@ class Recorder:
         return len(changes)
 
     def delete(self, table: TableRef, row_id: int) -> None:
-        """Delete a row and, first, every row that refers to it (recursively)."""
+        """Delete a row and, first, every row that refers to it (recursively).
+
+        A row's own subtree in its table (sub-rows, sub-sections) is read level by level and
+        deleted with it, deepest first; rows of other tables that nothing refers to (bars,
+        milestones, departments of a row) are read and deleted at once for the whole subtree.
+        """
         t = _table(table)
+        own = [column for child, column in children_of(t) if child is t]
+        ids = [row_id]
+        level, seen = [row_id], {row_id}
+        while own and level:
+            below: list[int] = []
+            for column in own:
+                for chunk in _chunks(level):
+                    for i in self.conn.execute(select(t.c.id).where(t.c[column].in_(chunk))).scalars():
+                        if i not in seen:
+                            seen.add(i)
+                            below.append(i)
+            ids.extend(below)
+            level = below
         for child, column in children_of(t):
-            if children_of(child):  # rows with rows of their own: one by one, children first
-                ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
-                for child_id in ids:
-                    if child is t and child_id == row_id:
-                        continue
-                    self.delete(child, child_id)
+            if child is t:
                 continue
-            # rows nothing refers to (bars, milestones, a row's departments): read and delete them at once
-            rows = [dict(r) for r in self.conn.execute(select(child).where(child.c[column] == row_id)).mappings()]
-            if rows:
-                self.conn.execute(delete(child).where(child.c.id.in_([r["id"] for r in rows])))
-                self.changeset.changes.extend(RowChange(child.name, r["id"], r, None) for r in rows)
-        before = row_dict(self.conn, t, row_id)
-        if before is None:
-            return
-        self.conn.execute(delete(t).where(t.c.id == row_id))
-        self.changeset.changes.append(RowChange(t.name, row_id, before, None))
+            if children_of(child):  # rows with rows of their own: one by one, children first
+                for chunk in _chunks(ids):
+                    child_ids = self.conn.execute(select(child.c.id).where(child.c[column].in_(chunk))).scalars().all()
+                    for child_id in child_ids:
+                        self.delete(child, child_id)
+                continue
+            for chunk in _chunks(ids):
+                rows = [dict(r) for r in self.conn.execute(select(child).where(child.c[column].in_(chunk))).mappings()]
+                if rows:
+                    self.conn.execute(delete(child).where(child.c.id.in_([r["id"] for r in rows])))
+                    self.changeset.changes.extend(RowChange(child.name, r["id"], r, None) for r in rows)
+        befores: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(ids):
+            befores.update((int(r["id"]), dict(r)) for r in
+                           self.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings())
+        gone = [i for i in reversed(ids) if i in befores]  # deepest first: a row goes before its parent
+        for chunk in _chunks(gone):
+            self.conn.execute(delete(t).where(t.c.id.in_(chunk)))
+        self.changeset.changes.extend(RowChange(t.name, i, befores[i], None) for i in gone)
 
     def delete_many(self, table: TableRef, ids: Iterable[int]) -> None:
         """Delete several rows (each with its children)."""
         for row_id in ids:
             self.delete(table, row_id)
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    """``ids`` in lists short enough for one ``IN (...)``."""
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
 def _update_batches(conn: Connection, t: Table, batches: Mapping[tuple[str, ...], list[dict[str, Any]]]) -> None:

@@ -142,3 +142,38 @@ def test_update_each_records_like_single_updates_and_undoes_exactly(doc) -> None
     with pytest.raises(KeyError):
         editor.run("missing", lambda rec: rec.update_each(t, {999_999: {"position": 0}}))
     assert snapshot(doc) == after
+
+
+def test_deleting_a_row_with_sub_rows_and_bars_is_undone_and_redone_exactly(doc) -> None:
+    from sqlalchemy import select
+
+    from dxeditor.plan.ops import outline as ops
+    from dxeditor.plan.ops import schedule as sops
+    from dxeditor.store import models as m
+
+    editor = PlanEditor(doc)
+    iid = doc.session.connection().execute(select(m.Initiative.id)).scalars().first()
+
+    def tree(rec):
+        top = ops.add_row(rec, iid, None, "親")
+        for i in range(3):
+            sub = ops.add_row(rec, iid, top, f"子{i}")
+            sops.add_bar(rec, sub, 2024 * 12 + i, 2024 * 12 + i + 3)
+            ops.add_row(rec, iid, sub, f"孫{i}")
+        sops.add_bar(rec, top, 2024 * 12, 2024 * 12 + 6)
+        return top
+
+    _cs, top = editor.run("tree", tree)
+    before = snapshot(doc)
+    cs, _ = editor.run("delete", lambda rec: ops.delete_items(rec, [("row", top)]))
+    gone = [c for c in cs.changes if c.after is None]
+    assert sum(1 for c in gone if c.table == "schedule_rows") == 7 and sum(1 for c in gone if c.table == "bars") == 4
+    rows_gone = [c.id for c in gone if c.table == "schedule_rows"]
+    assert rows_gone[-1] == top  # children before their parents
+    conn = doc.session.connection()
+    assert not conn.execute(select(m.ScheduleRow.id).where(m.ScheduleRow.id.in_(rows_gone))).all()
+    after = snapshot(doc)
+    editor.revert(cs)
+    assert snapshot(doc) == before
+    editor.apply(cs)
+    assert snapshot(doc) == after
