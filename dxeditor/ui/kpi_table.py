@@ -28,6 +28,7 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
 from dxeditor.plan.ops import initiatives as svc
 from dxeditor.ui.kpi_actuals import ActualsTable
+from dxeditor.ui.typing_guard import guard_typing
 from dxeditor.ui.undo import DocumentController
 
 Column = tuple[str, str]  # (field, header)
@@ -54,6 +55,7 @@ class RecordTable(QWidget):
         self._records: list[dict[str, Any]] = []
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
+        guard_typing(self.table)  # a change from elsewhere (a server plan) leaves typed text alone
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("RecordTable", h) for _, h in columns])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

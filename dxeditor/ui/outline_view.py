@@ -28,6 +28,7 @@ from dxeditor.plan.ops import outline as ops
 from dxeditor.plan.ops.outline import Item
 from dxeditor.ui.dialogs.paste_preview import PastePreview
 from dxeditor.ui.outline_model import Node, OutlineModel
+from dxeditor.ui.typing_guard import guard_typing
 from dxeditor.ui.undo import DocumentController
 
 DELETE_CONFIRM_OVER = 3  # lines; deleting more asks first
@@ -44,6 +45,7 @@ class OutlineView(QTreeView):
         self.setObjectName("outlineView")
         self.outline = model
         self.setModel(model)
+        guard_typing(self)  # a rename being typed stays when a change from elsewhere arrives
         self.setUniformRowHeights(False)
         # Scroll by lines, as a spreadsheet does. With lines of several heights (lanes) and
         # per-pixel scrolling Qt sums the height of every line above the viewport on each
