@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from dxeditor.app.server_plan.session import REMOTE, Refused, ServerSession, announced
+from dxeditor.app.server_plan.session import REMOTE, Refused, ServerSession, announced, whole_plan_news
 from dxeditor.core.errors import DxError
 from dxeditor.plan.changes import ChangeSet
 
@@ -73,6 +73,12 @@ class ServerBridge(QObject):
 
     def _pull_heard(self) -> None:
         batch, self._heard = self._heard, []
+        if self._closed:
+            return
+        news = whole_plan_news(batch)
+        if news is not None:
+            self._whole_plan(news)
+            return
         own = self.session.link.user
         others = sorted({str(n.get("by")) for n in batch if n.get("by") and n.get("by") != own})
         changes = self.pull(announced(batch))
@@ -93,6 +99,29 @@ class ServerBridge(QObject):
             self.controller.changed.emit(changes)
             self.window.update_state()
         return changes
+
+    def _whole_plan(self, news: str) -> None:
+        """The plan was published anew (open it again) or taken off the server (keep the copy, read-only)."""
+        window, session = self.window, self.session
+        if news == "replaced":
+            if open_server_plan(window, session.url, session.uid, session.password):
+                window.statusBar().showMessage(
+                    self.tr("この計画はサーバーで新しく公開し直されたため、開き直しました"), 10_000)
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("計画が公開し直されました"),
+                                  self.tr("この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。"
+                                          "新しい内容で開き直しました。元に戻す履歴はありません。"),
+                                  QMessageBox.StandardButton.Ok, window)
+                box.setObjectName("planReplaced")
+                box.open()
+            return
+        session.doc.read_only = True
+        window.update_state()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("計画がサーバーから削除されました"),
+                          self.tr("この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。"
+                                  "残す場合は「名前を付けて保存」でファイルにしてください。"),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("planRemoved")
+        box.open()
 
     # ------------------------------------------------------------------ the server away and back
     def _went_offline(self) -> None:

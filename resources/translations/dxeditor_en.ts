@@ -164,59 +164,59 @@
 <context>
     <name>ActualsTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>実績値</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="63"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="65"/>
         <source>年度は 令和6 / R6 / 2024 のどれでも入力できます。右クリックで追加・削除。</source>
         <translation>Type the fiscal year as R6 or 2024. Right-click to add or delete.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="67"/>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="167"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="169"/>
         <source>実績を追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69"/>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="171"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="71"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="173"/>
         <source>実績を削除</source>
         <translation>Delete actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="104"/>
         <source>実績（年度ごと）: {0}</source>
         <translation>Actuals by fiscal year: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="103"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="105"/>
         <source>実績（年度ごと）: 成果目標を選ぶと表示されます</source>
         <translation>Actuals by fiscal year: select a KPI to see them</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="144"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="146"/>
         <source>実績値の変更</source>
         <translation>Change actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="151"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="153"/>
         <source>実績値の追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="162"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="164"/>
         <source>実績値の削除</source>
         <translation>Delete actual</translation>
     </message>
@@ -2516,106 +2516,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="295"/>
         <location filename="../../dxeditor/ui/outline_view.py" line="297"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="299"/>
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="304"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="307"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="311"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="306"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="309"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="313"/>
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="316"/>
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="318"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="321"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="320"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="323"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="328"/>
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="329"/>
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="329"/>
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="328"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="330"/>
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="350"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="352"/>
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="353"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="355"/>
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="358"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="360"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="372"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="374"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="385"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="385"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="397"/>
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="397"/>
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="416"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="418"/>
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="436"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="458"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="438"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="460"/>
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="468"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="470"/>
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
         <source>計画の末尾</source>
         <translation>the end of the plan</translation>
     </message>
@@ -3213,109 +3213,109 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="64"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="128"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="202"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="66"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="130"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="204"/>
         <source>追加</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="65"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="129"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="217"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="67"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="131"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="219"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="66"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="130"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="68"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="132"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="67"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="131"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="69"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="133"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="172"/>
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="172"/>
         <source>根拠・関連計画</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="182"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="184"/>
         <source>変更</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="193"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="195"/>
         <source>期限 {0} は計画期間（{1}〜{2}）の外です。入力した値はそのまま保存しました。</source>
         <translation>The deadline {0} lies outside the plan period ({1}–{2}). The value was saved as entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="225"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="227"/>
         <source>並べ替え</source>
         <translation>reorder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
         <source>成果目標（指標）</source>
         <translation>KPI (indicator)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
         <source>現状値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="234"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="234"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="234"/>
         <source>目標（文字）</source>
         <translation>Target (text)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="235"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="235"/>
         <source>期限の年度</source>
         <translation>Deadline FY</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="242"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="242"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="242"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="138"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="140"/>
         <source>実績を追加</source>
         <translation>Add actual</translation>
     </message>
@@ -3593,32 +3593,57 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ServerBridge</name>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="81"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="87"/>
         <source>{0} さんの変更を反映しました</source>
         <translation>Changes by {0} are shown</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="136"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="109"/>
+        <source>この計画はサーバーで新しく公開し直されたため、開き直しました</source>
+        <translation>The plan was published anew on the server and has been opened again</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="110"/>
+        <source>計画が公開し直されました</source>
+        <translation>The plan was published anew</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="111"/>
+        <source>この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。新しい内容で開き直しました。元に戻す履歴はありません。</source>
+        <translation>This plan was published anew on the server (replaced from a file). It has been opened again with the new content; the undo history starts afresh.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="119"/>
+        <source>計画がサーバーから削除されました</source>
+        <translation>The plan was removed from the server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="120"/>
+        <source>この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。残す場合は「名前を付けて保存」でファイルにしてください。</source>
+        <translation>This plan was removed from the server. The window keeps its content read-only; to keep it, save it as a file with Save As.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="165"/>
         <source>サーバーにつながりました。この PC に保存していた変更を送りました</source>
         <translation>Connected to the server again. The changes kept on this PC were sent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="140"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="169"/>
         <source>サーバーに送れなかった変更</source>
         <translation>Changes not sent to the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="141"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="170"/>
         <source>サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。</source>
         <translation>{0} of the changes made while the server was away collided with someone else&apos;s changes and were not saved. The window shows the server&apos;s current plan. The details list what you entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="152"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="181"/>
         <source>サーバー: {0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="155"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="184"/>
         <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
         <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
     </message>

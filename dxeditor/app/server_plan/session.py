@@ -55,6 +55,12 @@ class Refused:
     message: str
 
 
+def whole_plan_news(batch: Iterable[dict[str, Any]]) -> str | None:
+    """``replaced`` or ``removed`` when a burst says the whole plan was (published anew / taken off the server)."""
+    ops = {note.get("op") for note in batch}
+    return "replaced" if "replaced" in ops else "removed" if "removed" in ops else None
+
+
 def announced(batch: Iterable[dict[str, Any]]) -> dict[str, set[int]]:
     """The rows named by a burst of announcements, by table (tables the window does not hold are left out)."""
     out: dict[str, set[int]] = {}
@@ -84,6 +90,8 @@ class ServerSession:
 
     def __init__(self, url: str, uid: str, password: str | None = None, *, live: bool = True) -> None:
         self.url, self.uid = url, uid
+        #: Kept in memory only, to open the plan again (it was replaced on the server); never written.
+        self.password = password
         self.engine = connect(url, password, pool_size=2, live=True)
         self.listener: Listener | None = None
         self._lock = threading.Lock()
