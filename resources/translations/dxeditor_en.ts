@@ -6,23 +6,23 @@
     <message>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="81"/>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="93"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="328"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="329"/>
         <source>工程の追加</source>
         <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); &quot;&quot; when the drag ends The lines of the last paint (what the user sees; tests compare them with the outline).</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="336"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="341"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="342"/>
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="346"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="347"/>
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
@@ -3420,17 +3420,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="402"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="406"/>
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="487"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="426"/>
+        <source>遅れ: {0}の評価が「{1}」</source>
+        <translation>Late: rated “{1}” for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="429"/>
+        <source>遅れ: {0}の状況が「{1}」</source>
+        <translation>Late: status “{1}” for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="431"/>
+        <source>期間が {0} に終わりましたが、完了の報告がありません</source>
+        <translation>Its period ended in {0}, but no completion has been reported</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="511"/>
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="489"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="513"/>
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -116,6 +117,7 @@ def test_the_outline_filter_filters_the_progress_grid(qtbot, window):
 def test_late_ratings_are_marked_on_the_schedule(qtbot, window, tmp_path: Path):
     from dxeditor.plan.ops import progress as ops
 
+    window.schedule_view.data.today = date(2025, 6, 1)  # row 1's bars run to March 2026: not ended yet
     window.controller.execute("評価", lambda rec: [ops.set_ratings(rec, [(1, 2024, "C"), (3, 2024, "A")]),
                                                    ops.set_review(rec, 2024, row_id=2, rating="D")])
     data = window.schedule_view.data
@@ -175,3 +177,27 @@ def test_a_kpi_is_marked_lower_is_better_from_its_menu(qtbot, window):
     assert view.kpis.index(0, 1).data().endswith("↓")
     window.undo_action.trigger()
     assert not progress(window).kpis[1][0].lower_is_better
+
+
+def test_a_row_whose_bars_ended_without_completion_is_marked_and_says_why(qtbot, window):
+    from PySide6.QtCore import QPointF
+
+    from dxeditor.plan.ops import progress as ops
+
+    view = window.schedule_view
+    data = view.data
+    data.today = date(2026, 6, 1)  # fiscal 2026: row 1's last bar ended in March 2026
+    window.controller.execute("評価", lambda rec: ops.set_ratings(rec, [(3, 2024, "A")]))  # the plan records progress
+    assert ("row", 1) in data.late
+    line = next(ln for ln in view.canvas.visible_lines() if (ln.kind, ln.id) == ("row", 1))
+    tip = view.canvas.tooltip_at(QPointF(view.canvas.geometry_().left + 2, line.y + 4))
+    assert "完了の報告がありません" in tip and "3月" in tip
+    # reporting it done takes the mark away; so does moving its bars on
+    window.controller.execute("状況", lambda rec: ops.set_review(rec, 2025, row_id=1, status="done"))
+    assert ("row", 1) not in data.late
+    window.undo_action.trigger()
+    assert ("row", 1) in data.late
+    bars = [b.id for b in data.row_items(1).bars]
+    window.controller.execute("移動", lambda rec: __import__("dxeditor.plan.ops.schedule", fromlist=["x"])
+                              .move_bars(rec, bars, 12))
+    assert ("row", 1) not in data.late
