@@ -2972,102 +2972,102 @@ Editor for municipal DX plans</translation>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="106"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="127"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>取組</source>
-        <extracomment>Tables whose changes the progress view reloads for.</extracomment>
+        <extracomment>Tables whose changes the progress view reloads for. The initiative the line belongs to (itself for an initiative line). Schedule rows are rated too (a line under their initiative).</extracomment>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="138"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="164"/>
         <source>未評価（A〜D を入力）</source>
         <translation>Not rated (type A–D)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="139"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="165"/>
         <source>未評価</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="88"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="88"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="88"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="167"/>
         <source>今後の方向性</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="145"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="171"/>
         <source>入力: {0} {1}</source>
         <translation>Entered: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="161"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="194"/>
         <source>進捗評価の入力</source>
         <translation>Enter ratings</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="265"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="265"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="234"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="268"/>
         <source>達成率</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="269"/>
         <source>前年比</source>
         <translation>vs. last year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="269"/>
         <source>推移</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="255"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="289"/>
         <source>（最終目標）</source>
         <translation>(final target)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="257"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="291"/>
         <source>下がるほど良い指標</source>
         <translation>Lower is better</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="312"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="346"/>
         <source>成果目標の実績・目標の入力</source>
         <translation>Enter KPI actuals and targets</translation>
     </message>
@@ -3103,43 +3103,54 @@ Editor for municipal DX plans</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="65"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="67"/>
         <source>評価年度</source>
+        <extracomment>The review the texts below the grid show: (line kind, id, fiscal year).</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="78"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="236"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="70"/>
+        <source>工程表の行も評価する(&amp;W)</source>
+        <translation>Rate schedule ro&amp;ws too</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="72"/>
+        <source>取組の下に工程表の行を並べ、行ごとに評価と内容を入力します</source>
+        <translation>Lists the schedule rows under their initiatives, to rate each row and enter its review</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="85"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="253"/>
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="97"/>
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="106"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="113"/>
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="167"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="175"/>
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="243"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="260"/>
         <source>入力: {0}&#x3000;{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="259"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="276"/>
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="297"/>
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>

@@ -201,3 +201,37 @@ def test_a_row_whose_bars_ended_without_completion_is_marked_and_says_why(qtbot,
     window.controller.execute("移動", lambda rec: __import__("dxeditor.plan.ops.schedule", fromlist=["x"])
                               .move_bars(rec, bars, 12))
     assert ("row", 1) not in data.late
+
+
+def test_schedule_rows_are_rated_under_their_initiative_on_request(qtbot, window):
+    view = open_tab(qtbot, window)
+    grid, model = view.rating_grid, view.ratings
+    initiatives = model.rowCount()
+    titles = [view.kpis.data(view.kpis.index(r, 0)) for r in range(view.kpis.rowCount())]
+    view.rows_check.setChecked(True)
+    # the KPI grid still names each KPI's initiative (a row's id is another series than an initiative's)
+    assert [view.kpis.data(view.kpis.index(r, 0)) for r in range(view.kpis.rowCount())] == titles
+    keys = [line.key for line in view.source.lines]
+    assert model.rowCount() > initiatives and keys.index(("row", 1)) == keys.index(("initiative", 1)) + 1
+    n = keys.index(("row", 2))
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(n, 1))
+    qtbot.keyClick(grid, Qt.Key.Key_C)
+    data = progress(window)
+    assert data.row_reviews[(2, 2024)].rating == "C" and (1, 2024) not in data.reviews
+    assert ("row", 2) in window.schedule_view.data.late  # marked on the schedule too
+    # the texts below the grid are the row's
+    grid.setCurrentIndex(model.index(n, 1))
+    assert "令和6年度" in view.review_box.title()
+    view.texts["issues"].setPlainText("業者の選定が遅れた")
+    assert view.commit_texts()
+    assert progress(window).row_reviews[(2, 2024)].issues == "業者の選定が遅れた"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert (2, 2024) not in progress(window).row_reviews
+    # the outline's filter keeps a matching row's line (and its initiative's)
+    view.apply_filter({("row", 2)})
+    shown = [view.source.lines[i].key for i in range(model.rowCount()) if not grid.isRowHidden(i)]
+    assert ("row", 2) in shown and ("row", 4) not in shown
+    view.rows_check.setChecked(False)
+    assert model.rowCount() == initiatives

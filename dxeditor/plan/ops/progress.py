@@ -104,8 +104,10 @@ def set_review(rec: Recorder, fy: int, *, initiative_id: int | None = None, row_
     return rec.update("progress", found, **values, **stamp)
 
 
-def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: str | None = None) -> int:
-    """Rate many initiatives at once: ``(initiative id, fiscal year, rating)``; all or none. Returns how many changed."""
+def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: str | None = None,
+                rows: bool = False) -> int:
+    """Rate many initiatives (``rows``: schedule rows) at once: ``(id, fiscal year, rating)``; all or none.
+    Returns how many changed."""
     scale = load_scale(rec.conn)
     cleaned = []
     for iid, fy, text in cells:
@@ -114,6 +116,8 @@ def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: st
             raise ValidationError(f"評価「{text}」は評価の段階（{'・'.join(scale.keys)}）にありません。",
                                   f"Rating {text!r} is not one of {', '.join(scale.keys)}.")
         cleaned.append((iid, _fy(fy), key))
+    if rows:
+        return sum(set_review(rec, fy, row_id=rid, who=who, rating=key) for rid, fy, key in cleaned)
     return sum(set_review(rec, fy, initiative_id=iid, who=who, rating=key) for iid, fy, key in cleaned)
 
 
