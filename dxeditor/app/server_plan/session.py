@@ -34,9 +34,12 @@ from dxeditor.store.server.replica import (
     SHARED_TABLES,
     TABLES_BY_NAME,
     Rows,
+    Tuples,
+    as_dict,
     defer_foreign_keys,
     open_replica,
     read_rows,
+    read_tuples,
 )
 
 log = logging.getLogger(__name__)
@@ -82,6 +85,24 @@ def differences(local: Rows, server: Rows) -> list[RowChange]:
             if before == after:
                 continue
             (removed if after is None else rest).append(RowChange(t.name, row_id, before, after))
+    return [*reversed(removed), *rest]
+
+
+def tuple_differences(local: Tuples, server: Tuples) -> list[RowChange]:
+    """:func:`differences` of two whole plans read as tuples (only the rows that differ become dicts)."""
+    removed: list[RowChange] = []
+    rest: list[RowChange] = []
+    for t in SHARED_TABLES:
+        mine = {r[0]: r for r in local.get(t.name, ())}
+        theirs = {r[0]: r for r in server.get(t.name, ())}
+        if mine == theirs:
+            continue
+        for row_id in sorted(mine.keys() | theirs.keys()):
+            before, after = mine.get(row_id), theirs.get(row_id)
+            if before == after:
+                continue
+            change = RowChange(t.name, row_id, as_dict(t, before), as_dict(t, after))
+            (removed if after is None else rest).append(change)
     return [*reversed(removed), *rest]
 
 
@@ -188,7 +209,8 @@ class ServerSession:
         if self.outbox or (wanted is not None and not wanted):
             return ChangeSet(REMOTE)
         try:
-            server = self.link.fetch(wanted)
+            whole = self.link.fetch_all() if wanted is None else None
+            some = self.link.fetch(wanted) if wanted is not None else None
         except ServerUnavailableError:
             self._went_offline()
             return ChangeSet(REMOTE)
@@ -196,7 +218,10 @@ class ServerSession:
         session.commit()
         conn = session.connection()
         try:
-            changes = differences(read_rows(conn, wanted), server)
+            if whole is not None:
+                changes = tuple_differences(read_tuples(conn), whole)
+            else:
+                changes = differences(read_rows(conn, wanted), some or {})
             if changes:
                 defer_foreign_keys(conn)
                 apply(conn, ChangeSet(REMOTE, changes))
