@@ -21,7 +21,7 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from dxeditor.app.server_plan.session import REMOTE, Refused, ServerSession, announced, whole_plan_news
@@ -196,16 +196,31 @@ class ServerBridge(QObject):
 
 
 def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> bool:
-    """Open plan ``uid`` of the server ``url`` in ``window`` (the caller has asked about unsaved edits)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    """Open plan ``uid`` of the server ``url`` in ``window`` (the caller has asked about unsaved edits).
+
+    The plan is read on a worker thread behind a progress dialog (a large plan takes seconds; the
+    window keeps answering and 中止 gives up).
+    """
+    from dxeditor.core.errors import Cancelled
+    from dxeditor.ui.background import run_with_progress
+
+    def read(progress: Any) -> ServerSession:
         session = ServerSession(url, uid, password)
+        if not progress(1, 1):  # 中止 while it was read
+            session.close()
+            raise Cancelled()
+        return session
+
+    try:
+        session = run_with_progress(window, QCoreApplication.translate("ServerBridge", "サーバーから計画を読み込んでいます…"),
+                                    read)
+    except Cancelled:
+        window._discard = False
+        return False
     except DxError as exc:
-        QApplication.restoreOverrideCursor()
         window._discard = False  # the open plan stays: a 保存しない given for it no longer holds
         window.show_error(exc.message())
         return False
-    QApplication.restoreOverrideCursor()
     window.set_document(session.doc)
     window.server_bridge = ServerBridge(window, session)
     window.update_state()  # changes kept on this PC the last time go out when the listener reaches the server

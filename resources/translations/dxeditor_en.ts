@@ -3673,6 +3673,11 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
         <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
     </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="215"/>
+        <source>サーバーから計画を読み込んでいます…</source>
+        <translation>Reading the plan from the server…</translation>
+    </message>
 </context>
 <context>
     <name>ServerDialog</name>
