@@ -107,21 +107,15 @@ class ServerBridge(QObject):
             if open_server_plan(window, session.url, session.uid, session.password):
                 window.statusBar().showMessage(
                     self.tr("この計画はサーバーで新しく公開し直されたため、開き直しました"), 10_000)
-                box = QMessageBox(QMessageBox.Icon.Information, self.tr("計画が公開し直されました"),
-                                  self.tr("この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。"
-                                          "新しい内容で開き直しました。元に戻す履歴はありません。"),
-                                  QMessageBox.StandardButton.Ok, window)
-                box.setObjectName("planReplaced")
-                box.open()
+                _tell(window, "planReplaced", QMessageBox.Icon.Information, self.tr("計画が公開し直されました"),
+                      self.tr("この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。"
+                              "新しい内容で開き直しました。元に戻す履歴はありません。"))
             return
         session.doc.read_only = True
         window.update_state()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("計画がサーバーから削除されました"),
-                          self.tr("この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。"
-                                  "残す場合は「名前を付けて保存」でファイルにしてください。"),
-                          QMessageBox.StandardButton.Ok, window)
-        box.setObjectName("planRemoved")
-        box.open()
+        _tell(window, "planRemoved", QMessageBox.Icon.Warning, self.tr("計画がサーバーから削除されました"),
+              self.tr("この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。"
+                      "残す場合は「名前を付けて保存」でファイルにしてください。"))
 
     # ------------------------------------------------------------------ the server away and back
     def _went_offline(self) -> None:
@@ -166,13 +160,11 @@ class ServerBridge(QObject):
 
     def show_refused(self, refused: list[Refused]) -> None:
         """List the kept changes the server refused, with what the user entered (nothing typed is lost)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("サーバーに送れなかった変更"),
-                          self.tr("サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため"
-                                  "保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。")
-                          .format(len(refused)), QMessageBox.StandardButton.Ok, self.window)
+        box = _tell(self.window, "refusedChanges", QMessageBox.Icon.Warning, self.tr("サーバーに送れなかった変更"),
+                    self.tr("サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため"
+                            "保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。")
+                    .format(len(refused)))
         box.setDetailedText("\n\n".join(f"{r.action}\n{r.message}" for r in refused))
-        box.setObjectName("refusedChanges")
-        box.open()
 
     def show_state(self) -> None:
         """The status bar: where the plan is, and whether changes wait on this PC."""
@@ -193,6 +185,14 @@ class ServerBridge(QObject):
         self.window.statusBar().removeWidget(self.label)
         self.label.deleteLater()
         self.deleteLater()
+
+
+def _tell(window: Any, name: str, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that does not stop the window (the others' changes keep coming meanwhile)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setObjectName(name)
+    box.open()
+    return box
 
 
 def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> bool:

@@ -3639,37 +3639,37 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>This plan was published anew on the server (replaced from a file). It has been opened again with the new content; the undo history starts afresh.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="119"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="116"/>
         <source>計画がサーバーから削除されました</source>
         <translation>The plan was removed from the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="120"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="117"/>
         <source>この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。残す場合は「名前を付けて保存」でファイルにしてください。</source>
         <translation>This plan was removed from the server. The window keeps its content read-only; to keep it, save it as a file with Save As.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="165"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="159"/>
         <source>サーバーにつながりました。この PC に保存していた変更を送りました</source>
         <translation>Connected to the server again. The changes kept on this PC were sent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="169"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="163"/>
         <source>サーバーに送れなかった変更</source>
         <translation>Changes not sent to the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="170"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="164"/>
         <source>サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。</source>
         <translation>{0} of the changes made while the server was away collided with someone else&apos;s changes and were not saved. The window shows the server&apos;s current plan. The details list what you entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="181"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="173"/>
         <source>サーバー: {0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="184"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="176"/>
         <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
         <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
     </message>
