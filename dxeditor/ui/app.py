@@ -138,8 +138,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Splash", text)
 
 
-def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
-    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run.
+def run_gui(path: Path | None, argv: Sequence[str] = (), *, server: str | None = None) -> int:
+    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run;
+    with ``server`` (``postgresql://…?plan=UID``), on that plan of a server.
 
     The log and the crash handler come first: a failure anywhere after them, even before
     the window exists, shows a message box and leaves a log (the windowed program has no
@@ -154,13 +155,13 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
     install_excepthook(lambda: window[0] if window else None)
     log.info("start (path=%s)", path)
     try:
-        return _start(path, argv, window)
+        return _start(path, argv, window, server)
     except Exception:  # start-up failed: the hook logs it and tells the person
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
         return 1
 
 
-def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
+def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: str | None = None) -> int:
     app = make_app(argv)
     splash = show_splash(app)
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -182,7 +183,12 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
     guard = SplashGuard()
     app.installEventFilter(guard)
     try:
-        doc = first_document(path, settings)
+        if server:
+            from dxeditor.store.document import PlanDocument
+
+            doc = PlanDocument.create()  # replaced by the server's plan once the window shows
+        else:
+            doc = first_document(path, settings)
         if doc is None:
             splash.close()
             return 2
@@ -218,6 +224,10 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
             part.installEventFilter(watcher)
     window.show()
     splash.close()
+    if server:
+        from dxeditor.ui.server_link import open_server_spec
+
+        QTimer.singleShot(0, lambda: open_server_spec(window, server))
     code = int(app.exec())
     if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
         window.shutdown()

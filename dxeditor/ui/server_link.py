@@ -225,3 +225,33 @@ def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> b
     window.server_bridge = ServerBridge(window, session)
     window.update_state()  # changes kept on this PC the last time go out when the listener reaches the server
     return True
+
+
+def open_server_spec(window: Any, spec: str) -> bool:
+    """Open ``postgresql://USER@HOST[:PORT]/DB?plan=UID`` given on the command line (a desktop shortcut).
+
+    The password comes from ``PGPASSWORD`` (libpq reads it), else from the credential store where
+    the server dialog kept it; when neither has it, the server says so and the dialog is the way.
+    """
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from dxeditor.app.server import split_plan_url
+    from dxeditor.core import credentials
+
+    try:
+        url, uid = split_plan_url(spec)
+    except DxError as exc:
+        window.show_error(exc.message())
+        return False
+    password = None
+    store = credentials.default_store()
+    if store is not None and not os.environ.get("PGPASSWORD"):
+        u = make_url(url)
+        host = u.host or str(u.query.get("host") or "")
+        try:
+            password = store.read(credentials.target_name(u.username or "", host, u.port or 5432, u.database or ""))
+        except DxError as exc:
+            log.warning("credential store: %s", exc)
+    return open_server_plan(window, url, uid, password)
