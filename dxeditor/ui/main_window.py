@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,27 @@ from dxeditor.ui.window_geometry import fits, name_column_width, opening_rect
 
 __all__ = ["PLAN_FILTER", "MainWindow"]
 log = logging.getLogger(__name__)
+
+
+class UndoActionText(QObject):
+    """Edit ▸ 元に戻す(U) 取組名の変更: the prefix keeps its mnemonic, the command's name is shown as written.
+
+    QUndoStack's own prefixing would read an ``&`` in a name (a version label) as a mnemonic.
+    A child of the action, so the stack (which outlives a window) stops calling it with the action.
+    """
+
+    def __init__(self, action: QAction, prefix: str, text: Callable[[], str], changed: SignalInstance) -> None:
+        super().__init__(action)
+        self.prefix = prefix
+        changed.connect(self.name)  # after the stack's own connection, so this text is the one that stays
+        self.name(text())
+
+    @Slot(str)
+    def name(self, command: str) -> None:
+        # the parent, not a kept reference: a closing window drops its Python wrappers before its children
+        action = self.parent()
+        if isinstance(action, QAction):
+            action.setText(f"{self.prefix} {command.replace('&', '&&')}" if command else self.prefix)
 
 
 class MainWindow(FileHandling, DialogSlots, QMainWindow):
@@ -221,9 +242,11 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
     def _make_actions(self) -> None:
         A, K = self.action, QKeySequence.StandardKey
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("元に戻す"))
+        self.undo_action = stack.createUndoAction(self)
+        UndoActionText(self.undo_action, self.tr("元に戻す(&U)"), stack.undoText, stack.undoTextChanged)
         self.undo_action.setShortcut(QKeySequence(K.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("やり直し"))
+        self.redo_action = stack.createRedoAction(self)
+        UndoActionText(self.redo_action, self.tr("やり直し(&R)"), stack.redoText, stack.redoTextChanged)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.undo_action, self.redo_action])
         self.new_action = A(self.tr("空の計画(&B)"), lambda: self.new_plan("blank"), K.New)
@@ -261,8 +284,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.quit_action = A(self.tr("終了(&X)"), self.close, K.Quit)
         self.copy_action = A(self.tr("コピー(&C)"), self.commands.copy_selection, K.Copy, outline_only=True)
         self.paste_action = A(self.tr("貼り付け(&P)"), self.commands.paste, K.Paste, outline_only=True)
-        self.rename_action = A(self.tr("名前の変更(&R)"), self.commands.rename_current, "F2", outline_only=True)
-        self.duplicate_action = A(self.tr("複製(&U)"), self.commands.duplicate_selection, "Ctrl+D", outline_only=True)
+        self.rename_action = A(self.tr("名前の変更(&M)"), self.commands.rename_current, "F2", outline_only=True)
+        self.duplicate_action = A(self.tr("複製(&L)"), self.commands.duplicate_selection, "Ctrl+D", outline_only=True)
         self.delete_action = A(self.tr("削除(&D)"), self.commands.delete_selection, K.Delete, outline_only=True)
         self.move_up_action = A(self.tr("上へ移動"), lambda: self.commands.move_selection(-1), "Alt+Up", outline_only=True)
         self.move_down_action = A(self.tr("下へ移動"), lambda: self.commands.move_selection(1), "Alt+Down",

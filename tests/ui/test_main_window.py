@@ -50,7 +50,7 @@ def test_f2_rename_in_place_then_undo_and_redo_by_keyboard(qtbot, window):
     ime_type(editor, "𠮷😀")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits through a queued call
     qtbot.waitUntil(lambda: "RPA pilot 𠮷😀" in titles(window))
-    assert window.undo_action.text() == "元に戻す 名称の変更"
+    assert window.undo_action.text() == "元に戻す(&U) 名称の変更"
     qtbot.keyClick(window.outline_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "RPA" in titles(window) and "RPA pilot 𠮷😀" not in titles(window)
     qtbot.keyClick(window.outline_view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
