@@ -2022,102 +2022,102 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="107"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="128"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="108"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="129"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="146"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="167"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
         <source>名前の変更(&amp;M)</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>複製(&amp;L)</source>
         <translation>Dup&amp;licate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="398"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="407"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="399"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="408"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="243"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>サーバーの計画を開く(&amp;D)…</source>
         <translation>Open from &amp;Database Server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="248"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
         <source>データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます</source>
         <translation>Choose a plan published on the database server (PostgreSQL) and open it</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2126,64 +2126,64 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
@@ -2196,198 +2196,198 @@ Discard what you have entered?</translation>
         <translation type="vanished">Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="292"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="301"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="309"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="323"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="318"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="320"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="343"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="342"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="351"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="344"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="347"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="356"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="362"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="363"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="372"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="367"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="376"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="380"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="389"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="392"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="386"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="395"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="311"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="388"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="320"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="397"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="392"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="401"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="433"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="442"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="434"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="443"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="434"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="443"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="477"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="486"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2406,27 +2406,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="311"/>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2435,27 +2435,27 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="321"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="313"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="322"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
@@ -3281,52 +3281,57 @@ Editor for municipal DX plans</translation>
         <translation>reorder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="234"/>
         <source>成果目標（指標）</source>
         <translation>KPI (indicator)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="235"/>
         <source>現状値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="236"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="237"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="238"/>
+        <source>現状（文字）</source>
+        <translation>Baseline (text)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="239"/>
         <source>目標（文字）</source>
         <translation>Target (text)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="241"/>
         <source>期限の年度</source>
         <translation>Deadline FY</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="248"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="248"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="248"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>

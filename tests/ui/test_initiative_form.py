@@ -169,11 +169,11 @@ def test_reference_table_and_section_and_row_forms(qtbot, window):
 
 def test_kpi_deadline_outside_the_plan_period_is_told_but_kept(qtbot, window, messages):
     form = show_initiative(qtbot, window)
-    form.kpis.table.item(0, 6).setText("令和12年度")
+    form.kpis.table.item(0, 7).setText("令和12年度")
     assert svc.children(conn(window), "kpi", 1)[0]["deadline_fy"] == 2030
     assert "計画期間" in messages.texts("warning")[-1]
-    form.kpis.table.item(0, 6).setText("R8")
-    assert form.kpis.table.item(0, 6).text() == "令和8年度"
+    form.kpis.table.item(0, 7).setText("R8")
+    assert form.kpis.table.item(0, 7).text() == "令和8年度"
     assert len(messages.texts("warning")) == 1
 
 
