@@ -78,6 +78,7 @@ class OutlineView(QTreeView):
         self._dirty: set[Item] = set()  # lines inserted since the last filter pass
         self._first = True
         self._known: set[Item] = set()
+        self._doc = model.controller.doc
         model.modelAboutToBeReset.connect(self._remember)
         model.modelAboutToBeReset.connect(self._forget_hidden)
         model.rebuilt.connect(self._restore)
@@ -88,6 +89,12 @@ class OutlineView(QTreeView):
 
     # ------------------------------------------------------------------ state
     def _remember(self) -> None:
+        doc = self.outline.controller.doc
+        if doc is not self._doc:  # another plan (same ids, other items): it opens as the first one did
+            self._doc = doc
+            self._first = True
+            self._expanded, self._selected, self._current = set(), [], None
+            return
         self._expanded = {n.key() for n in self.outline.all_nodes()
                           if n.children and self.isExpanded(self.outline.index_of(*n.key()))}
         self._selected = self.selected_items()
