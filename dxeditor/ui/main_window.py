@@ -99,7 +99,14 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.find_bar.filter_changed.connect(self.outline_view.apply_filter)
         self.schedule_view = self._make_schedule_view()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.outline_view)
+        canvas = getattr(self.schedule_view, "canvas", None)
+        if canvas is not None:  # the plan's last line reachable in the schedule too, not under its legend
+            from dxeditor.ui.bottom_align import BottomAligner
+
+            self.bottom_aligner = BottomAligner(self.outline_view, canvas.viewport(), self)
+            self.splitter.addWidget(self.bottom_aligner.host)
+        else:
+            self.splitter.addWidget(self.outline_view)
         from dxeditor.ui.progress.install import add_progress_tab
 
         self.view_tabs = add_progress_tab(self, self.schedule_view)  # 工程表 | 進捗管理
