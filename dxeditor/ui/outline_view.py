@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -161,6 +162,24 @@ class OutlineView(QTreeView):
     def select_item(self, kind: str, item_id: int) -> None:
         """Select one item."""
         self.select_items([(kind, item_id)])
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Qt's, then on down to a line left below the viewport (Down key, search hit, new line).
+
+        Scrolling by lines, Qt takes a page to hold as many lines as fit at the end of the
+        plan; where the lines above are taller (lanes), a line under the viewport counts as
+        shown and the cursor walks out of sight.
+        """
+        super().scrollTo(index, hint)
+        if hint is not QAbstractItemView.ScrollHint.EnsureVisible or not index.isValid():
+            return
+        bar, area = self.verticalScrollBar(), self.viewport().rect()
+        rect = self.visualRect(index)
+        while rect.height() and rect.bottom() > area.bottom() and rect.top() > area.top() \
+                and bar.value() < bar.maximum():
+            bar.setValue(bar.value() + 1)
+            rect = self.visualRect(index)
 
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[Item] | None) -> None:
