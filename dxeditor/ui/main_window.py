@@ -448,7 +448,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.path_label.setText(str(doc.source) if doc.source else "" if doc.server_label
                                 else self.tr("（まだ保存していません）"))
         self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
-        self.state_label.setVisible(not doc.server_label)
+        # 保存済み only for a plan that is in a file: a new plan says （まだ保存していません） on the left
+        self.state_label.setVisible(not doc.server_label and (doc.source is not None or modified))
         self.read_only_label.setVisible(doc.read_only)
         if doc.read_only != self._shown_read_only:
             self.apply_read_only(doc.read_only)
