@@ -258,6 +258,11 @@
         <source>選んだ変更を取り込む</source>
         <translation>Import selected changes</translation>
     </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/inquiry_dialogs.py" line="180"/>
+        <source>照会回答の取込（{0}）</source>
+        <translation>Answers taken in ({0})</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -457,12 +462,12 @@ Tab / Shift+Tab: 次 / 前の欄へ</source>
 Tab / Shift+Tab: next / previous field</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/bullet_editor.py" line="147"/>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="151"/>
         <source>一段下げる</source>
         <translation>Nest (indent)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/bullet_editor.py" line="151"/>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="155"/>
         <source>一段上げる</source>
         <translation>Unnest (outdent)</translation>
     </message>
@@ -2022,102 +2027,102 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="128"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="135"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="129"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="136"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="167"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="174"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="199"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="206"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="210"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="217"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="219"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="246"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
         <source>名前の変更(&amp;M)</source>
         <translation>Rena&amp;me</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>複製(&amp;L)</source>
         <translation>Dup&amp;licate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="407"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="414"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="408"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="415"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="252"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="254"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>サーバーの計画を開く(&amp;D)…</source>
         <translation>Open from &amp;Database Server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます</source>
         <translation>Choose a plan published on the database server (PostgreSQL) and open it</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2126,64 +2131,64 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="271"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="287"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="285"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="292"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
@@ -2196,198 +2201,198 @@ Discard what you have entered?</translation>
         <translation type="vanished">Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="301"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="308"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="302"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="309"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="310"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="311"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="313"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="309"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="316"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="321"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="323"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="334"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="335"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="336"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="343"/>
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="343"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="350"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="351"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="358"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="360"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="356"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="363"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="362"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="369"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="372"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="379"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="376"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="389"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="396"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="392"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="399"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="395"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="402"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="320"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="397"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="327"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="404"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="401"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="408"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="442"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="449"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="443"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="450"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="443"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="450"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="486"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="494"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2406,27 +2411,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="311"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="318"/>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2435,27 +2440,27 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="383"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="390"/>
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="321"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="322"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="329"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
     </message>
@@ -2499,32 +2504,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="64"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="77"/>
         <source>新規作成</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="74"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
         <source>空の計画</source>
         <translation>Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="74"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
         <source>デモ計画（小樽市）</source>
         <translation>Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="75"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="88"/>
         <source>国の計画の構成から</source>
         <translation>From the national plan structure</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="99"/>
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="91"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="103"/>
         <source>新しい計画のもとを選んでください（見本の計画は公表された計画を入力したものです）</source>
         <translation>Choose what the new plan starts from (the example plans are published plans entered as they are)</translation>
     </message>
@@ -2532,106 +2537,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="295"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="297"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="321"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="323"/>
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="304"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="307"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="311"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="330"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="333"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="337"/>
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="340"/>
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="318"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="321"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="344"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="347"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="352"/>
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="353"/>
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="353"/>
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="328"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="354"/>
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="350"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="376"/>
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="353"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="379"/>
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="358"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="384"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="372"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="398"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="409"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="409"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="416"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="442"/>
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="436"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="458"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="462"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="484"/>
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="468"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="494"/>
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="447"/>
         <source>計画の末尾</source>
         <translation>the end of the plan</translation>
     </message>
@@ -3005,19 +3010,19 @@ Editor for municipal DX plans</translation>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="83"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="83"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="83"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
         <source>今後の方向性</source>
         <translation>Next steps</translation>
@@ -3119,43 +3124,43 @@ Editor for municipal DX plans</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="65"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="67"/>
         <source>評価年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="78"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="236"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="80"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="243"/>
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="92"/>
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="106"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="108"/>
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="167"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="174"/>
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="243"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="250"/>
         <source>入力: {0}&#x3000;{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="259"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="266"/>
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="286"/>
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>
