@@ -3349,6 +3349,16 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
+        <location filename="../../dxeditor/ui/recovery.py" line="26"/>
+        <source>無題</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/recovery.py" line="29"/>
+        <source>{0}  —  最終編集 {1}  {2}</source>
+        <translation>{0}  —  last edited {1}  {2}</translation>
+    </message>
+    <message>
         <location filename="../../dxeditor/ui/recovery.py" line="39"/>
         <source>保存されていない作業の復元</source>
         <translation>Recover unsaved work</translation>
