@@ -440,9 +440,7 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         if self._closed:
             return
         doc = self.controller.doc
-        name = doc.display_name() if doc.source or doc.copy_of or doc.server_label \
-            else (doc.plan.title or doc.display_name())
-        self.setWindowTitle(f"{name}[*] — dxeditor")
+        self.setWindowTitle(f"{self.plan_name()}[*] — dxeditor")
         modified = self.is_modified()
         self.setWindowModified(modified)
         self.path_label.setText(str(doc.source) if doc.source else "" if doc.server_label

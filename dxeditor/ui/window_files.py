@@ -184,7 +184,7 @@ class FileHandling(_Window):
         Btn = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self, self.tr("保存の確認"),
-            self.tr("「{0}」への変更を保存しますか？").format(self.controller.doc.display_name()),
+            self.tr("「{0}」への変更を保存しますか？").format(self.plan_name()),
             Btn.Save | Btn.Discard | Btn.Cancel, Btn.Save)
         if answer == Btn.Cancel:
             return False
@@ -192,6 +192,13 @@ class FileHandling(_Window):
             return self.save()
         self._discard = True
         return True
+
+    def plan_name(self) -> str:
+        """The name the window title shows: the file's, or for a plan never saved its title (無題 without one)."""
+        doc = self.controller.doc
+        if doc.source or doc.copy_of or doc.server_label:
+            return doc.display_name()
+        return doc.plan.title or self.tr("無題")
 
     def _keep_working_copy(self) -> bool | None:
         """For ``doc.close``: False drops the working copy (nothing unsaved, or 保存しない), None keeps unsaved work."""

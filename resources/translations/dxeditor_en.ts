@@ -1108,67 +1108,68 @@ Press F1 at any time for help.</translation>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="235"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="242"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="254"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="261"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="266"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="273"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="281"/>
         <source>サーバーの計画は、変更のたびにサーバーに保存されています</source>
         <translation>A server plan is saved on the server with every change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="285"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="201"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="292"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="286"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="293"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="303"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="310"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="304"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="311"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="323"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="330"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="338"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="341"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="348"/>
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="355"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="362"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="365"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="372"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -2377,22 +2378,22 @@ Discard what you have entered?</translation>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="449"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="447"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="450"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="448"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="450"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="448"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="494"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="492"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
