@@ -24,3 +24,14 @@ def test_a_new_plan_opens_expanded_whatever_the_old_plan_had_under_the_same_ids(
     window.controller.undo_stack.undo()
     assert ("initiative", 2) in collapsed(window)
 
+
+
+def test_a_new_plan_shows_its_schedule_from_its_first_year(qtbot, window, messages):
+    canvas = window.schedule_view.canvas
+    canvas.scroll_to_month(2026 * 12 + 6, 0)  # the user looked at 令和8年度 of the first plan
+    assert window.schedule_view.header.visible_cells()[0].start == 2026 * 12
+    window.new_plan("kamiamakusa")  # its period: 2021–2025年度, written 2021年度(令和3年度)
+    g = canvas.geometry_()
+    assert canvas.axis.month_at(g.content_x(g.left)) == 2021 * 12
+    first = window.schedule_view.header.visible_cells()[0]
+    assert (first.start, first.text) == (2021 * 12, "2021年度(令和3年度)")
