@@ -10,6 +10,7 @@ extra dependency.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,9 @@ def export_pdf(window: QWidget, controller: Any) -> Path | None:
     if opts is None:
         return None
     doc = controller.doc
-    stem = Path(doc.source).stem if getattr(doc, "source", None) else "計画"
+    # a never-saved plan is named by its title, as the Excel and JSON exports do (not 計画_工程表.pdf)
+    title = re.sub(r'[\\/:*?"<>|]+', "_", getattr(getattr(doc, "plan", None), "title", "") or "").strip(" _.")
+    stem = Path(doc.source).stem if getattr(doc, "source", None) else (title or "計画")
     name, _ = QFileDialog.getSaveFileName(window, window.tr("PDF に書き出す"), f"{stem}_{KINDS[opts.kind]}.pdf",
                                           window.tr("PDF (*.pdf)"))
     if not name:
