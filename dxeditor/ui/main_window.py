@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextEdit,
@@ -152,6 +153,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.context_help = ContextHelp(self.show_help, self)
         QApplication.instance().installEventFilter(self.context_help)
         self.model.refused.connect(self.show_error)
+        self._fresh: set[tuple[str, int]] = set()  # lines just added: their form opens at its top
+        self.model.inserted.connect(lambda node: self._fresh.add(node.key()))
         self.outline_view.current_item_changed.connect(self.show_detail)
         controller.changed.connect(lambda _c: self.update_state())
         controller.refused.connect(self.show_error)
@@ -552,6 +555,10 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         else:
             self.row_form.load(item_id)
             self.detail.setCurrentWidget(self.row_form)
+        if item in self._fresh:  # a new initiative shows its name and department, not where the last one was scrolled to
+            for area in self.detail.currentWidget().findChildren(QScrollArea):
+                area.verticalScrollBar().setValue(0)
+        self._fresh.clear()
 
     def set_language(self, lang: str) -> None:
         """Remember the UI language; it applies at the next start."""
