@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from dxeditor.core.errors import Cancelled, DxError, message_for
+from dxeditor.ui.file_names import offered_path, plan_stem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -289,7 +290,7 @@ class FileHandling(_Window):
         self.commit_pending()
         if path is None:
             doc = self.controller.doc
-            start = str(doc.source) if doc.source else (doc.plan.title or self.tr("無題")) + ".dxplan"
+            start = str(doc.source) if doc.source else offered_path(doc, plan_stem(doc, self.tr("無題")) + ".dxplan")
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("名前を付けて保存"), start, self.tr(PLAN_FILTER))
             if not chosen:
                 return False
@@ -358,7 +359,7 @@ class FileHandling(_Window):
         self.commit_pending()
         if path is None:
             doc = self.controller.doc
-            start = (doc.source.stem if doc.source else doc.plan.title or "plan") + ".json"
+            start = offered_path(doc, plan_stem(doc, "plan") + ".json")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("JSON にエクスポート"), start, "JSON (*.json)")
             if not path:
                 return

@@ -149,4 +149,5 @@ def test_a_never_saved_plan_is_offered_a_file_named_by_its_title(controller, win
     assert pdf_dialogs.export_pdf(window, controller) is None
     controller.execute("x", lambda rec: plan_meta.update_plan(rec, title="上天草市 DX/推進計画: 第2版"))
     assert pdf_dialogs.export_pdf(window, controller) is None
-    assert offered == ["テスト市 自治体DX推進計画_工程表.pdf", "上天草市 DX_推進計画_ 第2版_工程表.pdf"]
+    assert [Path(o).name for o in offered] == ["テスト市 自治体DX推進計画_工程表.pdf", "上天草市 DX_推進計画_ 第2版_工程表.pdf"]
+    assert all(Path(o).is_absolute() and Path(o).parent.is_dir() for o in offered)  # not the program's folder

@@ -10,7 +10,6 @@ extra dependency.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,7 @@ from dxeditor.publish.pdf import export as pdf_export
 from dxeditor.publish.pdf.export import KINDS, Layout, PdfOptions
 from dxeditor.publish.pdf.layout import Page, hatch
 from dxeditor.ui.background import run_on_plan
+from dxeditor.ui.file_names import offered_path, plan_stem
 
 YEAR_STYLES = {
     "": "計画の設定に従う",
@@ -141,9 +141,8 @@ def export_pdf(window: QWidget, controller: Any) -> Path | None:
         return None
     doc = controller.doc
     # a never-saved plan is named by its title, as the Excel and JSON exports do (not 計画_工程表.pdf)
-    title = re.sub(r'[\\/:*?"<>|]+', "_", getattr(getattr(doc, "plan", None), "title", "") or "").strip(" _.")
-    stem = Path(doc.source).stem if getattr(doc, "source", None) else (title or "計画")
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("PDF に書き出す"), f"{stem}_{KINDS[opts.kind]}.pdf",
+    start = offered_path(doc, f"{plan_stem(doc, '計画')}_{KINDS[opts.kind]}.pdf")
+    name, _ = QFileDialog.getSaveFileName(window, window.tr("PDF に書き出す"), start,
                                           window.tr("PDF (*.pdf)"))
     if not name:
         return None
