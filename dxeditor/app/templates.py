@@ -28,12 +28,15 @@ def open_template(name: str) -> PlanDocument:
     from dxeditor.formats.json import io as json_io
 
     if name == BLANK:
-        return PlanDocument.create()
-    src = paths.demo_plan_json() if name == DEMO else paths.template_json(name)
-    if name not in template_names() or not src.exists():
-        raise DxError(f"ひな形「{name}」はありません（{'、'.join(template_names())}）。",
-                      f"There is no template {name!r} ({', '.join(template_names())}).")
-    data = json_io.load_json_file(src)
-    if name != DEMO:
-        data["plan"]["uid"] = uuid.uuid4().hex
-    return json_io.import_data(data, str(src))
+        doc = PlanDocument.create()
+    else:
+        src = paths.demo_plan_json() if name == DEMO else paths.template_json(name)
+        if name not in template_names() or not src.exists():
+            raise DxError(f"ひな形「{name}」はありません（{'、'.join(template_names())}）。",
+                          f"There is no template {name!r} ({', '.join(template_names())}).")
+        data = json_io.load_json_file(src)
+        if name != DEMO:
+            data["plan"]["uid"] = uuid.uuid4().hex
+        doc = json_io.import_data(data, str(src))
+    doc.setup_done()  # a crash before the first edit leaves nothing to recover: the template is still there
+    return doc

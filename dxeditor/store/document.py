@@ -481,6 +481,17 @@ class PlanDocument:
             shutil.rmtree(self.working_dir, ignore_errors=True)
 
     # -------------------------------------------------------------- recovery
+    def setup_done(self) -> None:
+        """The writes so far only made the document (a template read in), nothing was typed yet:
+        a program that ends now leaves nothing to offer back. The next edit marks it unsaved again."""
+        if self.dirty or self.edited:
+            return
+        self._manifest_dirty = False
+        try:
+            self._write_manifest()
+        except OSError as exc:
+            log.warning("could not mark the new working copy clean: %s", exc)
+
     def _before_commit(self, conn: Any) -> None:
         """Mark the manifest "unsaved" before a write to the working copy commits (a kill in between loses nothing)."""
         if self._manifest_dirty:

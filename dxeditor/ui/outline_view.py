@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -80,6 +81,7 @@ class OutlineView(QTreeView):
         self._dirty: set[Item] = set()  # lines inserted since the last filter pass
         self._first = True
         self._known: set[Item] = set()
+        self._doc = model.controller.doc
         model.modelAboutToBeReset.connect(self._remember)
         model.modelAboutToBeReset.connect(self._forget_hidden)
         model.rebuilt.connect(self._restore)
@@ -90,6 +92,12 @@ class OutlineView(QTreeView):
 
     # ------------------------------------------------------------------ state
     def _remember(self) -> None:
+        doc = self.outline.controller.doc
+        if doc is not self._doc:  # another plan (same ids, other items): it opens as the first one did
+            self._doc = doc
+            self._first = True
+            self._expanded, self._selected, self._current = set(), [], None
+            return
         self._expanded = {n.key() for n in self.outline.all_nodes()
                           if n.children and self.isExpanded(self.outline.index_of(*n.key()))}
         self._selected = self.selected_items()
@@ -156,6 +164,24 @@ class OutlineView(QTreeView):
     def select_item(self, kind: str, item_id: int) -> None:
         """Select one item."""
         self.select_items([(kind, item_id)])
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Qt's, then on down to a line left below the viewport (Down key, search hit, new line).
+
+        Scrolling by lines, Qt takes a page to hold as many lines as fit at the end of the
+        plan; where the lines above are taller (lanes), a line under the viewport counts as
+        shown and the cursor walks out of sight.
+        """
+        super().scrollTo(index, hint)
+        if hint is not QAbstractItemView.ScrollHint.EnsureVisible or not index.isValid():
+            return
+        bar, area = self.verticalScrollBar(), self.viewport().rect()
+        rect = self.visualRect(index)
+        while rect.height() and rect.bottom() > area.bottom() and rect.top() > area.top() \
+                and bar.value() < bar.maximum():
+            bar.setValue(bar.value() + 1)
+            rect = self.visualRect(index)
 
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[Item] | None) -> None:

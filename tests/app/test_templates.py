@@ -29,3 +29,25 @@ def test_an_unknown_template_gets_a_message() -> None:
     with pytest.raises(DxError) as err:
         open_template("nonexistent")
     assert "nonexistent" in err.value.message()
+
+
+@pytest.mark.parametrize("name", ["blank", "demo", "kamiamakusa"])
+def test_a_plan_just_made_from_a_template_is_not_offered_back_after_a_crash(monkeypatch, name) -> None:
+    from dxeditor.core import atomic
+    from dxeditor.plan.editor import PlanEditor
+    from dxeditor.plan.ops import plan_meta
+    from dxeditor.store import recovery
+
+    doc = open_template(name)
+    try:
+        monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)  # as if the program had been killed now
+        assert [w.working_dir for w in recovery.list_recoverable() if w.working_dir == doc.working_dir] == []
+    finally:
+        doc.close(keep_working_copy=False)
+    doc = open_template(name)
+    try:
+        PlanEditor(doc).run("x", lambda rec: plan_meta.update_plan(rec, title="編集した計画"))  # one edit: kept
+        monkeypatch.setattr(atomic, "pid_alive", lambda pid: False)
+        assert [w.working_dir for w in recovery.list_recoverable()] == [doc.working_dir]
+    finally:
+        doc.close(keep_working_copy=False)

@@ -153,7 +153,7 @@ def test_rating_scale_is_edited_in_a_dialog_and_undone(qtbot, window):
     dlg.table.item(0, 1).setText("達成")
     dlg.accept()
     assert progress(window).scale.keys == ["S", "B", "C", "D"]
-    assert "達成" in view.legend.text()
+    assert "達成" in view.legend.text().replace("\u2060", "")  # word joiners keep a rating on one line
     view.rating_grid.setFocus()
     view.rating_grid.setCurrentIndex(view.ratings.index(0, 1))
     qtbot.keyClick(view.rating_grid, Qt.Key.Key_S)

@@ -9,6 +9,7 @@ Every edit is one undoable change of the window's undo stack.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -37,6 +38,7 @@ from dxeditor.ui.progress.grid import ExcelGrid
 from dxeditor.ui.progress.models import WATCHED, KpiModel, ProgressSource, RatingModel
 from dxeditor.ui.undo import DocumentController
 
+WORD_JOINER = "\u2060"  # no line break here (invisible)
 ITEM_TABLES = {"initiatives", "sections", "plan", "kpis"}
 
 
@@ -170,9 +172,14 @@ class ProgressView(QWidget):
         scale = self.source.data.scale if self.source.data else None
         if scale is None:
             return
-        parts = [f'<span style="background:{r.color}">&nbsp;<b>{r.key}</b>&nbsp;</span> {r.name}'
-                 for r in scale.ratings]
-        self.legend.setText("　".join(parts) + "　" + self.tr("（セルを選んで記号を入力。Delete で消去）"))
+        # a rating's key and name wrap as one (Japanese breaks between any two characters: 未着手・中 / 止);
+        # word joiners hold them together, so lines break between the ratings and in the hint only
+        def unbroken(text: str) -> str:
+            return WORD_JOINER.join(html.escape(ch) for ch in text)
+
+        parts = [f'<span style="background:{r.color}">&nbsp;<b>{unbroken(r.key)}</b>&nbsp;</span>'
+                 f"{WORD_JOINER}&nbsp;{WORD_JOINER}{unbroken(r.name)}" for r in scale.ratings]
+        self.legend.setText("　".join(parts) + "　" + html.escape(self.tr("（セルを選んで記号を入力。Delete で消去）")))
 
     def _place_trend_column(self) -> None:
         col = self.kpis.columnCount() - 1
