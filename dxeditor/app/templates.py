@@ -9,10 +9,13 @@ gets a fresh plan uid, so two plans made from one template are two plans.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from dxeditor.core import paths
 from dxeditor.core.errors import DxError
-from dxeditor.store.document import PlanDocument
+
+if TYPE_CHECKING:  # the database layer loads when a template is opened, not with the command line
+    from dxeditor.store.document import PlanDocument
 
 BLANK = "blank"
 DEMO = "demo"
@@ -26,6 +29,7 @@ def template_names() -> list[str]:
 def open_template(name: str) -> PlanDocument:
     """A new unsaved document from the template ``name`` (see :func:`template_names`)."""
     from dxeditor.formats.json import io as json_io
+    from dxeditor.store.document import PlanDocument
 
     if name == BLANK:
         return PlanDocument.create()
