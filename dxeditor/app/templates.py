@@ -28,15 +28,20 @@ def template_names() -> list[str]:
 
 def open_template(name: str) -> PlanDocument:
     """A new unsaved document from the template ``name`` (see :func:`template_names`)."""
-    from dxeditor.formats.json import io as json_io
     from dxeditor.store.document import PlanDocument
 
     if name == BLANK:
         return PlanDocument.create()
+    if name == DEMO:  # built once by resources/demo/build_demo.py: no import at the first start
+        built = PlanDocument.create_from_built(paths.demo_plan_built())
+        if built is not None:
+            return built
     src = paths.demo_plan_json() if name == DEMO else paths.template_json(name)
     if name not in template_names() or not src.exists():
         raise DxError(f"ひな形「{name}」はありません（{'、'.join(template_names())}）。",
                       f"There is no template {name!r} ({', '.join(template_names())}).")
+    from dxeditor.formats.json import io as json_io
+
     data = json_io.load_json_file(src)
     if name != DEMO:
         data["plan"]["uid"] = uuid.uuid4().hex

@@ -254,6 +254,33 @@ class PlanDocument:
         return doc
 
     @classmethod
+    def create_from_built(cls, built: Path) -> PlanDocument | None:
+        """A new, unsaved plan whose working copy starts as a copy of ``built``, a plan file shipped with the program.
+
+        The same document an import of the plan's JSON gives, without the import (the demo
+        opens at first start). None when ``built`` is missing, damaged or of another schema
+        revision than this program writes: the caller then builds the plan from its JSON.
+        """
+        try:
+            check_plan_file(built)
+        except PlanFileError:
+            return None
+        wd = _new_working_dir()
+        work = wd / WORKING_NAME
+        try:
+            shutil.copyfile(paths.os_path(built), work)
+            current = _inspect(work, built) == SCHEMA_REVISION
+        except (OSError, PlanFileError):
+            current = False
+        if not current:
+            shutil.rmtree(wd, ignore_errors=True)
+            return None
+        doc = cls(wd, None)
+        doc._manifest_dirty = True  # as after an import: the manifest says the working copy was written
+        doc._write_manifest()
+        return doc
+
+    @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
              require_lock: bool = False) -> PlanDocument:
         """Open a .dxplan file through a fresh local working copy.
