@@ -162,6 +162,25 @@ def run_gui(path: Path | None, argv: Sequence[str] = (), *, server: str | None =
 
 
 def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: str | None = None) -> int:
+    from dxeditor.core.perf import gc_paused
+
+    # Start-up makes a few hundred thousand objects that stay (modules, classes, mapped tables,
+    # widgets, the plan's tree); the cyclic collector would walk them again and again.
+    with gc_paused():
+        shown = _show_window(path, argv, created, server)
+    if isinstance(shown, int):
+        return shown
+    app, window = shown
+    code = int(app.exec())
+    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
+        window.shutdown()
+    log.info("exit %s", code)
+    return code
+
+
+def _show_window(path: Path | None, argv: Sequence[str], created: list[Any],
+                 server: str | None = None) -> tuple[Any, Any] | int:
+    """The application and its main window, shown (the splash closed); an exit code when there is none."""
     app = make_app(argv)
     splash = show_splash(app)
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -228,8 +247,4 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: s
         from dxeditor.ui.server_link import open_server_spec
 
         QTimer.singleShot(0, lambda: open_server_spec(window, server))
-    code = int(app.exec())
-    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
-        window.shutdown()
-    log.info("exit %s", code)
-    return code
+    return app, window

@@ -1,4 +1,4 @@
-"""Start-up failures are visible: a message box and a log, even before the window exists."""
+"""Start-up: failures are visible (a message box and a log, even before the window exists); the collector rests."""
 
 from __future__ import annotations
 
@@ -30,3 +30,28 @@ def test_a_failing_start_shows_a_message_and_leaves_a_log(small_doc, tmp_path: P
     log = (data / "logs" / "dxeditor.log").read_text(encoding="utf-8")
     assert "CRITICAL dxeditor.ui.crash" in log and f"planted failure ({mode})" in log
     assert "WARNING dxeditor.stderr" in log and "stray output before the failure" in log  # no console: stderr → log
+
+
+def test_the_collector_is_paused_while_the_window_is_built_and_runs_after(monkeypatch) -> None:
+    import gc
+
+    from dxeditor.ui import app
+
+    seen: list[bool] = []
+
+    def build(*_args: object) -> int:
+        seen.append(gc.isenabled())
+        return 2  # no document: the start ends before the event loop
+
+    monkeypatch.setattr(app, "_show_window", build)
+    assert gc.isenabled()
+    assert app._start(None, [], []) == 2
+    assert seen == [False] and gc.isenabled()
+
+    def failing(*_args: object) -> int:
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr(app, "_show_window", failing)
+    with pytest.raises(RuntimeError):
+        app._start(None, [], [])
+    assert gc.isenabled()
