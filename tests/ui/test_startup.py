@@ -37,16 +37,21 @@ def test_the_collector_is_paused_while_the_window_is_built_and_runs_after(monkey
 
     from dxeditor.ui import app
 
-    seen: list[bool] = []
+    seen: list[tuple[bool, int]] = []
+    freezes: list[int] = []
+    thaws: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(len(seen)))  # the test's own heap stays collectable
+    monkeypatch.setattr(gc, "unfreeze", lambda: thaws.append(len(freezes)))
 
     def build(*_args: object) -> int:
-        seen.append(gc.isenabled())
+        seen.append((gc.isenabled(), len(freezes)))
         return 2  # no document: the start ends before the event loop
 
     monkeypatch.setattr(app, "_show_window", build)
     assert gc.isenabled()
     assert app._start(None, [], []) == 2
-    assert seen == [False] and gc.isenabled()
+    assert seen == [(False, 0)] and freezes == [1] and gc.isenabled()  # frozen once built, then resumed
+    assert thaws == [1]  # and thawed at the end: the collection at exit sees everything
 
     def failing(*_args: object) -> int:
         raise RuntimeError("planted")
@@ -54,4 +59,4 @@ def test_the_collector_is_paused_while_the_window_is_built_and_runs_after(monkey
     monkeypatch.setattr(app, "_show_window", failing)
     with pytest.raises(RuntimeError):
         app._start(None, [], [])
-    assert gc.isenabled()
+    assert gc.isenabled() and freezes == [1]  # a failed start freezes nothing
