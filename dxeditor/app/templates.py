@@ -1,6 +1,7 @@
 """The plans a new document can start from: blank, the demo plan and the bundled templates.
 
-Templates are data: ``resources/demo/otaru.json`` is the demo, and every
+Templates are data: ``resources/demo/otaru.json`` is the demo (opened from its built plan file
+``otaru.dxplan`` when that is current), and every
 ``resources/templates/NAME.json`` is a template named NAME (the example plans entered from
 published plans among them; ``examples.json`` lists those for the gallery). A template other than the demo
 gets a fresh plan uid, so two plans made from one template are two plans.
