@@ -60,3 +60,20 @@ def test_the_collector_is_paused_while_the_window_is_built_and_runs_after(monkey
     with pytest.raises(RuntimeError):
         app._start(None, [], [])
     assert gc.isenabled() and freezes == [1]  # a failed start freezes nothing
+
+
+@pytest.mark.parametrize("args", [[], ["plan.dxplan"]])
+def test_the_gui_starts_without_the_database_layer_loaded(args: list[str]) -> None:
+    """The splash paints before SQLAlchemy and the plan modules are imported (they take a while)."""
+    probe = (
+        "import sys\n"
+        "import dxeditor.cli as cli\n"
+        "import dxeditor.ui.app as app\n"
+        "heavy = ('sqlalchemy', 'dxeditor.store.document', 'dxeditor.app.server', 'dxeditor.formats.json.io')\n"
+        "app.run_gui = lambda *a, **k: print('loaded:', [m for m in heavy if m in sys.modules]) or 0\n"
+        f"raise SystemExit(cli.main({args!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "loaded: []"
