@@ -165,12 +165,13 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: s
     import gc
 
     from dxeditor.core.perf import gc_paused
+    from dxeditor.ui.quick_imports import without_feature_scan
 
     # Start-up makes a few hundred thousand objects that stay (modules, classes, mapped tables,
     # widgets, the plan's tree); the cyclic collector would walk them again and again, and once
     # more on resuming. Frozen, they are left out of every collection of the session (the few
     # cycles start-up drops, about 2 MB with 10,000 rows, stay until the end).
-    with gc_paused():
+    with gc_paused(), without_feature_scan():
         shown = _show_window(path, argv, created, server)
         gc.freeze()
     try:
