@@ -270,7 +270,9 @@ class PlanDocument:
         try:
             shutil.copyfile(paths.os_path(built), work)
             current = _inspect(work, built) == SCHEMA_REVISION
-        except (OSError, PlanFileError):
+            if current:
+                _stamp_created_by(work)  # as create() writes it: the file stays valid across versions
+        except (OSError, PlanFileError, sqlite3.Error):
             current = False
         if not current:
             shutil.rmtree(wd, ignore_errors=True)
@@ -539,6 +541,16 @@ class PlanDocument:
         tmp = self.working_dir / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.working_dir / MANIFEST)
+
+def _stamp_created_by(db: Path) -> None:
+    """Record this program's version as the maker of a plan file built by an earlier one (see create())."""
+    con = sqlite3.connect(db)
+    try:
+        with con:
+            con.execute("UPDATE dx_meta SET value = ? WHERE key = 'created_by'", (f"dxeditor {__version__}",))
+    finally:
+        con.close()
+
 
 def _backup_before_migration(src: Path, revision: str) -> Path:
     """Keep the old-schema file before migrating (beside it, else in the data folder)."""

@@ -612,7 +612,9 @@ def _sql_dump(db: Path) -> tuple[list[str], list[str]]:
         lines = list(con.iterdump())
     finally:
         con.close()
-    rows = [line for line in lines if line.startswith("INSERT ")]
+    # the program's version, stamped anew whenever the file is opened (PlanDocument.create_from_built)
+    rows = [line for line in lines
+            if line.startswith("INSERT ") and not line.startswith("INSERT INTO \"dx_meta\" VALUES('created_by'")]
     return sorted(line for line in lines if not line.startswith("INSERT ")), rows
 
 

@@ -107,3 +107,23 @@ def test_a_stale_or_unusable_built_demo_falls_back_to_the_json(what: str, tmp_pa
     finally:
         doc.close(keep_working_copy=False)
     assert len(list(paths.work_dir().iterdir())) == 1  # the refused copy left no working folder (only the fixture's)
+
+
+def test_the_built_demo_is_stamped_with_this_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built by an earlier version, the demo still reads as made by this one (as an import would)."""
+    from dxeditor.store import document
+
+    monkeypatch.setattr(document, "__version__", "9.8.7")
+    doc = open_template("demo")
+    try:
+        value = doc.session.connection().exec_driver_sql("SELECT value FROM dx_meta WHERE key = 'created_by'")
+        assert value.scalar() == "dxeditor 9.8.7"
+        assert not doc.dirty  # nothing for the person to save
+    finally:
+        doc.close()
+    con = sqlite3.connect(paths.demo_plan_built())
+    try:
+        shipped = con.execute("SELECT value FROM dx_meta WHERE key = 'created_by'").fetchone()[0]
+    finally:
+        con.close()
+    assert shipped != "dxeditor 9.8.7"  # the shipped file is never written
