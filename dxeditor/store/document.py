@@ -546,6 +546,7 @@ def _stamp_created_by(db: Path) -> None:
     """Record this program's version as the maker of a plan file built by an earlier one (see create())."""
     con = sqlite3.connect(db)
     try:
+        con.execute("PRAGMA synchronous=OFF")  # a fresh working copy, nothing to lose yet: no flush to disk
         with con:
             con.execute("UPDATE dx_meta SET value = ? WHERE key = 'created_by'", (f"dxeditor {__version__}",))
     finally:
