@@ -254,6 +254,35 @@ class PlanDocument:
         return doc
 
     @classmethod
+    def create_from_built(cls, built: Path) -> PlanDocument | None:
+        """A new, unsaved plan whose working copy starts as a copy of ``built``, a plan file shipped with the program.
+
+        The same document an import of the plan's JSON gives, without the import (the demo
+        opens at first start). None when ``built`` is missing, damaged or of another schema
+        revision than this program writes: the caller then builds the plan from its JSON.
+        """
+        try:
+            check_plan_file(built)
+        except PlanFileError:
+            return None
+        wd = _new_working_dir()
+        work = wd / WORKING_NAME
+        try:
+            shutil.copyfile(paths.os_path(built), work)
+            current = _inspect(work, built) == SCHEMA_REVISION
+            if current:
+                _stamp_created_by(work)  # as create() writes it: the file stays valid across versions
+        except (OSError, PlanFileError, sqlite3.Error):
+            current = False
+        if not current:
+            shutil.rmtree(wd, ignore_errors=True)
+            return None
+        doc = cls(wd, None)
+        doc._manifest_dirty = True  # as after an import: the manifest says the working copy was written
+        doc._write_manifest()
+        return doc
+
+    @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
              require_lock: bool = False) -> PlanDocument:
         """Open a .dxplan file through a fresh local working copy.
@@ -523,6 +552,17 @@ class PlanDocument:
         tmp = self.working_dir / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.working_dir / MANIFEST)
+
+def _stamp_created_by(db: Path) -> None:
+    """Record this program's version as the maker of a plan file built by an earlier one (see create())."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("PRAGMA synchronous=OFF")  # a fresh working copy, nothing to lose yet: no flush to disk
+        with con:
+            con.execute("UPDATE dx_meta SET value = ? WHERE key = 'created_by'", (f"dxeditor {__version__}",))
+    finally:
+        con.close()
+
 
 def _backup_before_migration(src: Path, revision: str) -> Path:
     """Keep the old-schema file before migrating (beside it, else in the data folder)."""

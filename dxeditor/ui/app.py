@@ -162,6 +162,32 @@ def run_gui(path: Path | None, argv: Sequence[str] = (), *, server: str | None =
 
 
 def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: str | None = None) -> int:
+    import gc
+
+    from dxeditor.core.perf import gc_paused
+    from dxeditor.ui.quick_imports import without_feature_scan
+
+    # Start-up makes a few hundred thousand objects that stay (modules, classes, mapped tables,
+    # widgets, the plan's tree); the cyclic collector would walk them again and again, and once
+    # more on resuming, as they would all be young. Frozen and thawed at once, they join the oldest
+    # generation unwalked; the next full collection, some time later, frees the cycles start-up left.
+    with gc_paused(), without_feature_scan():
+        shown = _show_window(path, argv, created, server)
+        gc.freeze()
+        gc.unfreeze()
+    if isinstance(shown, int):
+        return shown
+    app, window = shown
+    code = int(app.exec())
+    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
+        window.shutdown()
+    log.info("exit %s", code)
+    return code
+
+
+def _show_window(path: Path | None, argv: Sequence[str], created: list[Any],
+                 server: str | None = None) -> tuple[Any, Any] | int:
+    """The application and its main window, shown (the splash closed); an exit code when there is none."""
     app = make_app(argv)
     splash = show_splash(app)
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -228,8 +254,4 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: s
         from dxeditor.ui.server_link import open_server_spec
 
         QTimer.singleShot(0, lambda: open_server_spec(window, server))
-    code = int(app.exec())
-    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
-        window.shutdown()
-    log.info("exit %s", code)
-    return code
+    return app, window

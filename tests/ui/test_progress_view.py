@@ -235,3 +235,36 @@ def test_schedule_rows_are_rated_under_their_initiative_on_request(qtbot, window
     assert ("row", 2) in shown and ("row", 4) not in shown
     view.rows_check.setChecked(False)
     assert model.rowCount() == initiatives
+
+
+def test_the_view_is_read_when_its_tab_is_first_chosen_with_what_happened_before(qtbot, window):
+    """Not read at start-up (a tab behind the schedule); changes and a filter from before are there when it opens."""
+    from dxeditor.plan.ops import progress as ops
+
+    view = window.progress_view
+    assert window.view_tabs.currentWidget() is window.schedule_view
+    assert not view.loaded and view.ratings.rowCount() == 0  # nothing read behind the schedule
+    window.controller.execute("評価", lambda rec: ops.set_ratings(rec, [(3, 2025, "B")]))
+    window.find_action.trigger()
+    qtbot.keyClicks(window.find_bar.text_edit, "RPA")
+    qtbot.keyClick(window.find_bar.text_edit, Qt.Key.Key_Return)
+    assert not view.loaded
+    view = open_tab(qtbot, window)
+    assert view.loaded and view.isVisible()
+    shown = [n for n in range(view.ratings.rowCount()) if not view.rating_grid.isRowHidden(n)]
+    assert [view.source.lines[n].id for n in shown] == [3]
+    col = next(c for c in range(1, view.ratings.columnCount()) if view.ratings.fy_of(c) == 2025)
+    assert view.ratings.index(shown[0], col).data() == "B"
+    assert view.year_combo.currentData() == 2025  # the year last entered, as when read at start-up
+
+
+def test_the_view_is_read_when_shown_even_without_its_tab_changing(qtbot, window):
+    view = window.progress_view
+    tabs = window.view_tabs
+    tabs.hide()
+    tabs.blockSignals(True)  # no currentChanged: only the show event can read it
+    tabs.setCurrentIndex(1)
+    tabs.blockSignals(False)
+    assert not view.loaded
+    tabs.show()
+    assert view.loaded and view.ratings.rowCount() == 3

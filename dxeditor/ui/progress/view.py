@@ -13,7 +13,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -136,12 +136,28 @@ class ProgressView(QWidget):
         self.rating_grid.selectionModel().currentChanged.connect(self._current_changed)
         self.kpi_grid.selectionModel().currentChanged.connect(lambda *_: self._kpi_current())
         controller.changed.connect(self._changed)
-        controller.reset.connect(self.reload)
-        self.reload()
+        controller.reset.connect(self._reset)
+        #: The plan is read when the view is first needed (shown, or its tab chosen), not at start-up:
+        #: it sits in a tab behind the schedule, and reading a large plan's progress takes a while.
+        self.loaded = False
 
     # ------------------------------------------------------------------ loading
+    def ensure_loaded(self) -> None:
+        """Read the plan now unless the view already has (it is read when first needed)."""
+        if not self.loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def _reset(self) -> None:
+        if self.loaded:  # not read yet: the new document is read when the view is first needed
+            self.reload()
+
     def reload(self) -> None:
         """Read everything again (a new document, or the outline changed)."""
+        self.loaded = True
         self._review_key = None
         self.ratings.beginResetModel()
         self.source.reload()
@@ -189,6 +205,8 @@ class ProgressView(QWidget):
         self.kpi_grid.horizontalHeader().resizeSection(col, 140)
 
     def _changed(self, changeset: ChangeSet) -> None:
+        if not self.loaded:
+            return  # read afresh when first needed
         tables = changeset.tables()
         items = ITEM_TABLES | ({"schedule_rows"} if self.source.with_rows else set())
         if not tables & (WATCHED | items):
@@ -211,6 +229,8 @@ class ProgressView(QWidget):
     def apply_filter(self, matches: set[tuple[str, int]] | None) -> None:
         """Show only initiatives that match the outline's filter (or hold a matching row); None shows all."""
         self._matches = matches
+        if not self.loaded:
+            return  # applied when the view is read
         visible: set[int] | None = None
         rows: set[int] = set()
         if matches is not None:
