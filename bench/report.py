@@ -444,6 +444,8 @@ def markdown(results: dict[str, Any], figs: list[Figure]) -> str:
         f"- sizes: {', '.join(f'{n:,}' for n in meta.get('sizes', []))} schedule rows; repetitions: {meta.get('repeat')}"
         + (" (quick run)" if meta.get("quick") else ""),
         f"- commit: {meta.get('commit', '?')}; run took {meta.get('elapsed_s', 0):.0f} s",
+        "- start-up runs with Python's bytecode cached (in the work folder, filled by one untimed start), as the",
+        "  frozen program has it",
         "",
         "## Figures",
         "",

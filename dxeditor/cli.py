@@ -433,6 +433,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from dxeditor.ui.app import run_gui
 
+        # dxeditor.app.server loads the database layer: only for what may name a server plan (the
+        # splash paints before the database layer is imported)
+        if positional and positional[0].startswith("postgresql"):
+            from dxeditor.app.server import is_server_plan
+
+            if is_server_plan(positional[0]):  # a shortcut to a plan on the server
+                return run_gui(None, [a for a in rest if a != positional[0]], server=positional[0])
         return run_gui(Path(positional[0]) if positional else None, rest)
     parser = _parser()
     try:

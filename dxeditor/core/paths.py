@@ -124,6 +124,11 @@ def demo_plan_json() -> Path:
     return resources() / "demo" / "otaru.json"
 
 
+def demo_plan_built() -> Path:
+    """The demo plan already built into a plan file from :func:`demo_plan_json` (opens without an import)."""
+    return resources() / "demo" / "otaru.dxplan"
+
+
 def national_template_json() -> Path:
     """The template with the structure of the national 自治体DX推進計画."""
     return resources() / "templates" / "national.json"

@@ -7,12 +7,15 @@ scale. The progress view, the report and the inquiry's progress sheet all read t
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Integer, func, select
 
 from dxeditor.core.achievement import RatingScale, achievement_rate, trend_mark
+from dxeditor.core.fiscal import fy_of, fy_start, index_of_calendar
 from dxeditor.store import models as m
 
 REVIEW_TEXTS = ("results", "issues", "direction")
@@ -167,9 +170,27 @@ def year_counts(conn: Connection) -> dict[int, dict[str, Any]]:
     return dict(sorted(out.items()))
 
 
-def late_items(conn: Connection) -> set[tuple[str, int]]:
-    """Initiatives and rows whose latest rating is on the late half of the scale (C / D), or whose
-    latest schedule status is 遅延 / 中止: ``("initiative", id)`` and ``("row", id)``."""
+@dataclass(frozen=True)
+class LateReason:
+    """Why the schedule marks an initiative or a row: ``kind`` is ``rating`` (C / D in the latest
+    review of ``fiscal_year``), ``status`` (遅延 / 中止 in it) or ``ended`` (a row whose bars all
+    ended, the last in month ``month``, before this fiscal year, with no 完了 reported)."""
+
+    kind: str
+    fiscal_year: int = 0
+    value: str = ""
+    month: int = 0
+
+
+def late_reasons(conn: Connection, today: date | None = None, rows: Collection[int] | None = None,
+                 ) -> dict[tuple[str, int], LateReason]:
+    """Initiatives and rows the schedule marks as late, with why: ``("initiative", id)`` / ``("row", id)``.
+
+    Late: the latest rating is on the late half of the scale (C / D), or the latest status is
+    遅延 / 中止; or — in a plan that records progress at all — a row whose bars all ended before
+    the fiscal year of ``today`` (no arrow past their end) whose latest review reports neither
+    完了 nor a good rating ("ended without completion"). ``rows``: only these schedule rows (after an edit).
+    """
     scale = load_scale(conn)
     latest: dict[tuple[str, int], tuple[int, int, str, str]] = {}
     t = m.Progress.__table__
@@ -180,5 +201,34 @@ def late_items(conn: Connection) -> set[tuple[str, int]]:
             continue
         if key not in latest or (fy, pid) > latest[key][:2]:
             latest[key] = (fy, pid, rating, status)
-    return {key for key, (_, _, rating, status) in latest.items()
-            if (rating and scale.is_late(rating)) or (not rating and status in ("delayed", "stopped"))}
+    out: dict[tuple[str, int], LateReason] = {}
+    for key, (fy, _, rating, status) in latest.items():
+        if rows is not None and (key[0] != "row" or key[1] not in rows):
+            continue
+        if rating and scale.is_late(rating):
+            out[key] = LateReason("rating", fy, rating)
+        elif not rating and status in ("delayed", "stopped"):
+            out[key] = LateReason("status", fy, status)
+    if not latest:
+        return out  # a plan without progress management: nothing is "without completion"
+    day = today or date.today()
+    this_year = fy_of(index_of_calendar(day.year, day.month))
+    b = m.Bar.__table__
+    query = select(b.c.row_id, func.max(b.c.end), func.max(b.c.continues.cast(Integer))).group_by(b.c.row_id)
+    if rows is not None:
+        query = query.where(b.c.row_id.in_(sorted(rows)))
+    ended = conn.execute(query).all()
+    for row_id, last, continues in ended:
+        key = ("row", row_id)
+        if key in out or continues or last >= fy_start(this_year):
+            continue
+        review = latest.get(key)
+        if review is not None and (review[3] == "done" or (review[2] and not scale.is_late(review[2]))):
+            continue
+        out[key] = LateReason("ended", month=int(last))
+    return out
+
+
+def late_items(conn: Connection, today: date | None = None) -> set[tuple[str, int]]:
+    """The keys of :func:`late_reasons` (what the schedule marks)."""
+    return set(late_reasons(conn, today))

@@ -254,6 +254,35 @@ class PlanDocument:
         return doc
 
     @classmethod
+    def create_from_built(cls, built: Path) -> PlanDocument | None:
+        """A new, unsaved plan whose working copy starts as a copy of ``built``, a plan file shipped with the program.
+
+        The same document an import of the plan's JSON gives, without the import (the demo
+        opens at first start). None when ``built`` is missing, damaged or of another schema
+        revision than this program writes: the caller then builds the plan from its JSON.
+        """
+        try:
+            check_plan_file(built)
+        except PlanFileError:
+            return None
+        wd = _new_working_dir()
+        work = wd / WORKING_NAME
+        try:
+            shutil.copyfile(paths.os_path(built), work)
+            current = _inspect(work, built) == SCHEMA_REVISION
+            if current:
+                _stamp_created_by(work)  # as create() writes it: the file stays valid across versions
+        except (OSError, PlanFileError, sqlite3.Error):
+            current = False
+        if not current:
+            shutil.rmtree(wd, ignore_errors=True)
+            return None
+        doc = cls(wd, None)
+        doc._manifest_dirty = True  # as after an import: the manifest says the working copy was written
+        doc._write_manifest()
+        return doc
+
+    @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
              require_lock: bool = False) -> PlanDocument:
         """Open a .dxplan file through a fresh local working copy.
@@ -481,6 +510,17 @@ class PlanDocument:
             shutil.rmtree(self.working_dir, ignore_errors=True)
 
     # -------------------------------------------------------------- recovery
+    def setup_done(self) -> None:
+        """The writes so far only made the document (a template read in), nothing was typed yet:
+        a program that ends now leaves nothing to offer back. The next edit marks it unsaved again."""
+        if self.dirty or self.edited:
+            return
+        self._manifest_dirty = False
+        try:
+            self._write_manifest()
+        except OSError as exc:
+            log.warning("could not mark the new working copy clean: %s", exc)
+
     def _before_commit(self, conn: Any) -> None:
         """Mark the manifest "unsaved" before a write to the working copy commits (a kill in between loses nothing)."""
         if self._manifest_dirty:
@@ -512,6 +552,17 @@ class PlanDocument:
         tmp = self.working_dir / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.working_dir / MANIFEST)
+
+def _stamp_created_by(db: Path) -> None:
+    """Record this program's version as the maker of a plan file built by an earlier one (see create())."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("PRAGMA synchronous=OFF")  # a fresh working copy, nothing to lose yet: no flush to disk
+        with con:
+            con.execute("UPDATE dx_meta SET value = ? WHERE key = 'created_by'", (f"dxeditor {__version__}",))
+    finally:
+        con.close()
+
 
 def _backup_before_migration(src: Path, revision: str) -> Path:
     """Keep the old-schema file before migrating (beside it, else in the data folder)."""

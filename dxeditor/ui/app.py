@@ -138,8 +138,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Splash", text)
 
 
-def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
-    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run.
+def run_gui(path: Path | None, argv: Sequence[str] = (), *, server: str | None = None) -> int:
+    """Show the main window on ``path`` (or recovered work / the last plan / the demo) and run;
+    with ``server`` (``postgresql://…?plan=UID``), on that plan of a server.
 
     The log and the crash handler come first: a failure anywhere after them, even before
     the window exists, shows a message box and leaves a log (the windowed program has no
@@ -154,13 +155,39 @@ def run_gui(path: Path | None, argv: Sequence[str] = ()) -> int:
     install_excepthook(lambda: window[0] if window else None)
     log.info("start (path=%s)", path)
     try:
-        return _start(path, argv, window)
+        return _start(path, argv, window, server)
     except Exception:  # start-up failed: the hook logs it and tells the person
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
         return 1
 
 
-def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
+def _start(path: Path | None, argv: Sequence[str], created: list[Any], server: str | None = None) -> int:
+    import gc
+
+    from dxeditor.core.perf import gc_paused
+    from dxeditor.ui.quick_imports import without_feature_scan
+
+    # Start-up makes a few hundred thousand objects that stay (modules, classes, mapped tables,
+    # widgets, the plan's tree); the cyclic collector would walk them again and again, and once
+    # more on resuming, as they would all be young. Frozen and thawed at once, they join the oldest
+    # generation unwalked; the next full collection, some time later, frees the cycles start-up left.
+    with gc_paused(), without_feature_scan():
+        shown = _show_window(path, argv, created, server)
+        gc.freeze()
+        gc.unfreeze()
+    if isinstance(shown, int):
+        return shown
+    app, window = shown
+    code = int(app.exec())
+    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
+        window.shutdown()
+    log.info("exit %s", code)
+    return code
+
+
+def _show_window(path: Path | None, argv: Sequence[str], created: list[Any],
+                 server: str | None = None) -> tuple[Any, Any] | int:
+    """The application and its main window, shown (the splash closed); an exit code when there is none."""
     app = make_app(argv)
     splash = show_splash(app)
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -182,7 +209,12 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
     guard = SplashGuard()
     app.installEventFilter(guard)
     try:
-        doc = first_document(path, settings)
+        if server:
+            from dxeditor.store.document import PlanDocument
+
+            doc = PlanDocument.create()  # replaced by the server's plan once the window shows
+        else:
+            doc = first_document(path, settings)
         if doc is None:
             splash.close()
             return 2
@@ -218,8 +250,8 @@ def _start(path: Path | None, argv: Sequence[str], created: list[Any]) -> int:
             part.installEventFilter(watcher)
     window.show()
     splash.close()
-    code = int(app.exec())
-    if window.isVisible():  # quit without closeEvent (first-paint exit): keep unsaved work
-        window.shutdown()
-    log.info("exit %s", code)
-    return code
+    if server:
+        from dxeditor.ui.server_link import open_server_spec
+
+        QTimer.singleShot(0, lambda: open_server_spec(window, server))
+    return app, window

@@ -72,6 +72,10 @@ class BulletEditor(QTextEdit):
                 self._set_block_level(cursor, 0)
         finally:
             self._loading = False
+        # the editor's own cursor rode along with the inserts to the end, and the view with it:
+        # a text is read from its first line
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
         self._last = self.items()
         self._timer.stop()
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from dxeditor.plan.find_index import FindIndex
 from dxeditor.plan.ops.outline import Item, find_items
@@ -80,6 +90,17 @@ class FindBar(QWidget):
         controller.changed.connect(self._on_changed)
         controller.reset.connect(self._on_reset)
         self.refresh_departments()
+        #: Where the keyboard was before it came into the bar (the outline, the schedule, a form):
+        #: closing the bar gives it back there instead of to the next widget in the tab chain.
+        self._return_to: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if (new is not None and old is not None and self.isAncestorOf(new) and not self.isAncestorOf(old)
+                and old is not self and old.window() is self.window()):
+            self._return_to = old
 
     def _on_reset(self) -> None:
         self._index = None
@@ -149,6 +170,11 @@ class FindBar(QWidget):
             combo.blockSignals(False)
         self.text_edit.clear()
         self.apply()
+        back, focus = self._return_to, QApplication.focusWidget()
+        self._return_to = None
+        if (focus is not None and self.isAncestorOf(focus) and back is not None and isValid(back)
+                and back.isVisible() and back.isEnabled()):
+            back.setFocus(Qt.FocusReason.OtherFocusReason)  # before hiding: the focus never visits the tab chain
         self.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

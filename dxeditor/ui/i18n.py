@@ -10,7 +10,6 @@ listed once in :mod:`dxeditor.ui.lower_strings`.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -24,6 +23,8 @@ def translations_dir() -> Path:
 
 def read_ts(path: Path) -> dict[str, str]:
     """Source text → translation of every finished message of a .ts file (first one wins)."""
+    import xml.etree.ElementTree as ET  # only for English: not on the way to the splash in Japanese
+
     out: dict[str, str] = {}
     try:
         root = ET.parse(path).getroot()

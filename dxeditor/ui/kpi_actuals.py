@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import YearStyle, format_fy
 from dxeditor.plan.ops import initiatives as svc
+from dxeditor.ui.typing_guard import guard_typing
 from dxeditor.ui.undo import DocumentController
 
 FIELDS = ("fiscal_year", "value", "note")
@@ -53,6 +54,7 @@ class ActualsTable(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("actualsTitle")
         self.table = QTableWidget(0, len(FIELDS), self)
+        guard_typing(self.table)  # a change from elsewhere (a server plan) leaves typed text alone
         self.table.setObjectName("actualsTable")
         self.table.setHorizontalHeaderLabels([self.tr("年度"), self.tr("実績値"), self.tr("備考")])
         self.table.verticalHeader().setVisible(False)

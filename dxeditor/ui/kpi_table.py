@@ -28,6 +28,7 @@ from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
 from dxeditor.plan.ops import initiatives as svc
 from dxeditor.ui.kpi_actuals import ActualsTable
+from dxeditor.ui.typing_guard import guard_typing
 from dxeditor.ui.undo import DocumentController
 
 Column = tuple[str, str]  # (field, header)
@@ -54,6 +55,7 @@ class RecordTable(QWidget):
         self._records: list[dict[str, Any]] = []
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
+        guard_typing(self.table)  # a change from elsewhere (a server plan) leaves typed text alone
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("RecordTable", h) for _, h in columns])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -227,10 +229,18 @@ class RecordTable(QWidget):
 
 
 def kpi_table(parent: QWidget | None = None) -> RecordTable:
-    """The KPI table: name, baseline, target value, target text, unit, deadline, deadline year."""
-    t = RecordTable("kpi", [("name", QT_TRANSLATE_NOOP("RecordTable", "成果目標（指標）")), ("baseline_text", QT_TRANSLATE_NOOP("RecordTable", "現状値")),
-                            ("target_value", QT_TRANSLATE_NOOP("RecordTable", "目標値")), ("unit", QT_TRANSLATE_NOOP("RecordTable", "単位")), ("target_text", QT_TRANSLATE_NOOP("RecordTable", "目標（文字）")),
-                            ("deadline_text", QT_TRANSLATE_NOOP("RecordTable", "期限")), ("deadline_fy", QT_TRANSLATE_NOOP("RecordTable", "期限の年度"))], parent)
+    """The KPI table: name, baseline and target (numbers, unit, then as text), deadline, deadline year.
+
+    The numbers are what achievement is computed from; the texts, when set, are what is printed.
+    """
+    t = RecordTable("kpi", [("name", QT_TRANSLATE_NOOP("RecordTable", "成果目標（指標）")),
+                            ("baseline_value", QT_TRANSLATE_NOOP("RecordTable", "現状値")),
+                            ("target_value", QT_TRANSLATE_NOOP("RecordTable", "目標値")),
+                            ("unit", QT_TRANSLATE_NOOP("RecordTable", "単位")),
+                            ("baseline_text", QT_TRANSLATE_NOOP("RecordTable", "現状（文字）")),
+                            ("target_text", QT_TRANSLATE_NOOP("RecordTable", "目標（文字）")),
+                            ("deadline_text", QT_TRANSLATE_NOOP("RecordTable", "期限")),
+                            ("deadline_fy", QT_TRANSLATE_NOOP("RecordTable", "期限の年度"))], parent)
     t.setObjectName("kpiTable")
     return t
 

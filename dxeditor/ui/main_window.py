@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextEdit,
@@ -57,6 +58,27 @@ __all__ = ["PLAN_FILTER", "MainWindow"]
 log = logging.getLogger(__name__)
 
 
+class UndoActionText(QObject):
+    """Edit ▸ 元に戻す(U) 取組名の変更: the prefix keeps its mnemonic, the command's name is shown as written.
+
+    QUndoStack's own prefixing would read an ``&`` in a name (a version label) as a mnemonic.
+    A child of the action, so the stack (which outlives a window) stops calling it with the action.
+    """
+
+    def __init__(self, action: QAction, prefix: str, text: Callable[[], str], changed: SignalInstance) -> None:
+        super().__init__(action)
+        self.prefix = prefix
+        changed.connect(self.name)  # after the stack's own connection, so this text is the one that stays
+        self.name(text())
+
+    @Slot(str)
+    def name(self, command: str) -> None:
+        # the parent, not a kept reference: a closing window drops its Python wrappers before its children
+        action = self.parent()
+        if isinstance(action, QAction):
+            action.setText(f"{self.prefix} {command.replace('&', '&&')}" if command else self.prefix)
+
+
 class MainWindow(FileHandling, DialogSlots, QMainWindow):
     """One open plan."""
 
@@ -78,7 +100,14 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.find_bar.filter_changed.connect(self.outline_view.apply_filter)
         self.schedule_view = self._make_schedule_view()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.outline_view)
+        canvas = getattr(self.schedule_view, "canvas", None)
+        if canvas is not None:  # the plan's last line reachable in the schedule too, not under its legend
+            from dxeditor.ui.bottom_align import BottomAligner
+
+            self.bottom_aligner = BottomAligner(self.outline_view, canvas.viewport(), self)
+            self.splitter.addWidget(self.bottom_aligner.host)
+        else:
+            self.splitter.addWidget(self.outline_view)
         from dxeditor.ui.progress.install import add_progress_tab
 
         self.view_tabs = add_progress_tab(self, self.schedule_view)  # 工程表 | 進捗管理
@@ -124,6 +153,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.context_help = ContextHelp(self.show_help, self)
         QApplication.instance().installEventFilter(self.context_help)
         self.model.refused.connect(self.show_error)
+        self._fresh: set[tuple[str, int]] = set()  # lines just added: their form opens at its top
+        self.model.inserted.connect(lambda node: self._fresh.add(node.key()))
         self.outline_view.current_item_changed.connect(self.show_detail)
         controller.changed.connect(lambda _c: self.update_state())
         controller.refused.connect(self.show_error)
@@ -221,9 +252,11 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
     def _make_actions(self) -> None:
         A, K = self.action, QKeySequence.StandardKey
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("元に戻す"))
+        self.undo_action = stack.createUndoAction(self)
+        UndoActionText(self.undo_action, self.tr("元に戻す(&U)"), stack.undoText, stack.undoTextChanged)
         self.undo_action.setShortcut(QKeySequence(K.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("やり直し"))
+        self.redo_action = stack.createRedoAction(self)
+        UndoActionText(self.redo_action, self.tr("やり直し(&R)"), stack.redoText, stack.redoTextChanged)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.undo_action, self.redo_action])
         self.new_action = A(self.tr("空の計画(&B)"), lambda: self.new_plan("blank"), K.New)
@@ -261,8 +294,8 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         self.quit_action = A(self.tr("終了(&X)"), self.close, K.Quit)
         self.copy_action = A(self.tr("コピー(&C)"), self.commands.copy_selection, K.Copy, outline_only=True)
         self.paste_action = A(self.tr("貼り付け(&P)"), self.commands.paste, K.Paste, outline_only=True)
-        self.rename_action = A(self.tr("名前の変更(&R)"), self.commands.rename_current, "F2", outline_only=True)
-        self.duplicate_action = A(self.tr("複製(&U)"), self.commands.duplicate_selection, "Ctrl+D", outline_only=True)
+        self.rename_action = A(self.tr("名前の変更(&M)"), self.commands.rename_current, "F2", outline_only=True)
+        self.duplicate_action = A(self.tr("複製(&L)"), self.commands.duplicate_selection, "Ctrl+D", outline_only=True)
         self.delete_action = A(self.tr("削除(&D)"), self.commands.delete_selection, K.Delete, outline_only=True)
         self.move_up_action = A(self.tr("上へ移動"), lambda: self.commands.move_selection(-1), "Alt+Up", outline_only=True)
         self.move_down_action = A(self.tr("下へ移動"), lambda: self.commands.move_selection(1), "Alt+Down",
@@ -410,15 +443,14 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         if self._closed:
             return
         doc = self.controller.doc
-        name = doc.display_name() if doc.source or doc.copy_of or doc.server_label \
-            else (doc.plan.title or doc.display_name())
-        self.setWindowTitle(f"{name}[*] — dxeditor")
+        self.setWindowTitle(f"{self.plan_name()}[*] — dxeditor")
         modified = self.is_modified()
         self.setWindowModified(modified)
         self.path_label.setText(str(doc.source) if doc.source else "" if doc.server_label
                                 else self.tr("（まだ保存していません）"))
         self.state_label.setText(self.tr("未保存") if modified else self.tr("保存済み"))
-        self.state_label.setVisible(not doc.server_label)
+        # 保存済み only for a plan that is in a file: a new plan says （まだ保存していません） on the left
+        self.state_label.setVisible(not doc.server_label and (doc.source is not None or modified))
         self.read_only_label.setVisible(doc.read_only)
         if doc.read_only != self._shown_read_only:
             self.apply_read_only(doc.read_only)
@@ -523,6 +555,10 @@ class MainWindow(FileHandling, DialogSlots, QMainWindow):
         else:
             self.row_form.load(item_id)
             self.detail.setCurrentWidget(self.row_form)
+        if item in self._fresh:  # a new initiative shows its name and department, not where the last one was scrolled to
+            for area in self.detail.currentWidget().findChildren(QScrollArea):
+                area.verticalScrollBar().setValue(0)
+        self._fresh.clear()
 
     def set_language(self, lang: str) -> None:
         """Remember the UI language; it applies at the next start."""

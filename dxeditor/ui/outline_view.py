@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -30,6 +31,7 @@ from dxeditor.plan.ops.outline import Item
 from dxeditor.ui.dialogs.paste_preview import PastePreview
 from dxeditor.ui.outline_filter import FilterScope, update_region
 from dxeditor.ui.outline_model import Node, OutlineModel
+from dxeditor.ui.typing_guard import guard_typing
 from dxeditor.ui.undo import DocumentController
 
 DELETE_CONFIRM_OVER = 3  # lines; deleting more asks first
@@ -46,6 +48,7 @@ class OutlineView(QTreeView):
         self.setObjectName("outlineView")
         self.outline = model
         self.setModel(model)
+        guard_typing(self)  # a rename being typed stays when a change from elsewhere arrives
         self.setUniformRowHeights(False)
         # Scroll by lines, as a spreadsheet does. With lines of several heights (lanes) and
         # per-pixel scrolling Qt sums the height of every line above the viewport on each
@@ -82,6 +85,7 @@ class OutlineView(QTreeView):
         self._first = True
         self._known: set[Item] = set()
         self._painted_with: QWidget | None = None  # the window whose paint passes first lay out the outline
+        self._doc = model.controller.doc
         model.modelAboutToBeReset.connect(self._remember)
         model.modelAboutToBeReset.connect(self._forget_hidden)
         model.rebuilt.connect(self._restore)
@@ -94,6 +98,12 @@ class OutlineView(QTreeView):
 
     # ------------------------------------------------------------------ state
     def _remember(self) -> None:
+        doc = self.outline.controller.doc
+        if doc is not self._doc:  # another plan (same ids, other items): it opens as the first one did
+            self._doc = doc
+            self._first = True
+            self._expanded, self._selected, self._current = set(), [], None
+            return
         self._expanded = {n.key() for n in self.outline.all_nodes()
                           if n.children and self.isExpanded(self.outline.index_of(*n.key()))}
         self._selected = self.selected_items()
@@ -185,6 +195,24 @@ class OutlineView(QTreeView):
     def select_item(self, kind: str, item_id: int) -> None:
         """Select one item."""
         self.select_items([(kind, item_id)])
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Qt's, then on down to a line left below the viewport (Down key, search hit, new line).
+
+        Scrolling by lines, Qt takes a page to hold as many lines as fit at the end of the
+        plan; where the lines above are taller (lanes), a line under the viewport counts as
+        shown and the cursor walks out of sight.
+        """
+        super().scrollTo(index, hint)
+        if hint is not QAbstractItemView.ScrollHint.EnsureVisible or not index.isValid():
+            return
+        bar, area = self.verticalScrollBar(), self.viewport().rect()
+        rect = self.visualRect(index)
+        while rect.height() and rect.bottom() > area.bottom() and rect.top() > area.top() \
+                and bar.value() < bar.maximum():
+            bar.setValue(bar.value() + 1)
+            rect = self.visualRect(index)
 
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[Item] | None) -> None:

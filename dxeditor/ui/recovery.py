@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,10 +23,10 @@ from dxeditor.store.document import PlanDocument, RecoverableWork, discard, list
 
 def describe(work: RecoverableWork) -> str:
     """One line about recoverable work: file, time of the last edit, who."""
-    name = work.source.name if work.source else "無題"
+    name = work.source.name if work.source else QCoreApplication.translate("RecoveryDialog", "無題")
     when = datetime.fromtimestamp(work.updated).strftime("%Y/%m/%d %H:%M") if work.updated else "?"
     folder = f"（{work.source.parent}）" if work.source else ""
-    return f"{name}  —  最終編集 {when}  {folder}"
+    return QCoreApplication.translate("RecoveryDialog", "{0}  —  最終編集 {1}  {2}").format(name, when, folder).rstrip()
 
 
 class RecoveryDialog(QDialog):

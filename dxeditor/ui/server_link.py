@@ -21,10 +21,10 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from dxeditor.app.server_plan.session import REMOTE, Refused, ServerSession, announced
+from dxeditor.app.server_plan.session import REMOTE, Refused, ServerSession, announced, whole_plan_news
 from dxeditor.core.errors import DxError
 from dxeditor.plan.changes import ChangeSet
 
@@ -73,6 +73,12 @@ class ServerBridge(QObject):
 
     def _pull_heard(self) -> None:
         batch, self._heard = self._heard, []
+        if self._closed:
+            return
+        news = whole_plan_news(batch)
+        if news is not None:
+            self._whole_plan(news)
+            return
         own = self.session.link.user
         others = sorted({str(n.get("by")) for n in batch if n.get("by") and n.get("by") != own})
         changes = self.pull(announced(batch))
@@ -93,6 +99,23 @@ class ServerBridge(QObject):
             self.controller.changed.emit(changes)
             self.window.update_state()
         return changes
+
+    def _whole_plan(self, news: str) -> None:
+        """The plan was published anew (open it again) or taken off the server (keep the copy, read-only)."""
+        window, session = self.window, self.session
+        if news == "replaced":
+            if open_server_plan(window, session.url, session.uid, session.password):
+                window.statusBar().showMessage(
+                    self.tr("この計画はサーバーで新しく公開し直されたため、開き直しました"), 10_000)
+                _tell(window, "planReplaced", QMessageBox.Icon.Information, self.tr("計画が公開し直されました"),
+                      self.tr("この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。"
+                              "新しい内容で開き直しました。元に戻す履歴はありません。"))
+            return
+        session.doc.read_only = True
+        window.update_state()
+        _tell(window, "planRemoved", QMessageBox.Icon.Warning, self.tr("計画がサーバーから削除されました"),
+              self.tr("この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。"
+                      "残す場合は「名前を付けて保存」でファイルにしてください。"))
 
     # ------------------------------------------------------------------ the server away and back
     def _went_offline(self) -> None:
@@ -137,13 +160,11 @@ class ServerBridge(QObject):
 
     def show_refused(self, refused: list[Refused]) -> None:
         """List the kept changes the server refused, with what the user entered (nothing typed is lost)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("サーバーに送れなかった変更"),
-                          self.tr("サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため"
-                                  "保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。")
-                          .format(len(refused)), QMessageBox.StandardButton.Ok, self.window)
+        box = _tell(self.window, "refusedChanges", QMessageBox.Icon.Warning, self.tr("サーバーに送れなかった変更"),
+                    self.tr("サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため"
+                            "保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。")
+                    .format(len(refused)))
         box.setDetailedText("\n\n".join(f"{r.action}\n{r.message}" for r in refused))
-        box.setObjectName("refusedChanges")
-        box.open()
 
     def show_state(self) -> None:
         """The status bar: where the plan is, and whether changes wait on this PC."""
@@ -166,18 +187,71 @@ class ServerBridge(QObject):
         self.deleteLater()
 
 
+def _tell(window: Any, name: str, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that does not stop the window (the others' changes keep coming meanwhile)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setObjectName(name)
+    box.open()
+    return box
+
+
 def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> bool:
-    """Open plan ``uid`` of the server ``url`` in ``window`` (the caller has asked about unsaved edits)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    """Open plan ``uid`` of the server ``url`` in ``window`` (the caller has asked about unsaved edits).
+
+    The plan is read on a worker thread behind a progress dialog (a large plan takes seconds; the
+    window keeps answering and 中止 gives up).
+    """
+    from dxeditor.core.errors import Cancelled
+    from dxeditor.ui.background import run_with_progress
+
+    def read(progress: Any) -> ServerSession:
         session = ServerSession(url, uid, password)
+        if not progress(1, 1):  # 中止 while it was read
+            session.close()
+            raise Cancelled()
+        return session
+
+    try:
+        session = run_with_progress(window, QCoreApplication.translate("ServerBridge", "サーバーから計画を読み込んでいます…"),
+                                    read)
+    except Cancelled:
+        window._discard = False
+        return False
     except DxError as exc:
-        QApplication.restoreOverrideCursor()
         window._discard = False  # the open plan stays: a 保存しない given for it no longer holds
         window.show_error(exc.message())
         return False
-    QApplication.restoreOverrideCursor()
     window.set_document(session.doc)
     window.server_bridge = ServerBridge(window, session)
     window.update_state()  # changes kept on this PC the last time go out when the listener reaches the server
     return True
+
+
+def open_server_spec(window: Any, spec: str) -> bool:
+    """Open ``postgresql://USER@HOST[:PORT]/DB?plan=UID`` given on the command line (a desktop shortcut).
+
+    The password comes from ``PGPASSWORD`` (libpq reads it), else from the credential store where
+    the server dialog kept it; when neither has it, the server says so and the dialog is the way.
+    """
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from dxeditor.app.server import split_plan_url
+    from dxeditor.core import credentials
+
+    try:
+        url, uid = split_plan_url(spec)
+    except DxError as exc:
+        window.show_error(exc.message())
+        return False
+    password = None
+    store = credentials.default_store()
+    if store is not None and not os.environ.get("PGPASSWORD"):
+        u = make_url(url)
+        host = u.host or str(u.query.get("host") or "")
+        try:
+            password = store.read(credentials.target_name(u.username or "", host, u.port or 5432, u.database or ""))
+        except DxError as exc:
+            log.warning("credential store: %s", exc)
+    return open_server_plan(window, url, uid, password)

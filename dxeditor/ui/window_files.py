@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from dxeditor.core.errors import Cancelled, DxError, message_for
+from dxeditor.ui.file_names import offered_path, plan_stem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
@@ -184,7 +185,7 @@ class FileHandling(_Window):
         Btn = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self, self.tr("保存の確認"),
-            self.tr("「{0}」への変更を保存しますか？").format(self.controller.doc.display_name()),
+            self.tr("「{0}」への変更を保存しますか？").format(self.plan_name()),
             Btn.Save | Btn.Discard | Btn.Cancel, Btn.Save)
         if answer == Btn.Cancel:
             return False
@@ -192,6 +193,13 @@ class FileHandling(_Window):
             return self.save()
         self._discard = True
         return True
+
+    def plan_name(self) -> str:
+        """The name the window title shows: the file's, or for a plan never saved its title (無題 without one)."""
+        doc = self.controller.doc
+        if doc.source or doc.copy_of or doc.server_label:
+            return doc.display_name()
+        return doc.plan.title or self.tr("無題")
 
     def _keep_working_copy(self) -> bool | None:
         """For ``doc.close``: False drops the working copy (nothing unsaved, or 保存しない), None keeps unsaved work."""
@@ -282,7 +290,7 @@ class FileHandling(_Window):
         self.commit_pending()
         if path is None:
             doc = self.controller.doc
-            start = str(doc.source) if doc.source else (doc.plan.title or self.tr("無題")) + ".dxplan"
+            start = str(doc.source) if doc.source else offered_path(doc, plan_stem(doc, self.tr("無題")) + ".dxplan")
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("名前を付けて保存"), start, self.tr(PLAN_FILTER))
             if not chosen:
                 return False
@@ -351,7 +359,7 @@ class FileHandling(_Window):
         self.commit_pending()
         if path is None:
             doc = self.controller.doc
-            start = (doc.source.stem if doc.source else doc.plan.title or "plan") + ".json"
+            start = offered_path(doc, plan_stem(doc, "plan") + ".json")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("JSON にエクスポート"), start, "JSON (*.json)")
             if not path:
                 return

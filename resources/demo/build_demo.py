@@ -1,6 +1,6 @@
 """Build the bundled demo plan and the national template (run from the repository root).
 
-    .venv/bin/python resources/demo/build_demo.py          # write both JSON files
+    .venv/bin/python resources/demo/build_demo.py          # write both JSON files and the demo's plan file
     .venv/bin/python resources/demo/build_demo.py --check  # exit 1 if they are out of date
 
 ``resources/demo/otaru.json`` is seed 000 (小樽市 自治体DXに関する全体方針, 令和5年11月)
@@ -9,11 +9,18 @@ entered completely; ``resources/templates/national.json`` is the structure of th
 check that they equal what this script builds. Every interpretation of the seed is
 recorded in ``docs/demo-plan.md``.
 
+``resources/demo/otaru.dxplan`` is ``otaru.json`` imported once into a plan file, so the
+demo opens at the first start without an import (rebuild it when the schema changes; the
+program falls back to the JSON while it is stale). ``--check`` compares its whole content
+(SQL dump) with a fresh import of the committed JSON.
+
 The seed's own words are in ``seed000_text.py`` (footnote markers such as ³¹ dropped).
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,6 +48,7 @@ from seed000_text import (  # noqa: E402 - the folder of this script
 )
 
 DEMO_JSON = ROOT / "resources" / "demo" / "otaru.json"
+DEMO_DXPLAN = ROOT / "resources" / "demo" / "otaru.dxplan"
 NATIONAL_JSON = ROOT / "resources" / "templates" / "national.json"
 
 FIRST_FY = 2022  # 令和4年度, the first column of every schedule table of seed 000
@@ -597,6 +605,58 @@ def build_demo_with_versions() -> dict[str, Any]:
 OUTPUTS = ((DEMO_JSON, build_demo_with_versions), (NATIONAL_JSON, build_national))
 
 
+def _sql_dump(db: Path) -> tuple[list[str], list[str]]:
+    """The schema statements (sorted: create_all makes the indexes in no fixed order) and the rows, in order."""
+    con = sqlite3.connect(db.as_uri() + "?mode=ro", uri=True)
+    try:
+        lines = list(con.iterdump())
+    finally:
+        con.close()
+    # the program's version, stamped anew whenever the file is opened (PlanDocument.create_from_built)
+    rows = [line for line in lines
+            if line.startswith("INSERT ") and not line.startswith("INSERT INTO \"dx_meta\" VALUES('created_by'")]
+    return sorted(line for line in lines if not line.startswith("INSERT ")), rows
+
+
+def _imported_demo() -> Any:
+    """A new document holding the committed ``otaru.json``, built as the program's JSON fallback builds it."""
+    from dxeditor.formats.json.io import import_data, load_json_file
+
+    doc = import_data(load_json_file(DEMO_JSON), str(DEMO_JSON))
+    doc.session.commit()
+    return doc
+
+
+def write_demo_plan_file() -> None:
+    """Import ``otaru.json`` and write the result to ``otaru.dxplan`` (a page copy, rollback-journal mode)."""
+    doc = _imported_demo()
+    tmp = DEMO_DXPLAN.with_name(DEMO_DXPLAN.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        src, dst = sqlite3.connect(doc.working), sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # no VACUUM: it may renumber rows of tables without an id
+        finally:
+            src.close()
+            dst.close()
+        os.replace(tmp, DEMO_DXPLAN)
+    finally:
+        doc.close(keep_working_copy=False)
+    print(f"wrote {DEMO_DXPLAN.relative_to(ROOT)}")
+
+
+def demo_plan_file_current() -> bool:
+    """Whether ``otaru.dxplan`` holds exactly what an import of the committed ``otaru.json`` gives."""
+    if not DEMO_DXPLAN.exists():
+        return False
+    doc = _imported_demo()
+    try:
+        return _sql_dump(doc.working) == _sql_dump(DEMO_DXPLAN)
+    finally:
+        doc.close(keep_working_copy=False)
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
@@ -609,6 +669,11 @@ def main(argv: list[str]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
             print(f"wrote {path.relative_to(ROOT)}")
+    if not check:
+        if not demo_plan_file_current():  # the file's bytes differ between builds: rewrite only a stale one
+            write_demo_plan_file()
+    elif not demo_plan_file_current():
+        stale.append(DEMO_DXPLAN)
     for path in stale:
         print(f"out of date: {path.relative_to(ROOT)} (run resources/demo/build_demo.py)", file=sys.stderr)
     return 1 if stale else 0

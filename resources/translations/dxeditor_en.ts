@@ -6,23 +6,23 @@
     <message>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="81"/>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="93"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="328"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="329"/>
         <source>工程の追加</source>
         <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); &quot;&quot; when the drag ends The lines of the last paint (what the user sees; tests compare them with the outline).</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="336"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="341"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="342"/>
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="346"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="347"/>
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
@@ -164,59 +164,59 @@
 <context>
     <name>ActualsTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>実績値</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="57"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="59"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="63"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="65"/>
         <source>年度は 令和6 / R6 / 2024 のどれでも入力できます。右クリックで追加・削除。</source>
         <translation>Type the fiscal year as R6 or 2024. Right-click to add or delete.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="67"/>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="167"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="169"/>
         <source>実績を追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="69"/>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="171"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="71"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="173"/>
         <source>実績を削除</source>
         <translation>Delete actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="102"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="104"/>
         <source>実績（年度ごと）: {0}</source>
         <translation>Actuals by fiscal year: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="103"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="105"/>
         <source>実績（年度ごと）: 成果目標を選ぶと表示されます</source>
         <translation>Actuals by fiscal year: select a KPI to see them</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="144"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="146"/>
         <source>実績値の変更</source>
         <translation>Change actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="151"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="153"/>
         <source>実績値の追加</source>
         <translation>Add actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_actuals.py" line="162"/>
+        <location filename="../../dxeditor/ui/kpi_actuals.py" line="164"/>
         <source>実績値の削除</source>
         <translation>Delete actual</translation>
     </message>
@@ -257,6 +257,11 @@
         <location filename="../../dxeditor/ui/dialogs/inquiry_dialogs.py" line="159"/>
         <source>選んだ変更を取り込む</source>
         <translation>Import selected changes</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/dialogs/inquiry_dialogs.py" line="180"/>
+        <source>照会回答の取込（{0}）</source>
+        <translation>Answers taken in ({0})</translation>
     </message>
 </context>
 <context>
@@ -457,12 +462,12 @@ Tab / Shift+Tab: 次 / 前の欄へ</source>
 Tab / Shift+Tab: next / previous field</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/bullet_editor.py" line="147"/>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="151"/>
         <source>一段下げる</source>
         <translation>Nest (indent)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/bullet_editor.py" line="151"/>
+        <location filename="../../dxeditor/ui/bullet_editor.py" line="155"/>
         <source>一段上げる</source>
         <translation>Unnest (outdent)</translation>
     </message>
@@ -981,47 +986,47 @@ Press F1 at any time for help.</translation>
 <context>
     <name>ExcelExportDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="55"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="56"/>
         <source>Excel に書き出し</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="57"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="58"/>
         <source>シート</source>
         <translation>Sheets</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="71"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="72"/>
         <source>年度の表記</source>
         <translation>Fiscal year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="73"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="74"/>
         <source>A3 横</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="74"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="75"/>
         <source>A4 横</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="76"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="79"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="80"/>
         <source>時間の単位</source>
         <translation>Time unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="81"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="82"/>
         <source>現在の名称</source>
         <translation>Current names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="90"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="91"/>
         <source>部署名</source>
         <translation>Department names</translation>
     </message>
@@ -1037,133 +1042,134 @@ Press F1 at any time for help.</translation>
         <translation type="vanished">The lock looks stale (the other program has ended). Take over editing?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="93"/>
-        <location filename="../../dxeditor/ui/window_files.py" line="121"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="94"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="122"/>
         <source>読み取り専用で開きました。</source>
         <translation>Opened read-only.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="110"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="111"/>
         <source>編集の引き継ぎ</source>
         <translation>Take over editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="111"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="112"/>
         <source>{0} さんのロックを外して編集を引き継ぎます。相手がまだ編集中なら、その内容は保存できなくなります。よろしいですか？</source>
         <translation>Remove {0}&apos;s lock and take over editing? If they are still editing, they will not be able to save their changes.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="118"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="119"/>
         <source>コピーとして開きました。保存するときに新しい名前を付けます。</source>
         <translation>Opened as a copy. You will give it a new name when you save.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="125"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="126"/>
         <source>ほかの人が編集中です</source>
         <translation>Someone else is editing</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="127"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
         <source>相手のプログラムは終了しているようです。編集を引き継ぐこともできます。</source>
         <translation>The other user&apos;s program seems to have closed. You can also take over editing.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="128"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="129"/>
         <source>読み取り専用で開く(&amp;R)</source>
         <translation>Open &amp;read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="129"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="130"/>
         <source>コピーを開く(&amp;C)</source>
         <translation>Open a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="130"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="131"/>
         <source>編集を引き継ぐ(&amp;T)…</source>
         <translation>&amp;Take over editing…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="177"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="178"/>
         <source>サーバーに送っていない変更</source>
         <translation>Changes not yet sent to the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="178"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="179"/>
         <source>サーバーにつながらないため、変更 {0} 件をまだ送っていません。この PC に保存してあり、次にこの計画を開いたときに送ります。閉じてよろしいですか？</source>
         <translation>The server cannot be reached: {0} change(s) have not been sent yet. They are kept on this PC and sent the next time this plan is opened. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="186"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="187"/>
         <source>保存の確認</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="187"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="188"/>
         <source>「{0}」への変更を保存しますか？</source>
         <translation>Save the changes to &quot;{0}&quot;?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="235"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="243"/>
         <source>計画を開く</source>
         <translation>Open plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="254"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="262"/>
         <source>古い形式のファイルを変換しました（元のファイルは {0}）</source>
         <translation>Converted an older file (original kept as {0})</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="266"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="274"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="282"/>
         <source>サーバーの計画は、変更のたびにサーバーに保存されています</source>
         <translation>A server plan is saved on the server with every change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="285"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="202"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="293"/>
         <source>無題</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="286"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="294"/>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="303"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="311"/>
         <source>上書きの確認</source>
         <translation>Confirm overwrite</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="304"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="312"/>
         <source>上書きしますか？</source>
         <translation>Overwrite it?</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="323"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
         <source>保存しました: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="331"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="339"/>
         <source>JSON からインポート</source>
         <translation>Import from JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="341"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="349"/>
         <source>JSON を読み込んでいます…</source>
         <translation>Reading JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="355"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="363"/>
         <source>JSON にエクスポート</source>
         <translation>Export to JSON</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/window_files.py" line="365"/>
+        <location filename="../../dxeditor/ui/window_files.py" line="373"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -1171,33 +1177,33 @@ Press F1 at any time for help.</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="36"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="46"/>
         <source>検索（名称・本文・成果目標）</source>
         <translation>Search (titles, text, KPIs)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="44"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="54"/>
         <source>検索を閉じる (Esc)</source>
         <translation>Close search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="46"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="56"/>
         <source>SDGs: すべて</source>
         <translation>SDGs: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="49"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="59"/>
         <source>国の取組: すべて</source>
         <translation>National item: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="101"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="122"/>
         <source>部署: すべて</source>
-        <extracomment>The plan&apos;s searchable text, read at the first search and then kept up to date.</extracomment>
+        <extracomment>The plan&apos;s searchable text, read at the first search and then kept up to date. Where the keyboard was before it came into the bar (the outline, the schedule, a form): closing the bar gives it back there instead of to the next widget in the tab chain.</extracomment>
         <translation>Department: all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/find_bar.py" line="133"/>
+        <location filename="../../dxeditor/ui/find_bar.py" line="154"/>
         <source>{0} 件</source>
         <translation>{0} found</translation>
     </message>
@@ -1391,78 +1397,78 @@ Discard what you have entered?</translation>
         <translation>Already registered (skipped)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="173"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="174"/>
         <location filename="../../dxeditor/ui/dialogs/department_dialogs.py" line="289"/>
         <source>取り込む</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="151"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="152"/>
         <source>Excel から取り込み</source>
         <translation>Import from Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="158"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="159"/>
         <source>埋め込みの計画データを使う（dxeditor で書き出したブック）</source>
         <translation>Use the embedded plan data (workbooks exported by dxeditor)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="162"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="163"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="162"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="163"/>
         <source>見出し</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="162"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="163"/>
         <source>役割</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="166"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="167"/>
         <source>塗り</source>
         <translation>Fill</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="166"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="167"/>
         <source>工程の数</source>
         <translation>Bars</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="166"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="167"/>
         <source>区分（名前を変えられます）</source>
         <translation>Phase (you can rename it)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="177"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="178"/>
         <source>シート</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="181"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="182"/>
         <source>列の役割（違っていれば選び直してください）</source>
         <translation>Column roles (choose again if wrong)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="183"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="184"/>
         <source>工程の塗りと区分（同じ塗りの工程は同じ区分になります）</source>
         <translation>Bar fills and phases (bars with the same fill get the same phase)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="185"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="186"/>
         <source>認識結果</source>
         <translation>Recognized</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="195"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="196"/>
         <source>自動（年度の見出しがあるシート）</source>
         <translation>Automatic (sheet with fiscal year headings)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="261"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="262"/>
         <source>塗りなし</source>
         <translation>No fill</translation>
     </message>
@@ -1655,13 +1661,13 @@ Discard what you have entered?</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="103"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="111"/>
         <source>◆ 節目</source>
         <extracomment>pattern name → (overlay brush style, border pen style)</extracomment>
         <translation>◆ Milestone</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/styles.py" line="104"/>
+        <location filename="../../dxeditor/ui/schedule/styles.py" line="112"/>
         <source>→ 継続</source>
         <translation>→ Continue</translation>
     </message>
@@ -2022,84 +2028,82 @@ Discard what you have entered?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="107"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="136"/>
         <source>&lt;最初の状態&gt;</source>
         <translation>&lt;initial state&gt;</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="108"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="137"/>
         <source>操作履歴</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="146"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="177"/>
         <source>工程表ビュー</source>
         <translation>Schedule view</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="178"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="209"/>
         <source>左の一覧から項目を選ぶと、ここで内容を編集できます。</source>
         <translation>Select an item in the outline to edit it here.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="189"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="220"/>
         <source>詳細</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="198"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
         <source>読み取り専用</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="224"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="384"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="417"/>
         <source>元に戻す</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="226"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="385"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="418"/>
         <source>やり直し</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="229"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
         <source>空の計画(&amp;B)</source>
         <translation>&amp;Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="230"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
         <source>デモ計画（小樽市）(&amp;D)</source>
         <translation>&amp;Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="231"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>国の計画の構成から(&amp;N)</source>
         <translation>From the &amp;national plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="232"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="233"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
         <source>サーバーの計画を開く(&amp;D)…</source>
         <translation>Open from &amp;Database Server…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="234"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
         <source>データベースサーバー (PostgreSQL) に公開された計画を一覧から選んで開きます</source>
         <translation>Choose a plan published on the database server (PostgreSQL) and open it</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="235"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
         <source>上書き保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="236"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="269"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
@@ -2108,270 +2112,268 @@ Discard what you have entered?</translation>
         <translation type="vanished">Plan &amp;properties…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="241"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="244"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="242"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="245"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
         <source>Excel(&amp;X)…</source>
         <translation>E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="247"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
         <source>PDF(&amp;P)…</source>
         <translation>&amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="251"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
         <source>印刷プレビュー(&amp;V)…</source>
         <translation>Print previe&amp;w…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="253"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
         <source>印刷(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="255"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
         <source>照会票を出力(&amp;E)…</source>
         <translation>&amp;Export inquiry workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="257"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="290"/>
         <source>部署ごとに、担当の取組と工程を記入してもらう Excel ブックを書き出します</source>
         <translation>Write an Excel workbook per department for it to fill in its initiatives and schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="258"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
         <source>回答を取り込む(&amp;I)…</source>
         <translation>&amp;Import answers…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="260"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="293"/>
         <source>部署から戻った照会票を確かめ、選んだ変更だけを取り込みます</source>
         <translation>Check the workbooks returned by departments and take in only the changes you choose</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="261"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="294"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="262"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="295"/>
         <source>コピー(&amp;C)</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="263"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="296"/>
         <source>貼り付け(&amp;P)</source>
         <translation>&amp;Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="264"/>
         <source>名前の変更(&amp;R)</source>
-        <translation>&amp;Rename</translation>
+        <translation type="vanished">&amp;Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="265"/>
         <source>複製(&amp;U)</source>
-        <translation>Duplicate</translation>
+        <translation type="vanished">Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="266"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
         <source>削除(&amp;D)</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="267"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="268"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="301"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="303"/>
         <source>字下げ（下位へ）</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
         <source>字下げ解除（上位へ）</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="274"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="307"/>
         <source>検索・絞り込み(&amp;F)…</source>
         <translation>&amp;Find and filter…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="277"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="310"/>
         <source>一覧と詳細の切り替え</source>
         <translation>Switch outline / details</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="278"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="311"/>
         <source>すべて展開(&amp;E)</source>
         <translation>&amp;Expand all</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="279"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="312"/>
         <source>取組まで折りたたむ(&amp;C)</source>
         <translation>&amp;Collapse to initiatives</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="280"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="313"/>
         <source>セクション(&amp;S)</source>
         <translation>&amp;Section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="281"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="314"/>
         <source>取組(&amp;I)</source>
         <translation>&amp;Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="315"/>
         <source>工程表の行(&amp;R)</source>
         <translation>Schedule &amp;row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="316"/>
         <source>下位の行(&amp;U)</source>
         <translation>S&amp;ub-row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="284"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="317"/>
         <source>部署の管理(&amp;D)…</source>
         <translation>&amp;Departments…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="286"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="319"/>
         <source>用語集(&amp;G)…</source>
         <translation>&amp;Glossary…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="289"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="322"/>
         <source>変更履歴(&amp;H)…</source>
         <translation>Change &amp;history…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="291"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="324"/>
         <source>誰がいつ何を変えたかを絞り込んで確かめます</source>
         <translation>Filter and review who changed what, and when</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="300"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="333"/>
         <source>dxeditor について(&amp;A)</source>
         <translation>&amp;About dxeditor</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="304"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="337"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="305"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="338"/>
         <source>新規作成(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="306"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="339"/>
         <source>一覧から選ぶ(&amp;G)…</source>
         <translation>From the &amp;gallery…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="313"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="346"/>
         <source>見本の計画(&amp;E)</source>
         <translation>&amp;Example plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="320"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
         <source>最近使ったファイル(&amp;R)</source>
         <translation>&amp;Recent files</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="328"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="361"/>
         <source>インポート(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="363"/>
         <source>エクスポート(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="333"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="366"/>
         <source>照会(&amp;Q)</source>
         <translation>In&amp;quiries</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="339"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="372"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="349"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="382"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="353"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="386"/>
         <source>工程表(&amp;S)</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="366"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="399"/>
         <source>挿入(&amp;I)</source>
         <translation>&amp;Insert</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="369"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="402"/>
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="372"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="405"/>
         <source>表示言語(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
-        <location filename="../../dxeditor/ui/main_window.py" line="374"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="330"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="407"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="239"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="272"/>
         <source>版(&amp;B)…</source>
         <translation>&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="378"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="411"/>
         <source>標準</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="419"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="450"/>
         <source>（まだ保存していません）</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="420"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="451"/>
         <source>未保存</source>
         <translation>Unsaved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="420"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="451"/>
         <source>保存済み</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="463"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="495"/>
         <source>dxeditor</source>
         <translation>dxeditor</translation>
     </message>
@@ -2390,27 +2392,27 @@ Discard what you have entered?</translation>
 Editor for municipal DX plans</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="249"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="282"/>
         <source>進捗状況報告 PDF(&amp;R)…</source>
         <translation>Progress &amp;report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="250"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="283"/>
         <source>進捗状況報告 Excel(&amp;G)…</source>
         <translation>Pro&amp;gress report (Excel)…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="275"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="308"/>
         <source>工程表を表示(&amp;G)</source>
         <translation>Show sche&amp;dule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="276"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="309"/>
         <source>進捗管理を表示(&amp;M)</source>
         <translation>Show progress &amp;management</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="288"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="321"/>
         <source>評価の段階(&amp;R)…</source>
         <translation>&amp;Rating scale…</translation>
     </message>
@@ -2419,29 +2421,49 @@ Editor for municipal DX plans</translation>
         <translation type="vanished">&amp;Versions…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="240"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="273"/>
         <source>計画のある時点を版として残し、版どうしや現在の計画と比較します（新旧対照表）</source>
         <translation>Keep the plan as it is now as a version; compare versions with each other or with the current plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="360"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="393"/>
         <source>比較する版（工程表に灰色の枠）(&amp;B)</source>
         <translation>&amp;Baseline version (grey outlines on the schedule)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="331"/>
         <source>キーボード操作の一覧(&amp;K)</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="299"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="332"/>
         <source>はじめに(&amp;S)</source>
         <translation>Getting &amp;started</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/main_window.py" line="237"/>
+        <location filename="../../dxeditor/ui/main_window.py" line="270"/>
         <source>計画のプロパティ(&amp;T)…</source>
         <translation>Plan proper&amp;ties…</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="256"/>
+        <source>元に戻す(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="259"/>
+        <source>やり直し(&amp;R)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="297"/>
+        <source>名前の変更(&amp;M)</source>
+        <translation>Rena&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/main_window.py" line="298"/>
+        <source>複製(&amp;L)</source>
+        <translation>Dup&amp;licate</translation>
     </message>
 </context>
 <context>
@@ -2483,32 +2505,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="64"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="77"/>
         <source>新規作成</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="74"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
         <source>空の計画</source>
         <translation>Blank plan</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="74"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
         <source>デモ計画（小樽市）</source>
         <translation>Demo plan (Otaru)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="75"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="88"/>
         <source>国の計画の構成から</source>
         <translation>From the national plan structure</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="87"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="99"/>
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="91"/>
+        <location filename="../../dxeditor/ui/dialogs/new_plan_dialog.py" line="103"/>
         <source>新しい計画のもとを選んでください（見本の計画は公表された計画を入力したものです）</source>
         <translation>Choose what the new plan starts from (the example plans are published plans entered as they are)</translation>
     </message>
@@ -2516,106 +2538,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="295"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="297"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="323"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="325"/>
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="304"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="307"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="311"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="332"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="335"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="339"/>
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="314"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="342"/>
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="318"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="321"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="326"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="346"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="349"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="354"/>
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="355"/>
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="327"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="355"/>
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="328"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="356"/>
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="350"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="378"/>
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="353"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="381"/>
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="358"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="386"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="372"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="400"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="411"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="383"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="411"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="395"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="416"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="444"/>
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="436"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="458"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="464"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="486"/>
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="468"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="496"/>
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="449"/>
         <source>計画の末尾</source>
         <translation>the end of the plan</translation>
     </message>
@@ -2715,32 +2737,32 @@ Editor for municipal DX plans</translation>
 <context>
     <name>PdfOptionsDialog</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="75"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="76"/>
         <source>最新の名称</source>
         <translation>Latest names</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="77"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="78"/>
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="78"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="79"/>
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="79"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="80"/>
         <source>年の表記</source>
         <translation>Year format</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="80"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="81"/>
         <source>工程表の単位</source>
         <translation>Schedule unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="81"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="82"/>
         <source>部署名の年度</source>
         <translation>Department names as of</translation>
     </message>
@@ -2972,102 +2994,102 @@ Editor for municipal DX plans</translation>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="106"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="127"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>取組</source>
-        <extracomment>Tables whose changes the progress view reloads for.</extracomment>
+        <extracomment>Tables whose changes the progress view reloads for. The initiative the line belongs to (itself for an initiative line). Schedule rows are rated too (a line under their initiative).</extracomment>
         <translation>Initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="138"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="164"/>
         <source>未評価（A〜D を入力）</source>
         <translation>Not rated (type A–D)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="139"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="165"/>
         <source>未評価</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="140"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="81"/>
-        <location filename="../../dxeditor/ui/progress/models.py" line="141"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="167"/>
         <source>今後の方向性</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="145"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="171"/>
         <source>入力: {0} {1}</source>
         <translation>Entered: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="161"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="194"/>
         <source>進捗評価の入力</source>
         <translation>Enter ratings</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="229"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="263"/>
         <source>基準値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="265"/>
         <source>目標</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="231"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="265"/>
         <source>実績</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="234"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="268"/>
         <source>達成率</source>
         <translation>Achievement</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="269"/>
         <source>前年比</source>
         <translation>vs. last year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="235"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="269"/>
         <source>推移</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="255"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="289"/>
         <source>（最終目標）</source>
         <translation>(final target)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="257"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="291"/>
         <source>下がるほど良い指標</source>
         <translation>Lower is better</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/models.py" line="312"/>
+        <location filename="../../dxeditor/ui/progress/models.py" line="346"/>
         <source>成果目標の実績・目標の入力</source>
         <translation>Enter KPI actuals and targets</translation>
     </message>
@@ -3103,43 +3125,54 @@ Editor for municipal DX plans</translation>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="65"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="69"/>
         <source>評価年度</source>
+        <extracomment>The review the texts below the grid show: (line kind, id, fiscal year).</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="78"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="236"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="72"/>
+        <source>工程表の行も評価する(&amp;W)</source>
+        <translation>Rate schedule ro&amp;ws too</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="74"/>
+        <source>取組の下に工程表の行を並べ、行ごとに評価と内容を入力します</source>
+        <translation>Lists the schedule rows under their initiatives, to rate each row and enter its review</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/progress/view.py" line="87"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="260"/>
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="99"/>
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="106"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="115"/>
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="167"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="182"/>
         <source>（セルを選んで記号を入力。Delete で消去）</source>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="243"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="267"/>
         <source>入力: {0}&#x3000;{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="259"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="283"/>
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="279"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="304"/>
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>
@@ -3213,111 +3246,116 @@ Editor for municipal DX plans</translation>
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="64"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="128"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="202"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="66"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="130"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="204"/>
         <source>追加</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="65"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="129"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="217"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="67"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="131"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="219"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="66"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="130"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="68"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="132"/>
         <source>上へ</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="67"/>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="131"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="69"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="133"/>
         <source>下へ</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="172"/>
         <source>成果目標</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="170"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="172"/>
         <source>根拠・関連計画</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="182"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="184"/>
         <source>変更</source>
         <translation>change</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="193"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="195"/>
         <source>期限 {0} は計画期間（{1}〜{2}）の外です。入力した値はそのまま保存しました。</source>
         <translation>The deadline {0} lies outside the plan period ({1}–{2}). The value was saved as entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="225"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="227"/>
         <source>並べ替え</source>
         <translation>reorder</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="236"/>
         <source>成果目標（指標）</source>
         <translation>KPI (indicator)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="231"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="237"/>
         <source>現状値</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="238"/>
         <source>目標値</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="239"/>
         <source>単位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="232"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="241"/>
         <source>目標（文字）</source>
         <translation>Target (text)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="242"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="233"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="243"/>
         <source>期限の年度</source>
         <translation>Deadline FY</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="250"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="250"/>
         <source>日付</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="250"/>
         <source>備考</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/kpi_table.py" line="138"/>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="140"/>
         <source>実績を追加</source>
         <translation>Add actual</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/kpi_table.py" line="240"/>
+        <source>現状（文字）</source>
+        <translation>Baseline (text)</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +3386,16 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <location filename="../../dxeditor/ui/recovery.py" line="54"/>
         <source>後で(&amp;L)</source>
         <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/recovery.py" line="26"/>
+        <source>無題</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/recovery.py" line="29"/>
+        <source>{0}  —  最終編集 {1}  {2}</source>
+        <translation>{0}  —  last edited {1}  {2}</translation>
     </message>
 </context>
 <context>
@@ -3420,17 +3468,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="402"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="406"/>
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="487"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="426"/>
+        <source>遅れ: {0}の評価が「{1}」</source>
+        <translation>Late: rated “{1}” for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="429"/>
+        <source>遅れ: {0}の状況が「{1}」</source>
+        <translation>Late: status “{1}” for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="431"/>
+        <source>期間が {0} に終わりましたが、完了の報告がありません</source>
+        <translation>Its period ended in {0}, but no completion has been reported</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="511"/>
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="489"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="513"/>
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
     </message>
@@ -3518,32 +3581,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="282"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="283"/>
         <source>表示単位: {0}</source>
         <translation>Display unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="286"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="287"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="287"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="288"/>
         <source>今日の位置へ移動</source>
         <translation>Go to today</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="289"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="290"/>
         <source>凡例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="292"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="293"/>
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/view.py" line="296"/>
+        <location filename="../../dxeditor/ui/schedule/view.py" line="297"/>
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
@@ -3593,34 +3656,64 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ServerBridge</name>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="81"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="87"/>
         <source>{0} さんの変更を反映しました</source>
         <translation>Changes by {0} are shown</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="136"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="109"/>
+        <source>この計画はサーバーで新しく公開し直されたため、開き直しました</source>
+        <translation>The plan was published anew on the server and has been opened again</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="110"/>
+        <source>計画が公開し直されました</source>
+        <translation>The plan was published anew</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="111"/>
+        <source>この計画はサーバーで新しく公開し直されました（ファイルからの置き換え）。新しい内容で開き直しました。元に戻す履歴はありません。</source>
+        <translation>This plan was published anew on the server (replaced from a file). It has been opened again with the new content; the undo history starts afresh.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="116"/>
+        <source>計画がサーバーから削除されました</source>
+        <translation>The plan was removed from the server</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="117"/>
+        <source>この計画はサーバーから削除されました。画面の内容は読み取り専用で残してあります。残す場合は「名前を付けて保存」でファイルにしてください。</source>
+        <translation>This plan was removed from the server. The window keeps its content read-only; to keep it, save it as a file with Save As.</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="159"/>
         <source>サーバーにつながりました。この PC に保存していた変更を送りました</source>
         <translation>Connected to the server again. The changes kept on this PC were sent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="140"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="163"/>
         <source>サーバーに送れなかった変更</source>
         <translation>Changes not sent to the server</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="141"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="164"/>
         <source>サーバーにつながらない間の変更のうち {0} 件は、ほかの人の変更と重なったため保存しませんでした。画面はサーバーの今の内容です。詳細に、入力した内容があります。</source>
         <translation>{0} of the changes made while the server was away collided with someone else&apos;s changes and were not saved. The window shows the server&apos;s current plan. The details list what you entered.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="152"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="173"/>
         <source>サーバー: {0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/server_link.py" line="155"/>
+        <location filename="../../dxeditor/ui/server_link.py" line="176"/>
         <source>サーバーにつながりません — 変更 {0} 件をこの PC に保存しています（つながると送ります）</source>
         <translation>No connection to the server — {0} change(s) kept on this PC (sent when it answers again)</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="215"/>
+        <source>サーバーから計画を読み込んでいます…</source>
+        <translation>Reading the plan from the server…</translation>
     </message>
 </context>
 <context>
@@ -4117,22 +4210,22 @@ Open it?</translation>
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="124"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="125"/>
         <source>Excel に書き出し</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="125"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="126"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="133"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="134"/>
         <source>Excel に書き出しています…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="141"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="142"/>
         <source>書き出しました（注意があります）:
 </source>
         <translation>Exported, with warnings:
@@ -4149,22 +4242,22 @@ Open it?</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="304"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="305"/>
         <source>Excel から取り込み</source>
         <translation>Import from Excel</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="305"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="306"/>
         <source>Excel ブック (*.xlsx *.xlsm)</source>
         <translation>Excel workbook (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="311"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="312"/>
         <source>ブックを読み込んでいます…</source>
         <translation>Reading the workbook…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="333"/>
+        <location filename="../../dxeditor/ui/dialogs/excel_dialogs.py" line="334"/>
         <source>計画を作成しています…</source>
         <translation>Creating the plan…</translation>
     </message>
@@ -4184,27 +4277,27 @@ Open it?</translation>
         <translation>Checking the answer workbooks…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="127"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="128"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="132"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="133"/>
         <source>ページを組んでいます…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="143"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="145"/>
         <source>PDF に書き出す</source>
         <translation>Export to PDF</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="144"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="146"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="151"/>
+        <location filename="../../dxeditor/ui/dialogs/pdf_dialogs.py" line="153"/>
         <source>PDF に書き出しています…</source>
         <translation>Exporting to PDF…</translation>
     </message>

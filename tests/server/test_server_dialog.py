@@ -180,3 +180,38 @@ def test_the_file_menu_opens_a_server_plan_in_the_window_with_the_password(qtbot
         assert password_login in window.windowTitle()
     finally:
         window.close()
+
+
+def test_a_shortcut_to_a_server_plan_opens_it_with_the_kept_password(qtbot, pg_cluster, published_db, password_login,
+                                                                     monkeypatch):
+    """``dxeditor "postgresql://…?plan=UID"`` (a desktop shortcut): the password from the credential store."""
+    from dxeditor import cli
+    from dxeditor.core import credentials
+    from dxeditor.store.document import PlanDocument
+    from dxeditor.ui import app as gui
+    from dxeditor.ui.main_window import MainWindow
+    from dxeditor.ui.server_link import open_server_spec
+    from dxeditor.ui.undo import DocumentController
+
+    database, uid = published_db
+    spec = f"postgresql://{password_login}@/{database}?host={pg_cluster.socket_dir}&plan={uid}"
+    started = {}
+    monkeypatch.setattr(gui, "run_gui", lambda path, argv=(), **kw: started.update(path=path, **kw) or 0)
+    assert cli.main([spec]) == 0
+    assert started == {"path": None, "server": spec}  # the URL is not taken for a file name
+
+    class Kept:
+        def read(self, target: str) -> str | None:
+            return PASSWORD if target == credentials.target_name(password_login, str(pg_cluster.socket_dir), 5432,
+                                                                 database) else None
+
+    monkeypatch.setattr(credentials, "default_store", lambda: Kept())
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    window = MainWindow(DocumentController(PlanDocument.create()))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert open_server_spec(window, spec)
+        assert window.controller.doc.plan.uid == uid and window.controller.doc.read_only  # a viewer
+    finally:
+        window.close()

@@ -249,3 +249,42 @@ def test_a_window_whose_connection_dropped_catches_up_with_what_it_did_not_hear(
     netcut.restore()
     qtbot.waitUntil(lambda: _bar(sato, bar)["label"] == "聞こえなかった変更", timeout=15_000)
     assert sato.server_bridge.session.online and messages.texts() == []
+
+
+def test_a_plan_published_anew_is_opened_again_and_a_removed_one_kept_read_only(
+        qtbot: Any, open_window: Any, pg_cluster: PgCluster, tmp_path: Any) -> None:
+    from dxeditor.app import server as runs
+    from dxeditor.store.document import PlanDocument
+    from dxeditor.store.server import connect, ddl
+
+    sato = open_window("sato")
+    db = sato.controller.doc.server_label.rsplit("/", 1)[1]
+    uid = sato.controller.doc.plan.uid
+    bar = _first_bar(sato)
+    # the office takes a copy, changes it as a file and publishes it again over the server's plan
+    copy = runs.pull(pg_cluster.url(db), uid, tmp_path / "copy.dxplan")
+    doc = PlanDocument.open(copy)
+    doc.session.execute(text("UPDATE bars SET label = 'ファイルから公開' WHERE id = :b"), {"b": bar})
+    doc.session.commit()
+    doc.save()
+    doc.close(keep_working_copy=False)
+    runs.push(copy, pg_cluster.url(db), replace=True)
+
+    qtbot.waitUntil(lambda: sato.findChild(QMessageBox, "planReplaced") is not None, timeout=5000)
+    assert _bar(sato, bar)["label"] == "ファイルから公開"
+    assert sato.server_bridge is not None and sato.server_bridge.session.online
+    qtbot.waitUntil(lambda: sato.server_bridge._listening, timeout=10_000)
+    # edits go on against the new plan
+    sato.run("ラベルの変更", lambda r: sch.set_label(r, bar, "公開し直した後の変更"))
+    data = runs.server_export(pg_cluster.url(db), uid)
+    assert "公開し直した後の変更" in [b["label"] for it in data["initiatives"] for r in it["schedule_rows"] for b in r["bars"]]
+
+    engine = connect(pg_cluster.url(db))
+    try:
+        ddl.drop_plan(engine, uid)
+    finally:
+        engine.dispose()
+    qtbot.waitUntil(lambda: sato.findChild(QMessageBox, "planRemoved") is not None, timeout=5000)
+    assert sato.controller.doc.read_only
+    assert _bar(sato, bar)["label"] == "公開し直した後の変更"  # the copy is kept, to save as a file
+    assert sato.save_as(tmp_path / "残した控え.dxplan")

@@ -163,3 +163,31 @@ def test_tab_leaves_the_section_description(qtbot, window):
     qtbot.waitUntil(edit.hasFocus)
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert "\t" not in edit.toPlainText() and QApplication.focusWidget() is not edit
+
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_getting_started_names_every_way_to_start_a_plan(qtbot, window, lang):
+    """What File ▸ New offers is what the manual's first section says it offers."""
+    from PySide6.QtWidgets import QApplication, QMenuBar
+
+    from dxeditor.core import errors
+    from dxeditor.ui.i18n import install_translations
+
+    page = (HELP / lang / "index.html").read_text(encoding="utf-8")
+    start = page[page.index('id="start"'):]
+    start = re.sub(r"<[^>]+>", "", start[:start.index("<h2", 1)]).lower()
+    file_menu = window.findChild(QMenuBar).actions()[0].menu()
+    new_menu = next(a.menu() for a in file_menu.actions() if a.menu() is not None)
+    sources = [a.text() for a in new_menu.actions() if not a.isSeparator()]
+    translators = install_translations(QApplication.instance(), lang) if lang == "en" else []
+    try:
+        labels = [window.tr(t) for t in sources]
+    finally:
+        for t in translators:
+            QApplication.instance().removeTranslator(t)
+        errors.set_language("ja")  # install_translations switched the lower layers' messages too
+    labels = [re.sub(r"\(&.\)|&|…", "", label).strip().lower() for label in labels]
+    assert len(labels) >= 5 and all(labels)
+    missing = [label for label in labels if label not in start]
+    assert missing == [], missing

@@ -50,7 +50,7 @@ def test_title_commits_when_editing_finishes_and_undoes(qtbot, window, messages)
     qtbot.keyClick(ui.titleEdit, Qt.Key.Key_Return)
     assert initiative(window)["title"] == "Online 手続 𠮷"
     assert window.model._index[("initiative", 1)].title == "Online 手続 𠮷"
-    assert window.undo_action.text() == "元に戻す 取組名の変更"
+    assert window.undo_action.text() == "元に戻す(&U) 取組名の変更"
     window.undo_action.trigger()
     assert ui.titleEdit.text() == "手続のオンライン化"
     ui.titleEdit.clear()
@@ -79,7 +79,7 @@ def test_bullet_editor_keys_and_one_command_on_focus_out(qtbot, window):
     form.ui.titleEdit.setFocus()  # focus leaves the editor
     qtbot.waitUntil(lambda: window.controller.undo_stack.count() == before + 1)
     assert svc.text_block(conn(window), 1, "current") == editor.items()
-    assert window.undo_action.text() == "元に戻す 現状と課題の編集"
+    assert window.undo_action.text() == "元に戻す(&U) 現状と課題の編集"
     window.undo_action.trigger()
     assert editor.items() == [(0, "窓口での手続が多い", True)]
 
@@ -169,11 +169,11 @@ def test_reference_table_and_section_and_row_forms(qtbot, window):
 
 def test_kpi_deadline_outside_the_plan_period_is_told_but_kept(qtbot, window, messages):
     form = show_initiative(qtbot, window)
-    form.kpis.table.item(0, 6).setText("令和12年度")
+    form.kpis.table.item(0, 7).setText("令和12年度")
     assert svc.children(conn(window), "kpi", 1)[0]["deadline_fy"] == 2030
     assert "計画期間" in messages.texts("warning")[-1]
-    form.kpis.table.item(0, 6).setText("R8")
-    assert form.kpis.table.item(0, 6).text() == "令和8年度"
+    form.kpis.table.item(0, 7).setText("R8")
+    assert form.kpis.table.item(0, 7).text() == "令和8年度"
     assert len(messages.texts("warning")) == 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from dxeditor.exchange import inquiry
 from dxeditor.store import models as m
 from dxeditor.ui.dialogs.inquiry_dialogs import AnswerPreviewDialog, InquiryExportDialog
 from dxeditor.ui.undo import DocumentController
+from tests.ui.test_english import english  # noqa: F401  (fixture)
 
 
 def test_export_dialog_writes_checked_departments(qtbot, demo_doc, tmp_path: Path) -> None:
@@ -60,3 +62,16 @@ def test_preview_shows_errors_and_disables_ok(qtbot, demo_doc, tmp_path: Path) -
     top = dlg.tree.topLevelItem(0)
     assert top.child(0).text(0) == "別の計画の照会ブックです"
     assert not dlg.ok_button.isEnabled()
+
+
+@pytest.mark.usefixtures("english")
+def test_the_undo_name_of_taken_answers_is_translated(qtbot, demo_doc, tmp_path: Path) -> None:
+    c = DocumentController(demo_doc)
+    path = inquiry.export_inquiry(demo_doc.session.connection(), 2, tmp_path / "a.xlsx", fiscal_year=2024)
+    wb = load_workbook(path)
+    wb[inquiry.BARS_SHEET].cell(inquiry.HEADER_ROW + 1, 5).value = "Changed"
+    wb.save(path)
+    dlg = AnswerPreviewDialog(c, [inquiry.check_answer(demo_doc.session.connection(), path)])
+    qtbot.addWidget(dlg)
+    dlg.accept()
+    assert c.undo_stack.undoText().startswith("Answers taken in (")  # shown in Edit ▸ Undo and the history

@@ -17,9 +17,12 @@ def test_gallery_lists_every_template_with_a_picture(qtbot, tmp_path: Path) -> N
     assert names == ["blank", "demo", "national", "namegata", "kamiamakusa", "oyama"]
     for i, name in enumerate(names):
         item = dlg.list.item(i)
-        assert item.icon().isNull() == (name == "blank"), name
+        assert not item.icon().isNull(), name  # the blank plan too: an empty sheet
     dlg.show()
     qtbot.waitExposed(dlg)
+    # every name sits under its picture, on the same line as its neighbours'
+    rects = [dlg.list.visualItemRect(dlg.list.item(i)) for i in range(3)]
+    assert len({(r.top(), r.height()) for r in rects}) == 1
     dlg.grab().save(str(tmp_path / "gallery.png"))
     assert (tmp_path / "gallery.png").stat().st_size > 10_000
 

@@ -137,3 +137,17 @@ def test_paint_nothing_is_harmless(tmp_path):
     printer.setOutputFileName(str(tmp_path / "x.pdf"))
     paint_pages(printer, [])
     assert not Path(tmp_path / "x.pdf").exists()
+
+
+def test_a_never_saved_plan_is_offered_a_file_named_by_its_title(controller, window, monkeypatch):
+    from dxeditor.plan.ops import plan_meta
+
+    _accept(monkeypatch, PdfOptions(kind="schedule"))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _w, _t, start, _f: offered.append(start) or ("", ""))
+    assert controller.doc.source is None
+    assert pdf_dialogs.export_pdf(window, controller) is None
+    controller.execute("x", lambda rec: plan_meta.update_plan(rec, title="上天草市 DX/推進計画: 第2版"))
+    assert pdf_dialogs.export_pdf(window, controller) is None
+    assert [Path(o).name for o in offered] == ["テスト市 自治体DX推進計画_工程表.pdf", "上天草市 DX_推進計画_ 第2版_工程表.pdf"]
+    assert all(Path(o).is_absolute() and Path(o).parent.is_dir() for o in offered)  # not the program's folder

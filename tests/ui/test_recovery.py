@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from dxeditor.core import paths
@@ -14,6 +15,7 @@ from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.store.document import PlanDocument, list_recoverable
 from dxeditor.ui import recovery
 from tests.ui import crash_child
+from tests.ui.test_english import english  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITED = "クラッシュ前の編集 𠮷"
@@ -89,3 +91,13 @@ def test_discarding_recovered_work(qtbot, small_doc, tmp_path: Path, monkeypatch
     assert "破棄" in messages.texts("question")[0]
     assert list_recoverable() == []
     assert not any(paths.work_dir().glob("*/working.dxplan.crash"))
+
+
+@pytest.mark.usefixtures("english")
+def test_recovery_lines_are_translated(tmp_path: Path):
+    from dxeditor.store.recovery import RecoverableWork
+
+    untitled = recovery.describe(RecoverableWork(tmp_path, None, 1796400000.0, "u", "PC"))
+    saved = recovery.describe(RecoverableWork(tmp_path, tmp_path / "計画.dxplan", 1796400000.0, "u", "PC"))
+    assert untitled.startswith("Untitled  —  last edited 20") and "最終編集" not in untitled
+    assert saved.startswith("計画.dxplan  —  last edited ") and str(tmp_path) in saved  # the file's own name stays

@@ -1,4 +1,4 @@
-"""Start-up failures are visible: a message box and a log, even before the window exists."""
+"""Start-up: failures are visible (a message box and a log, even before the window exists); the collector rests."""
 
 from __future__ import annotations
 
@@ -30,3 +30,49 @@ def test_a_failing_start_shows_a_message_and_leaves_a_log(small_doc, tmp_path: P
     log = (data / "logs" / "dxeditor.log").read_text(encoding="utf-8")
     assert "CRITICAL dxeditor.ui.crash" in log and f"planted failure ({mode})" in log
     assert "WARNING dxeditor.stderr" in log and "stray output before the failure" in log  # no console: stderr → log
+
+
+def test_the_collector_is_paused_while_the_window_is_built_and_runs_after(monkeypatch) -> None:
+    import gc
+
+    from dxeditor.ui import app
+
+    calls: list[tuple[str, bool]] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", gc.isenabled())))  # the test's heap stays put
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append(("unfreeze", gc.isenabled())))
+
+    def build(*_args: object) -> int:
+        calls.append(("build", gc.isenabled()))
+        return 2  # no document: the start ends before the event loop
+
+    monkeypatch.setattr(app, "_show_window", build)
+    assert gc.isenabled()
+    assert app._start(None, [], []) == 2
+    # built with the collector paused; what it made moved to the oldest generation before it resumes
+    assert calls == [("build", False), ("freeze", False), ("unfreeze", False)] and gc.isenabled()
+
+    def failing(*_args: object) -> int:
+        raise RuntimeError("planted")
+
+    calls.clear()
+    monkeypatch.setattr(app, "_show_window", failing)
+    with pytest.raises(RuntimeError):
+        app._start(None, [], [])
+    assert gc.isenabled() and calls == []
+
+
+@pytest.mark.parametrize("args", [[], ["plan.dxplan"]])
+def test_the_gui_starts_without_the_database_layer_loaded(args: list[str]) -> None:
+    """The splash paints before SQLAlchemy and the plan modules are imported (they take a while)."""
+    probe = (
+        "import sys\n"
+        "import dxeditor.cli as cli\n"
+        "import dxeditor.ui.app as app\n"
+        "heavy = ('sqlalchemy', 'dxeditor.store.document', 'dxeditor.app.server', 'dxeditor.formats.json.io')\n"
+        "app.run_gui = lambda *a, **k: print('loaded:', [m for m in heavy if m in sys.modules]) or 0\n"
+        f"raise SystemExit(cli.main({args!r}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "loaded: []"

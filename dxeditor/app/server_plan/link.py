@@ -32,7 +32,7 @@ from dxeditor.store.server import (
     translated_errors,
     use_plan,
 )
-from dxeditor.store.server.replica import TABLES_BY_NAME, Rows, read_rows
+from dxeditor.store.server.replica import TABLES_BY_NAME, Rows, Tuples, read_rows, read_tuples
 
 _STAMPS: tuple[Any, ...] = (literal_column("changed_by"), literal_column("changed_at"))
 
@@ -92,6 +92,11 @@ class ServerLink:
         """The server's rows: all shared rows, or those ``wanted`` (table → ids); a missing id is deleted."""
         with self.plan(snapshot=True) as conn:
             return read_rows(conn, wanted)
+
+    def fetch_all(self) -> Tuples:
+        """Every shared row of the plan, as tuples (one snapshot): to catch up after the server was away."""
+        with self.plan(snapshot=True) as conn:
+            return read_tuples(conn)
 
     def take_ids(self, table: str, count: int) -> list[int]:
         """``count`` ids for new rows of ``table`` that no other editor will be given."""

@@ -34,9 +34,12 @@ from dxeditor.store.server.replica import (
     SHARED_TABLES,
     TABLES_BY_NAME,
     Rows,
+    Tuples,
+    as_dict,
     defer_foreign_keys,
     open_replica,
     read_rows,
+    read_tuples,
 )
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,12 @@ class Refused:
 
     action: str
     message: str
+
+
+def whole_plan_news(batch: Iterable[dict[str, Any]]) -> str | None:
+    """``replaced`` or ``removed`` when a burst says the whole plan was (published anew / taken off the server)."""
+    ops = {note.get("op") for note in batch}
+    return "replaced" if "replaced" in ops else "removed" if "removed" in ops else None
 
 
 def announced(batch: Iterable[dict[str, Any]]) -> dict[str, set[int]]:
@@ -79,11 +88,31 @@ def differences(local: Rows, server: Rows) -> list[RowChange]:
     return [*reversed(removed), *rest]
 
 
+def tuple_differences(local: Tuples, server: Tuples) -> list[RowChange]:
+    """:func:`differences` of two whole plans read as tuples (only the rows that differ become dicts)."""
+    removed: list[RowChange] = []
+    rest: list[RowChange] = []
+    for t in SHARED_TABLES:
+        mine = {r[0]: r for r in local.get(t.name, ())}
+        theirs = {r[0]: r for r in server.get(t.name, ())}
+        if mine == theirs:
+            continue
+        for row_id in sorted(mine.keys() | theirs.keys()):
+            before, after = mine.get(row_id), theirs.get(row_id)
+            if before == after:
+                continue
+            change = RowChange(t.name, row_id, as_dict(t, before), as_dict(t, after))
+            (removed if after is None else rest).append(change)
+    return [*reversed(removed), *rest]
+
+
 class ServerSession:
     """Plan ``uid`` on the server ``url`` (no password in it), open in a window."""
 
     def __init__(self, url: str, uid: str, password: str | None = None, *, live: bool = True) -> None:
         self.url, self.uid = url, uid
+        #: Kept in memory only, to open the plan again (it was replaced on the server); never written.
+        self.password = password
         self.engine = connect(url, password, pool_size=2, live=True)
         self.listener: Listener | None = None
         self._lock = threading.Lock()
@@ -180,7 +209,8 @@ class ServerSession:
         if self.outbox or (wanted is not None and not wanted):
             return ChangeSet(REMOTE)
         try:
-            server = self.link.fetch(wanted)
+            whole = self.link.fetch_all() if wanted is None else None
+            some = self.link.fetch(wanted) if wanted is not None else None
         except ServerUnavailableError:
             self._went_offline()
             return ChangeSet(REMOTE)
@@ -188,7 +218,10 @@ class ServerSession:
         session.commit()
         conn = session.connection()
         try:
-            changes = differences(read_rows(conn, wanted), server)
+            if whole is not None:
+                changes = tuple_differences(read_tuples(conn), whole)
+            else:
+                changes = differences(read_rows(conn, wanted), some or {})
             if changes:
                 defer_foreign_keys(conn)
                 apply(conn, ChangeSet(REMOTE, changes))

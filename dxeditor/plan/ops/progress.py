@@ -55,11 +55,12 @@ def review_id(conn: Connection, fy: int, *, initiative_id: int | None = None, ro
 
 def set_review(rec: Recorder, fy: int, *, initiative_id: int | None = None, row_id: int | None = None,
                who: str | None = None, **fields: Any) -> bool:
-    """Set the rating and / or the texts (results, issues, direction) of one review; True if anything changed."""
+    """Set the rating, the status (完了, 遅延 …) and / or the texts (results, issues, direction) of one review;
+    True if anything changed."""
     _fy(fy)
     if (initiative_id is None) == (row_id is None):
         raise ValidationError("取組か工程表の行のどちらかを指定してください。", "Give an initiative or a row.")
-    unknown = set(fields) - {"rating", *REVIEW_TEXTS}
+    unknown = set(fields) - {"rating", "status", *REVIEW_TEXTS}
     if unknown:
         raise ValidationError(f"変更できない項目です: {', '.join(sorted(unknown))}", f"Unknown fields: {unknown}")
     values: dict[str, Any] = {}
@@ -70,6 +71,12 @@ def set_review(rec: Recorder, fy: int, *, initiative_id: int | None = None, row_
             raise ValidationError(f"評価「{fields['rating']}」は評価の段階（{'・'.join(scale.keys)}）にありません。",
                                   f"Rating {fields['rating']!r} is not one of {', '.join(scale.keys)}.")
         values["rating"] = key
+    if "status" in fields:
+        status = fields["status"] or ""
+        if status and status not in m.PROGRESS_STATUSES:
+            raise ValidationError(f"状況「{status}」は選べません（{'・'.join(m.PROGRESS_STATUSES.values())}）。",
+                                  f"Status {status!r} is not one of {', '.join(m.PROGRESS_STATUSES)}.")
+        values["status"] = status
     for name in REVIEW_TEXTS:
         if name in fields:
             text = "" if fields[name] is None else str(fields[name]).rstrip()
@@ -97,8 +104,10 @@ def set_review(rec: Recorder, fy: int, *, initiative_id: int | None = None, row_
     return rec.update("progress", found, **values, **stamp)
 
 
-def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: str | None = None) -> int:
-    """Rate many initiatives at once: ``(initiative id, fiscal year, rating)``; all or none. Returns how many changed."""
+def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: str | None = None,
+                rows: bool = False) -> int:
+    """Rate many initiatives (``rows``: schedule rows) at once: ``(id, fiscal year, rating)``; all or none.
+    Returns how many changed."""
     scale = load_scale(rec.conn)
     cleaned = []
     for iid, fy, text in cells:
@@ -107,6 +116,8 @@ def set_ratings(rec: Recorder, cells: Iterable[tuple[int, int, str]], *, who: st
             raise ValidationError(f"評価「{text}」は評価の段階（{'・'.join(scale.keys)}）にありません。",
                                   f"Rating {text!r} is not one of {', '.join(scale.keys)}.")
         cleaned.append((iid, _fy(fy), key))
+    if rows:
+        return sum(set_review(rec, fy, row_id=rid, who=who, rating=key) for rid, fy, key in cleaned)
     return sum(set_review(rec, fy, initiative_id=iid, who=who, rating=key) for iid, fy, key in cleaned)
 
 

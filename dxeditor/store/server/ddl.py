@@ -9,6 +9,8 @@ trigger keeps them and another announces every change on the plan's NOTIFY chann
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, Engine, text
 
 from dxeditor.store import models as m
@@ -52,6 +54,7 @@ def create_plan_schema(conn: Connection, uid: str, title: str, municipality: str
             raise ServerError(f"この計画はすでにサーバーにあります: {uid}（置き換えるには --replace）",
                               f"The plan is already on the server: {uid} (use --replace to replace it)")
         conn.execute(text(f"DELETE FROM {META_SCHEMA}.plans WHERE uid = :uid"), {"uid": uid})
+        announce(conn, uid, "replaced")  # open windows read the new plan (at commit)
     conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     m.Base.metadata.create_all(conn.execution_options(schema_translate_map={None: schema}), checkfirst=False)
@@ -70,6 +73,12 @@ def create_plan_schema(conn: Connection, uid: str, title: str, municipality: str
                  {"uid": uid, "schema": schema, "title": title, "municipality": municipality})
     use_plan(conn, uid)
     return schema
+
+
+def announce(conn: Connection, uid: str, op: str) -> None:
+    """Tell the windows that have plan ``uid`` open that the whole plan was ``replaced`` or ``removed``."""
+    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                 {"channel": channel_name(uid), "payload": json.dumps({"op": op})})
 
 
 def finish_plan_schema(conn: Connection, uid: str) -> None:
@@ -128,3 +137,4 @@ def drop_plan(engine: Engine, uid: str) -> None:
     with translated_errors(), engine.begin() as conn:
         conn.execute(text(f"DELETE FROM {META_SCHEMA}.plans WHERE uid = :uid"), {"uid": uid})
         conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        announce(conn, uid, "removed")

@@ -40,6 +40,7 @@ from dxeditor.formats.xlsx.read.workbook import WorkbookImport, WorkbookReader
 from dxeditor.formats.xlsx.write.export import SHEETS, XlsxOptions, export_xlsx_from
 from dxeditor.store.document import PlanDocument
 from dxeditor.ui.background import run_new_document, run_on_plan, run_with_progress
+from dxeditor.ui.file_names import offered_path, plan_stem
 
 YEAR_STYLE_NAMES = {"wareki": "令和5年度", "short": "令和4年度 5年度（先頭のみ元号）", "alpha": "R5",
                     "seireki": "2023年度", "both": "令和5(2023)年度",
@@ -120,7 +121,7 @@ def export_excel(window: QWidget, controller: Any, path: str | Path | None = Non
         return None
     opts = dlg.options()
     if path is None:
-        start = (doc.source.stem if doc.source else doc.plan.title or "plan") + ".xlsx"
+        start = offered_path(doc, plan_stem(doc, "plan") + ".xlsx")
         chosen, _ = QFileDialog.getSaveFileName(window, dlg.tr("Excel に書き出し"), start,
                                                 dlg.tr("Excel ブック (*.xlsx)"))
         if not chosen:

@@ -177,7 +177,7 @@ class AnswerPreviewDialog(QDialog):
                 return sum(inquiry.apply_answers(rec, chs, c.fiscal_year) for c, chs in accepted)  # type: ignore[arg-type]
 
             try:
-                self.controller.execute(f"照会回答の取込（{names}）", apply_all)
+                self.controller.execute(self.tr("照会回答の取込（{0}）").format(names), apply_all)
             except DxError as exc:
                 QMessageBox.warning(self, self.windowTitle(), message_for(exc))
                 return

@@ -56,6 +56,19 @@ def render_preview(doc: object, width: int = THUMB.width() * 2) -> QImage:
     return image
 
 
+def blank_page() -> QPixmap:
+    """The picture of the blank plan: an empty sheet, so its name sits under a picture like the others."""
+    pixmap = QPixmap(THUMB.width() * 2, THUMB.height() * 2)
+    pixmap.fill(QColor("white"))
+    p = QPainter(pixmap)
+    try:
+        p.setPen(QColor("#b0b0b0"))
+        p.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    finally:
+        p.end()
+    return pixmap
+
+
 class NewPlanDialog(QDialog):
     """Choose what a new plan starts from; :attr:`choice` is the template name."""
 
@@ -77,8 +90,7 @@ class NewPlanDialog(QDialog):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             picture = preview_path(name)
-            if picture.exists():
-                item.setIcon(QIcon(QPixmap(str(picture))))
+            item.setIcon(QIcon(QPixmap(str(picture)) if picture.exists() else blank_page()))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -44,6 +44,7 @@ from dxeditor.publish.pdf import export as pdf_export
 from dxeditor.publish.pdf.export import KINDS, Layout, PdfOptions
 from dxeditor.publish.pdf.layout import Page, hatch
 from dxeditor.ui.background import run_on_plan
+from dxeditor.ui.file_names import offered_path, plan_stem
 
 YEAR_STYLES = {
     "": "計画の設定に従う",
@@ -139,8 +140,9 @@ def export_pdf(window: QWidget, controller: Any) -> Path | None:
     if opts is None:
         return None
     doc = controller.doc
-    stem = Path(doc.source).stem if getattr(doc, "source", None) else "計画"
-    name, _ = QFileDialog.getSaveFileName(window, window.tr("PDF に書き出す"), f"{stem}_{KINDS[opts.kind]}.pdf",
+    # a never-saved plan is named by its title, as the Excel and JSON exports do (not 計画_工程表.pdf)
+    start = offered_path(doc, f"{plan_stem(doc, '計画')}_{KINDS[opts.kind]}.pdf")
+    name, _ = QFileDialog.getSaveFileName(window, window.tr("PDF に書き出す"), start,
                                           window.tr("PDF (*.pdf)"))
     if not name:
         return None

@@ -14,6 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from dxeditor.ui.typing_guard import guard_typing
+
 MAX_PASTE_CELLS = 100_000
 
 
@@ -37,6 +39,7 @@ class ExcelGrid(QTableView):
     def __init__(self, parent: QWidget | None = None, *, quick_keys: bool = False) -> None:
         super().__init__(parent)
         self.quick_keys = quick_keys
+        guard_typing(self)  # a value being typed stays when a change from elsewhere arrives
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

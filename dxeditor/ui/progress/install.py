@@ -31,4 +31,6 @@ def add_progress_tab(window: Any, schedule: QWidget) -> QTabWidget:
     window.find_bar.filter_changed.connect(view.apply_filter)
     view.refused.connect(window.show_error)
     tabs.currentChanged.connect(lambda _n: view.commit_texts())
+    # chosen while the window is hidden (no show event): read the plan all the same
+    tabs.currentChanged.connect(lambda n: view.ensure_loaded() if tabs.widget(n) is view else None)
     return tabs

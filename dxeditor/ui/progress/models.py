@@ -24,7 +24,7 @@ from dxeditor.core.achievement import format_rate
 from dxeditor.core.errors import DxError
 from dxeditor.core.fiscal import format_fy
 from dxeditor.plan.ops import progress as ops
-from dxeditor.plan.progress import KpiPath, ProgressData, load_progress
+from dxeditor.plan.progress import KpiPath, ProgressData, Review, load_progress
 from dxeditor.plan.readmodel import load_plan_view
 from dxeditor.ui.undo import DocumentController
 
@@ -36,12 +36,20 @@ WATCHED = {"progress", "kpis", "kpi_targets", "kpi_actuals", "initiatives", "sec
 
 @dataclass(frozen=True)
 class InitiativeLine:
-    """One line of the rating grid."""
+    """One line of the rating grid: an initiative, or (shown on request) one of its schedule rows."""
 
     id: int
     number: str
     title: str
     policy: str
+    kind: str = "initiative"
+    #: The initiative the line belongs to (itself for an initiative line).
+    initiative_id: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """("initiative" | "row", id)."""
+        return (self.kind, self.id)
 
 
 def _number(v: float | None) -> str:
@@ -58,6 +66,8 @@ class ProgressSource:
         self.lines: list[InitiativeLine] = []
         self.years: list[int] = []
         self.data: ProgressData | None = None
+        #: Schedule rows are rated too (a line under their initiative).
+        self.with_rows = False
 
     def reload(self) -> None:
         conn = self.controller.doc.session.connection()
@@ -70,7 +80,11 @@ class ProgressSource:
             if kind == "section" and v.depth == 0:
                 policy = f"{v.number} {v.title}".strip()
             elif kind == "initiative":
-                lines.append(InitiativeLine(v.id, v.number, v.title, policy if v.section_id is not None else ""))
+                lines.append(InitiativeLine(v.id, v.number, v.title, policy if v.section_id is not None else "",
+                                            "initiative", v.id))
+            elif kind == "row" and self.with_rows:
+                lines.append(InitiativeLine(v.id, "", "　" * (v.depth + 1) + (v.title or ""), policy, "row",
+                                            v.initiative_id))
         self.lines = lines
         self.data = load_progress(conn)
 
@@ -79,6 +93,13 @@ class ProgressSource:
 
     def year_label(self, fy: int) -> str:
         return format_fy(fy, "wareki")
+
+    def review(self, line: InitiativeLine, fy: int) -> Review | None:
+        """The line's review of ``fy`` (an initiative's or a row's)."""
+        if self.data is None:
+            return None
+        reviews = self.data.reviews if line.kind == "initiative" else self.data.row_reviews
+        return reviews.get((line.id, fy))
 
 
 class RatingModel(QAbstractTableModel):
@@ -104,7 +125,10 @@ class RatingModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("ProgressView", "取組") if section == 0 else self.source.year_label(self.source.years[section - 1])
-        return self.source.lines[section].number if section < len(self.source.lines) else None
+        if section >= len(self.source.lines):
+            return None
+        line = self.source.lines[section]
+        return line.number if line.kind == "initiative" else "└"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -122,7 +146,8 @@ class RatingModel(QAbstractTableModel):
                 return f"{line.policy}\n{line.number} {line.title}".strip()
             return None
         fy = self.source.years[col - 1]
-        key = data.rating(line.id, fy)
+        review = self.source.review(line, fy)
+        key = review.rating if review else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return key
         if role == Qt.ItemDataRole.BackgroundRole and key:
@@ -132,8 +157,9 @@ class RatingModel(QAbstractTableModel):
             return QBrush(LATE)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and line.kind == "row" and not key:
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            review = data.reviews.get((line.id, fy))
             if review is None:
                 return QCoreApplication.translate("ProgressView", "未評価（A〜D を入力）")
             parts = [data.scale.label(review.rating) if review.rating else QCoreApplication.translate("ProgressView", "未評価")]
@@ -153,12 +179,19 @@ class RatingModel(QAbstractTableModel):
 
     def set_cells(self, cells: list[tuple[int, int, str]], name: str | None = None) -> bool:
         """Rate several cells as one undoable change; a refused value changes nothing."""
-        work = [(self.source.lines[r].id, self.source.years[c - 1], text) for r, c, text in cells
-                if 0 <= r < len(self.source.lines) and 1 <= c <= len(self.source.years)]
+        lines = self.source.lines
+        work = [(lines[r].kind, lines[r].id, self.source.years[c - 1], text) for r, c, text in cells
+                if 0 <= r < len(lines) and 1 <= c <= len(self.source.years)]
         if not work:
             return False
+        initiatives = [(i, fy, text) for kind, i, fy, text in work if kind == "initiative"]
+        rows = [(i, fy, text) for kind, i, fy, text in work if kind == "row"]
+
+        def rate(rec: Any) -> int:
+            return ops.set_ratings(rec, initiatives) + ops.set_ratings(rec, rows, rows=True)
+
         try:
-            self.source.controller.execute(name or QCoreApplication.translate("ProgressView", "進捗評価の入力"), lambda rec: ops.set_ratings(rec, work))
+            self.source.controller.execute(name or QCoreApplication.translate("ProgressView", "進捗評価の入力"), rate)
         except DxError as exc:
             self.refused.emit(exc.message())
             return False
@@ -186,8 +219,9 @@ class KpiModel(QAbstractTableModel):
     def load(self) -> None:
         self.beginResetModel()
         data = self.source.data
-        self.titles = {ln.id: f"{ln.number} {ln.title}".strip() for ln in self.source.lines}
-        order = {ln.id: n for n, ln in enumerate(self.source.lines)}
+        initiatives = [ln for ln in self.source.lines if ln.kind == "initiative"]  # rows' ids are another series
+        self.titles = {ln.id: f"{ln.number} {ln.title}".strip() for ln in initiatives}
+        order = {ln.id: n for n, ln in enumerate(initiatives)}
         self.kpis = sorted((k for paths in (data.kpis.values() if data else ()) for k in paths),
                            key=lambda k: (order.get(k.initiative_id, 1 << 30), k.position, k.id))
         if self.fy not in self.source.years and self.source.years:

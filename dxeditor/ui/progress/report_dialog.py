@@ -17,6 +17,8 @@ def export_report(window: QWidget, controller: DocumentController, fmt: str) -> 
     plan = controller.doc.plan
     years = list(range(plan.period_start_fy, plan.period_end_fy + 1))
     view = getattr(window, "progress_view", None)
+    if view is not None:
+        view.ensure_loaded()  # its year combo offers the year last entered
     chosen = view.year_combo.currentData() if view is not None else None
     labels = [format_fy(fy, "wareki") for fy in years]
     current = years.index(chosen) if chosen in years else 0

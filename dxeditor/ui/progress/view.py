@@ -9,11 +9,13 @@ Every edit is one undoable change of the window's undo stack.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -36,6 +38,7 @@ from dxeditor.ui.progress.grid import ExcelGrid
 from dxeditor.ui.progress.models import WATCHED, KpiModel, ProgressSource, RatingModel
 from dxeditor.ui.undo import DocumentController
 
+WORD_JOINER = "\u2060"  # no line break here (invisible)
 ITEM_TABLES = {"initiatives", "sections", "plan", "kpis"}
 
 
@@ -53,7 +56,8 @@ class ProgressView(QWidget):
         self.kpis = KpiModel(self.source, self)
         self._matches: set[tuple[str, int]] | None = None
         self._filter_pending = False
-        self._review_key: tuple[int, int] | None = None
+        #: The review the texts below the grid show: (line kind, id, fiscal year).
+        self._review_key: tuple[str, int, int] | None = None
 
         # The tab must not widen the window past a small screen (1366×768 at 200 %): the view may be
         # narrower than its contents, which then scroll or clip, as the schedule beside it does.
@@ -66,7 +70,12 @@ class ProgressView(QWidget):
         top.addWidget(QLabel(self.tr("評価年度"), self))
         top.addWidget(self.year_combo)
         top.addSpacing(16)
-        top.addWidget(self.legend, 1)
+        self.rows_check = QCheckBox(self.tr("工程表の行も評価する(&W)"), self)
+        self.rows_check.setObjectName("rateRows")
+        self.rows_check.setToolTip(self.tr("取組の下に工程表の行を並べ、行ごとに評価と内容を入力します"))
+        self.rows_check.toggled.connect(self.show_rows)
+        top.addWidget(self.rows_check)
+        top.addStretch(1)
 
         self.rating_grid = ExcelGrid(self, quick_keys=True)
         self.rating_grid.setObjectName("ratingGrid")
@@ -119,6 +128,7 @@ class ProgressView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 0)
         lay.addLayout(top)
+        lay.addWidget(self.legend)  # on a line of its own: the scale's words wrap there on a narrow screen
         lay.addWidget(split, 1)
 
         self.ratings.refused.connect(self.refused)
@@ -127,12 +137,30 @@ class ProgressView(QWidget):
         self.rating_grid.selectionModel().currentChanged.connect(self._current_changed)
         self.kpi_grid.selectionModel().currentChanged.connect(lambda *_: self._kpi_current())
         controller.changed.connect(self._changed)
-        controller.reset.connect(self.reload)
-        self.reload()
+        controller.reset.connect(self._reset)
+        #: The plan is read when the view is first needed (shown, or its tab chosen), not at start-up:
+        #: it sits in a tab behind the schedule, and reading a large plan's progress takes a while.
+        self.loaded = False
 
     # ------------------------------------------------------------------ loading
+    def ensure_loaded(self) -> None:
+        """Read the plan now unless the view already has (it is read when first needed)."""
+        if not self.loaded:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+        if self._filter_pending:  # the filter set while the tab was hidden
+            self.apply_filter(self._matches)
+
+    def _reset(self) -> None:
+        if self.loaded:  # not read yet: the new document is read when the view is first needed
+            self.reload()
+
     def reload(self) -> None:
         """Read everything again (a new document, or the outline changed)."""
+        self.loaded = True
         self._review_key = None
         self.ratings.beginResetModel()
         self.source.reload()
@@ -163,9 +191,14 @@ class ProgressView(QWidget):
         scale = self.source.data.scale if self.source.data else None
         if scale is None:
             return
-        parts = [f'<span style="background:{r.color}">&nbsp;<b>{r.key}</b>&nbsp;</span> {r.name}'
-                 for r in scale.ratings]
-        self.legend.setText("　".join(parts) + "　" + self.tr("（セルを選んで記号を入力。Delete で消去）"))
+        # a rating's key and name wrap as one (Japanese breaks between any two characters: 未着手・中 / 止);
+        # word joiners hold them together, so lines break between the ratings and in the hint only
+        def unbroken(text: str) -> str:
+            return WORD_JOINER.join(html.escape(ch) for ch in text)
+
+        parts = [f'<span style="background:{r.color}">&nbsp;<b>{unbroken(r.key)}</b>&nbsp;</span>'
+                 f"{WORD_JOINER}&nbsp;{WORD_JOINER}{unbroken(r.name)}" for r in scale.ratings]
+        self.legend.setText("　".join(parts) + "　" + html.escape(self.tr("（セルを選んで記号を入力。Delete で消去）")))
 
     def _place_trend_column(self) -> None:
         col = self.kpis.columnCount() - 1
@@ -175,10 +208,13 @@ class ProgressView(QWidget):
         self.kpi_grid.horizontalHeader().resizeSection(col, 140)
 
     def _changed(self, changeset: ChangeSet) -> None:
+        if not self.loaded:
+            return  # read afresh when first needed
         tables = changeset.tables()
-        if not tables & WATCHED:
+        items = ITEM_TABLES | ({"schedule_rows"} if self.source.with_rows else set())
+        if not tables & (WATCHED | items):
             return
-        if tables & ITEM_TABLES:
+        if tables & items:
             self.reload()
             return
         self.source.reload_progress()
@@ -186,19 +222,24 @@ class ProgressView(QWidget):
         self.kpis.refresh()
         self._show_review()
 
+    def show_rows(self, on: bool) -> None:
+        """Rate schedule rows too (lines under their initiatives), or initiatives only."""
+        self.commit_texts()
+        self.source.with_rows = on
+        self.reload()
+
     # ------------------------------------------------------------------ filtering
     def apply_filter(self, matches: set[tuple[str, int]] | None) -> None:
-        """Show only initiatives that match the outline's filter (or hold a matching row); None shows all.
-
-        While the tab is hidden the matches are only remembered (the filter follows every edit
-        in the outline) and applied when it is shown.
-        """
+        """Show only initiatives that match the outline's filter (or hold a matching row); None shows all."""
         self._matches = matches
-        if not self.isVisible():
+        if not self.loaded:
+            return  # applied when the view is read
+        if not self.isVisible():  # the filter follows every edit in the outline: applied when shown
             self._filter_pending = True
             return
         self._filter_pending = False
         visible: set[int] | None = None
+        rows: set[int] = set()
         if matches is not None:
             visible = {i for kind, i in matches if kind == "initiative"}
             rows = {i for kind, i in matches if kind == "row"}
@@ -211,19 +252,14 @@ class ProgressView(QWidget):
                 visible |= set(conn.execute(select(m.ScheduleRow.initiative_id)
                                             .where(m.ScheduleRow.id.in_(rows))).scalars())
         for n, line in enumerate(self.source.lines):
-            hidden = visible is not None and line.id not in visible
+            hidden = visible is not None and (line.initiative_id not in visible if line.kind == "initiative"
+                                              else line.id not in rows and line.initiative_id not in visible)
             if self.rating_grid.isRowHidden(n) != hidden:
                 self.rating_grid.setRowHidden(n, hidden)
         for n, k in enumerate(self.kpis.kpis):
             hidden = visible is not None and k.initiative_id not in visible
             if self.kpi_grid.isRowHidden(n) != hidden:
                 self.kpi_grid.setRowHidden(n, hidden)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """The filter set while the tab was hidden applies now."""
-        super().showEvent(event)
-        if self._filter_pending:
-            self.apply_filter(self._matches)
 
     # ------------------------------------------------------------------ the review texts
     def _year_chosen(self, _n: int) -> None:
@@ -236,18 +272,18 @@ class ProgressView(QWidget):
         fy = self.ratings.fy_of(current.column()) if current.isValid() else None
         if fy is None and current.isValid():
             fy = self.year_combo.currentData()
-        self._review_key = (self.source.lines[current.row()].id, int(fy)) if current.isValid() and fy else None
+        line = self.source.lines[current.row()] if current.isValid() else None
+        self._review_key = (line.kind, line.id, int(fy)) if line is not None and fy else None
         self._show_review()
 
     def _show_review(self) -> None:
-        data = self.source.data
         key = self._review_key
-        review = data.reviews.get(key) if data and key else None
-        enabled = key is not None
+        line = next((ln for ln in self.source.lines if key and ln.key == key[:2]), None)
+        review = self.source.review(line, key[2]) if line and key else None
+        enabled = line is not None
         title = ""
-        if key is not None:
-            line = next((ln for ln in self.source.lines if ln.id == key[0]), None)
-            title = f"{line.number} {line.title}　{self.source.year_label(key[1])}" if line else ""
+        if line is not None and key is not None:
+            title = f"{line.number} {line.title.strip()}　{self.source.year_label(key[2])}".strip()
         self.review_box.setTitle(self.tr("評価の内容") + (f"：{title}" if title else ""))
         for name, edit in self.texts.items():
             text = getattr(review, name) if review else ""
@@ -279,10 +315,10 @@ class ProgressView(QWidget):
     def commit_texts(self) -> bool:
         """Apply edited review texts of the current cell (one undoable change); True if anything changed."""
         key = self._review_key
-        if key is None:
+        line = next((ln for ln in self.source.lines if key and ln.key == key[:2]), None)
+        if key is None or line is None:
             return False
-        data = self.source.data
-        review = data.reviews.get(key) if data else None
+        review = self.source.review(line, key[2])
         fields: dict[str, Any] = {}
         for name, edit in self.texts.items():
             text = edit.toPlainText().rstrip()
@@ -291,9 +327,9 @@ class ProgressView(QWidget):
         if not fields:
             return False
         try:
+            owner = {"initiative_id": key[1]} if key[0] == "initiative" else {"row_id": key[1]}
             return bool(self.controller.execute(self.tr("評価の内容の入力"),
-                                                lambda rec: ops.set_review(rec, key[1], initiative_id=key[0],
-                                                                           **fields)))
+                                                lambda rec: ops.set_review(rec, key[2], **owner, **fields)))
         except DxError as exc:
             self.refused.emit(exc.message())
             return False

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
-from dxeditor.core.fiscal import format_month, index_of_calendar
+from dxeditor.core.fiscal import format_fy, format_month, index_of_calendar
 from dxeditor.plan.ops import schedule as ops
 from dxeditor.ui.schedule import keyboard
 from dxeditor.ui.schedule.data import ScheduleData
@@ -37,6 +37,7 @@ from dxeditor.ui.schedule.label_editor import LabelEditor
 from dxeditor.ui.schedule.layout import TimeAxis
 from dxeditor.ui.schedule.lines import Line, OutlineLines, OwnLines
 from dxeditor.ui.schedule.painter import (
+    LATE_FLAG_WIDTH,
     Geometry,
     PaintState,
     bar_rect,
@@ -398,6 +399,9 @@ class ScheduleCanvas(QAbstractScrollArea):
         """The tooltip of the bar or milestone at ``pos``: label, period, phase."""
         hit = self.hit(pos)
         style = self.data.year_style
+        if hit is not None and (hit.line.kind, hit.line.id) in self.data.late \
+                and pos.x() <= self.geometry_().left + LATE_FLAG_WIDTH and pos.y() <= hit.line.y + 2 + LATE_FLAG_WIDTH:
+            return self.late_text(hit.line.kind, hit.line.id)  # the red corner, drawn over any bar
         if hit is not None and hit.bar is not None:
             b = hit.bar
             span = f"{format_month(b.start, style)}〜{format_month(b.end, style)}"
@@ -408,6 +412,26 @@ class ScheduleCanvas(QAbstractScrollArea):
             x = hit.milestone
             return "\n".join(t for t in (f"◆ {x.label}", format_month(x.month, style)) if t)
         return ""
+
+    def late_text(self, kind: str, item_id: int) -> str:
+        """Why the red corner marks this initiative or row (its tooltip)."""
+        from dxeditor.plan.progress import late_reasons, load_scale
+        from dxeditor.store.models import PROGRESS_STATUSES
+
+        if self.data.connect is None:
+            return ""
+        conn = self.data.connect()
+        reason = late_reasons(conn, self.data.today).get((kind, item_id))
+        if reason is None:
+            return ""
+        style = self.data.year_style
+        if reason.kind == "rating":
+            return self.tr("遅れ: {0}の評価が「{1}」").format(format_fy(reason.fiscal_year, style),
+                                                          load_scale(conn).label(reason.value))
+        if reason.kind == "status":
+            return self.tr("遅れ: {0}の状況が「{1}」").format(format_fy(reason.fiscal_year, style),
+                                                          self.tr(PROGRESS_STATUSES.get(reason.value, reason.value)))
+        return self.tr("期間が {0} に終わりましたが、完了の報告がありません").format(format_month(reason.month, style))
 
     # --- keyboard ---------------------------------------------------------------------------------------
 

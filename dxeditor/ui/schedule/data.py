@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -20,7 +21,7 @@ from dxeditor.core.fiscal import YearStyle, fy_of
 from dxeditor.core.perf import gc_paused
 from dxeditor.plan.changes import ChangeSet
 from dxeditor.plan.ops.schedule import RowItems, load_items, month_range
-from dxeditor.plan.progress import late_items
+from dxeditor.plan.progress import late_items, late_reasons
 from dxeditor.plan.readmodel import BarView, MilestoneView, PhaseView, label_lines_of, lane_counts_of
 from dxeditor.store import models as m
 from dxeditor.store.raw import fetch_all
@@ -56,8 +57,13 @@ class ScheduleData:
         #: initiative id → ids of its rows (any order)
         self._members: dict[int, set[int]] = defaultdict(set)
         self.data_fys: tuple[int, int] | None = None
-        #: ("initiative" | "row", id) rated late (C / D) in their latest review: marked on the schedule
+        #: ("initiative" | "row", id) late in their latest review, or rows ended without completion
+        #: (plan.progress.late_reasons): marked on the schedule
         self.late: set[tuple[str, int]] = set()
+        #: The plan records progress (only then can a row be "ended without completion").
+        self.has_progress = False
+        #: The day that counts as today for "ended" (None: the real today; tests pin it).
+        self.today: date | None = None
 
     # --- loading ------------------------------------------------------------------------------------
 
@@ -82,7 +88,7 @@ class ScheduleData:
         self._rows_of = {}
         span = month_range(conn)
         self.data_fys = (fy_of(span[0]), fy_of(span[1])) if span else None
-        self.late = late_items(conn)
+        self._load_late(conn)
 
     def _load_plan(self, conn: Connection) -> None:
         t = m.Plan.__table__
@@ -101,6 +107,10 @@ class ScheduleData:
                        for p in conn.execute(select(t).order_by(t.c.position, t.c.id))]
         self.styles = PhaseStyles(self.phases)
 
+    def _load_late(self, conn: Connection) -> None:
+        self.late = late_items(conn, self.today)
+        self.has_progress = conn.execute(select(m.Progress.id).limit(1)).first() is not None
+
     def refresh(self, conn: Connection, changeset: ChangeSet) -> set[int]:
         """Bring the cache up to date after ``changeset``; returns the schedule rows it touched."""
         tables = changeset.tables()
@@ -109,7 +119,14 @@ class ScheduleData:
         if "phases" in tables:
             self._load_phases(conn)
         if tables & {"progress", "plan"}:
-            self.late = late_items(conn)
+            self._load_late(conn)
+        elif tables & {"bars", "schedule_rows"} and self.has_progress:
+            # a row's bars moved or went: is it still "ended without completion"? (only those rows)
+            rows = changeset.ids("schedule_rows") | {
+                int(c.after["row_id"] if c.after else c.before["row_id"])  # type: ignore[index]
+                for c in changeset.changes if c.table == "bars"}
+            self.late = {k for k in self.late if not (k[0] == "row" and k[1] in rows)} | set(
+                late_reasons(conn, self.today, rows=rows))
         touched: set[int] = set()
         reread: set[int] = set()  # rows whose bars or milestones may differ (moved or renumbered rows keep theirs)
         for c in changeset.changes:

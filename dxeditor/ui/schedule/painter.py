@@ -133,12 +133,17 @@ def paint_lines(p: QPainter, g: Geometry, data: ScheduleData, lines: list[Line],
         p.drawLine(QPointF(g.left, yb), QPointF(right, yb))
 
 
+#: The red corner's size (its tooltip says why: see ScheduleCanvas.late_text).
+LATE_FLAG_WIDTH = 9
+
+
 def _paint_late_flag(p: QPainter, g: Geometry, line: Line) -> None:
-    """A small red triangle at the left edge: rated C / D (遅れ・未着手) in the latest review."""
+    """A small red triangle at the left edge: late in the latest review, or ended without completion."""
     top = line.y + 2
+    w = LATE_FLAG_WIDTH
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(TODAY)
-    p.drawPolygon(QPolygonF([QPointF(g.left, top), QPointF(g.left + 9, top), QPointF(g.left, top + 9)]))
+    p.drawPolygon(QPolygonF([QPointF(g.left, top), QPointF(g.left + w, top), QPointF(g.left, top + w)]))
 
 
 def _paint_row(p: QPainter, g: Geometry, data: ScheduleData, line: Line, state: PaintState,

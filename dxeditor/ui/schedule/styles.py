@@ -82,18 +82,26 @@ class PhaseStyles:
 
 
 class LegendWidget(QWidget):
-    """A one-line legend: a swatch per phase with its name, plus ◆ 節目 and → 継続."""
+    """The legend: a swatch per phase with its name, plus ◆ 節目 and → 継続.
+
+    One line when the schedule is wide enough; otherwise the entries wrap onto more lines
+    (an entry is never cut: at 1366×768 the last ones fell off the right edge).
+    """
 
     SWATCH = QSize(28, 12)
+    GAP = 12  # between entries
+    MARGIN = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.styles = PhaseStyles()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._height_for(0))
 
     def set_styles(self, styles: PhaseStyles) -> None:
         """Show ``styles``."""
         self.styles = styles
+        self._fit()
         self.updateGeometry()
         self.update()
 
@@ -104,23 +112,56 @@ class LegendWidget(QWidget):
         out.append((None, self.tr("→ 継続")))
         return out
 
-    def sizeHint(self) -> QSize:
+    def _line_height(self) -> int:
+        return max(self.fontMetrics().height(), self.SWATCH.height()) + 8
+
+    def entry_rects(self, width: int | None = None) -> list[tuple[PhaseStyle | None, str, QRectF]]:
+        """Where each entry goes (swatch and text) at ``width`` (default: the widget's), wrapping as needed."""
+        width = self.width() if width is None else width
         fm = self.fontMetrics()
-        w = sum(self.SWATCH.width() + 16 + fm.horizontalAdvance(t) for _, t in self._entries())
-        return QSize(w + 8, max(fm.height(), self.SWATCH.height()) + 8)
+        line_h = self._line_height()
+        x, y = float(self.MARGIN), 0.0
+        out = []
+        for style, text in self._entries():
+            w = (self.SWATCH.width() + 4 if style is not None else 0) + fm.horizontalAdvance(text) + 2
+            if x > self.MARGIN and x + w > width - self.MARGIN:  # does not fit: next line
+                x, y = float(self.MARGIN), y + line_h
+            out.append((style, text, QRectF(x, y, w, line_h)))
+            x += w + self.GAP - 2
+        return out
+
+    def _height_for(self, width: int) -> int:
+        rects = self.entry_rects(width) if width > 0 else []
+        return int(max((r.bottom() for _s, _t, r in rects), default=self._line_height()))
+
+    def _fit(self) -> None:
+        if self.width() > 0:
+            h = self._height_for(self.width())
+            if h != self.height():
+                self.setFixedHeight(h)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        rects = self.entry_rects(1 << 20)  # on one line
+        w = int(max((r.right() for _s, _t, r in rects), default=0)) + self.MARGIN
+        return QSize(w, self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.height())
 
     def paintEvent(self, event: object) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
-        fm = self.fontMetrics()
-        x = 6.0
-        h = self.height()
-        for style, text in self._entries():
+        for style, text, r in self.entry_rects():
+            x = r.left()
             if style is not None:
-                r = QRectF(x, (h - self.SWATCH.height()) / 2, self.SWATCH.width(), self.SWATCH.height())
-                style.paint_box(p, r)
+                box = QRectF(x, r.top() + (r.height() - self.SWATCH.height()) / 2, self.SWATCH.width(),
+                             self.SWATCH.height())
+                style.paint_box(p, box)
                 x += self.SWATCH.width() + 4
             p.setPen(self.palette().text().color())
-            p.drawText(QRectF(x, 0, fm.horizontalAdvance(text) + 2, h), Qt.AlignmentFlag.AlignVCenter, text)
-            x += fm.horizontalAdvance(text) + 12
+            p.drawText(QRectF(x, r.top(), r.right() - x, r.height()), Qt.AlignmentFlag.AlignVCenter, text)
         p.end()

@@ -228,6 +228,7 @@ class ScheduleView(QWidget):
         else:
             self._use_own_lines()
         self._refresh_axis()
+        self.canvas.scroll_to_month(self.data.period[0] * 12, 0)  # another plan opens at its first year
 
     def _refresh_axis(self, zoom: Zoom | None = None, anchor_x: float | None = None) -> None:
         """Rebuild the axis if the year range or zoom changed, keeping the month at ``anchor_x`` still."""
