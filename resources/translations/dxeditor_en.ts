@@ -6,23 +6,23 @@
     <message>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="81"/>
         <location filename="../../dxeditor/ui/schedule/menu.py" line="93"/>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="329"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="332"/>
         <source>工程の追加</source>
-        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); &quot;&quot; when the drag ends The lines of the last paint (what the user sees; tests compare them with the outline).</extracomment>
+        <extracomment>Ctrl+wheel: (steps, viewport x) — positive zooms in While dragging: the period being set (「令和6年4月〜令和8年3月」); &quot;&quot; when the drag ends The lines of the last paint (what the user sees; tests compare them with the outline). A repaint is asked for and not done yet (the outline&apos;s lines moved before a paint pass).</extracomment>
         <translation>Add schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="337"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="340"/>
         <source>工程の移動</source>
         <translation>Move schedule item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="342"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="345"/>
         <source>工程の期間変更</source>
         <translation>Change schedule item period</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="347"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="350"/>
         <source>節目の移動</source>
         <translation>Move milestone</translation>
     </message>
@@ -1476,50 +1476,50 @@ Discard what you have entered?</translation>
 <context>
     <name>InitiativeForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="136"/>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="180"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="154"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="198"/>
         <source>（なし）</source>
         <extracomment>An edit was refused: the message to show.</extracomment>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="162"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="180"/>
         <location filename="../../forms/initiative_form.ui" line="46"/>
         <source>自動</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="250"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="268"/>
         <source>取組名の変更</source>
         <translation>Rename initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="255"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="273"/>
         <source>番号の変更</source>
         <translation>Change number</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="259"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="277"/>
         <source>国の計画の取組事項の変更</source>
         <translation>Change national plan item</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="274"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="292"/>
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="280"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="298"/>
         <source>{0}の編集</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="287"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="305"/>
         <source>SDGs の変更</source>
         <translation>Change SDGs</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="297"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="315"/>
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
@@ -2538,106 +2538,106 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineCommands</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="323"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="325"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="390"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="392"/>
         <source>新しいセクション</source>
         <extracomment>The current item changed: (kind, id) or None.</extracomment>
         <translation>New section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="332"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="335"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="339"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="399"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="402"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="406"/>
         <source>新しい取組</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="342"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="409"/>
         <source>工程表の行を追加する取組（または行）を選んでください。</source>
         <translation>Select the initiative (or row) to add a schedule row to.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="346"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="349"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="354"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="413"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="416"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="421"/>
         <source>新しい行</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="355"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="422"/>
         <source>セクションの追加</source>
         <translation>Add section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="355"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="422"/>
         <source>取組の追加</source>
         <translation>Add initiative</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="356"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
         <source>行の追加</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="378"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="445"/>
         <source>セクション {0} 件、取組 {1} 件、工程表の行 {2} 件を削除します。よろしいですか？
 （削除は「元に戻す」で取り消せます）</source>
         <translation>Delete {0} section(s), {1} initiative(s) and {2} schedule row(s)?
 (Undo can restore them.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="381"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="448"/>
         <source>削除の確認</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="386"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="453"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="400"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="467"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="411"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="478"/>
         <source>上へ移動</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="411"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="478"/>
         <source>下へ移動</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="490"/>
         <source>字下げ</source>
         <translation>Indent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="423"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="490"/>
         <source>字下げ解除</source>
         <translation>Outdent</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="444"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="511"/>
         <source>{0} 行をコピーしました</source>
         <translation>Copied {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="464"/>
-        <location filename="../../dxeditor/ui/outline_view.py" line="486"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="531"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="553"/>
         <source>貼り付け</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="496"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="563"/>
         <source>{0} 行を貼り付けました</source>
         <translation>Pasted {0} line(s)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_view.py" line="449"/>
+        <location filename="../../dxeditor/ui/outline_view.py" line="516"/>
         <source>計画の末尾</source>
         <translation>the end of the plan</translation>
     </message>
@@ -2645,28 +2645,28 @@ Editor for municipal DX plans</translation>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="423"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="492"/>
         <source>番号</source>
-        <extracomment>Tables whose changes touch only schedule rows of known initiatives (a row&apos;s departments, bars, milestones). Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted.</extracomment>
+        <extracomment>Tables whose changes touch only schedule rows of known initiatives (a row&apos;s departments, bars, milestones). Tables whose changes can rename a department (the outline shows the rows&apos; lead departments). The roles :meth:`OutlineModel.data` answers. The role under which each line&apos;s first-column item holds its :class:`Node`. The line&apos;s first-column item in the model (None until attached, and once removed). Emitted after a reset so views can restore expansion/selection. An edit or drop was refused: the message to show. A node (with its subtree) was inserted; views expand it. Items matching the find bar, drawn highlighted. The departments&apos; names for the rows&apos; lead column, read again after a change to departments.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="423"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="492"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="423"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="492"/>
         <source>主管課</source>
         <translation>Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="471"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="540"/>
         <source>名称の変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/outline_model.py" line="533"/>
+        <location filename="../../dxeditor/ui/outline_model.py" line="602"/>
         <source>移動</source>
         <translation>Move</translation>
     </message>
@@ -3011,19 +3011,19 @@ Editor for municipal DX plans</translation>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="91"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>実績・成果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="91"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="166"/>
         <source>課題</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="90"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="91"/>
         <location filename="../../dxeditor/ui/progress/models.py" line="167"/>
         <source>今後の方向性</source>
         <translation>Next steps</translation>
@@ -3094,85 +3094,86 @@ Editor for municipal DX plans</translation>
         <translation>Enter KPI actuals and targets</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="25"/>
         <source>進捗状況報告</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="23"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="25"/>
         <source>報告する年度</source>
         <translation>Fiscal year to report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="33"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="31"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="33"/>
         <source>Excel ブック (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="32"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="34"/>
         <source>進捗状況報告の書き出し</source>
         <translation>Export progress report</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="45"/>
-        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="53"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="47"/>
+        <location filename="../../dxeditor/ui/progress/report_dialog.py" line="55"/>
         <source>書き出しました: {0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="69"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="70"/>
         <source>評価年度</source>
         <extracomment>The review the texts below the grid show: (line kind, id, fiscal year).</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="72"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="73"/>
         <source>工程表の行も評価する(&amp;W)</source>
         <translation>Rate schedule ro&amp;ws too</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="74"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="75"/>
         <source>取組の下に工程表の行を並べ、行ごとに評価と内容を入力します</source>
         <translation>Lists the schedule rows under their initiatives, to rate each row and enter its review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="87"/>
-        <location filename="../../dxeditor/ui/progress/view.py" line="260"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="88"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="287"/>
         <source>評価の内容</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="99"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="100"/>
         <source>反映</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="115"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="116"/>
         <source>下がるほど良い指標（待ち時間など）</source>
         <translation>Lower is better (waiting times etc.)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="182"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="201"/>
         <source>（セルを選んで記号を入力。Delete で消去）</source>
+        <extracomment>The plan is read when the view is first needed (shown, or its tab chosen), not at start-up: it sits in a tab behind the schedule, and reading a large plan&apos;s progress takes a while.</extracomment>
         <translation>(select a cell and type the letter; Delete clears)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="267"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="294"/>
         <source>入力: {0}&#x3000;{1}</source>
         <translation>Entered: {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="283"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="310"/>
         <source>成果目標の向きの変更</source>
         <translation>Change KPI direction</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/progress/view.py" line="304"/>
+        <location filename="../../dxeditor/ui/progress/view.py" line="331"/>
         <source>評価の内容の入力</source>
         <translation>Enter review</translation>
     </message>
@@ -3401,12 +3402,12 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>RowForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="386"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="411"/>
         <source>例: 令和7年度</source>
         <translation>e.g. 令和7年度 / 2025</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="394"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="419"/>
         <source>工程表の行</source>
         <translation>Schedule row</translation>
     </message>
@@ -3415,52 +3416,52 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="398"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="423"/>
         <source>備考(&amp;O)</source>
         <translation>N&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="399"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="424"/>
         <source>主管課(&amp;L)</source>
         <translation>&amp;Lead department</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="400"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="425"/>
         <source>関係課(&amp;R)</source>
         <translation>&amp;Related departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="401"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="426"/>
         <source>国が掲げる目標時期(&amp;G)</source>
         <translation>National tar&amp;get</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="415"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="458"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="457"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="497"/>
         <source>行の名称の変更</source>
         <translation>Rename row</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="457"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="497"/>
         <source>備考の変更</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="472"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="512"/>
         <source>国が掲げる目標時期の変更</source>
         <translation>Change national target</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="481"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="521"/>
         <source>担当課の変更</source>
         <translation>Change departments</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="397"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="422"/>
         <source>名称(&amp;M)</source>
         <translation>Na&amp;me</translation>
     </message>
@@ -3468,32 +3469,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>ScheduleCanvas</name>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="406"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="409"/>
         <source>（継続）</source>
         <translation> (continues)</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="426"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="429"/>
         <source>遅れ: {0}の評価が「{1}」</source>
         <translation>Late: rated “{1}” for {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="429"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="432"/>
         <source>遅れ: {0}の状況が「{1}」</source>
         <translation>Late: status “{1}” for {0}</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="431"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="434"/>
         <source>期間が {0} に終わりましたが、完了の報告がありません</source>
         <translation>Its period ended in {0}, but no completion has been reported</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="511"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="514"/>
         <source>ラベルの変更</source>
         <translation>Change label</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/schedule/canvas.py" line="513"/>
+        <location filename="../../dxeditor/ui/schedule/canvas.py" line="516"/>
         <source>節目の名称変更</source>
         <translation>Rename milestone</translation>
     </message>
@@ -3614,7 +3615,7 @@ Restoring opens the edited plan (the file does not change until you save).</tran
 <context>
     <name>SectionForm</name>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="313"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="331"/>
         <source>セクション</source>
         <translation>Section</translation>
     </message>
@@ -3623,32 +3624,32 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <translation type="vanished">&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="317"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="335"/>
         <source>種類(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="318"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="336"/>
         <source>説明(&amp;D)</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="320"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="338"/>
         <source>種類の変更</source>
         <translation>Change kind</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="364"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="387"/>
         <source>セクション名の変更</source>
         <translation>Rename section</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="373"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="396"/>
         <source>説明の変更</source>
         <translation>Change description</translation>
     </message>
     <message>
-        <location filename="../../dxeditor/ui/initiative_form.py" line="316"/>
+        <location filename="../../dxeditor/ui/initiative_form.py" line="334"/>
         <source>名称(&amp;M)</source>
         <translation>Na&amp;me</translation>
     </message>
