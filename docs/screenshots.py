@@ -1,4 +1,9 @@
-"""Regenerate the README's and the manual's pictures from the real program: ``python docs/screenshots.py``.
+"""Regenerate the README's and the manual's pictures from the real program.
+
+Run it on a 1500×900 screen (the window opens fitted to the screen it is on; the offscreen
+platform's screen is only 800×800)::
+
+    xvfb-run -a -s "-screen 0 1500x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots.py
 
 Runs the main window offscreen on the bundled demo (fonts ship with the program, so the
 pictures look the same on any machine), selects an initiative, and saves window grabs
