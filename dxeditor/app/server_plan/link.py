@@ -28,6 +28,7 @@ from dxeditor.store.server import (
     PermissionRefusedError,
     ServerError,
     describe,
+    plan_connection,
     schema_name,
     translated_errors,
     use_plan,
@@ -71,7 +72,7 @@ class ServerLink:
     def __init__(self, engine: Engine, uid: str) -> None:
         self.engine = engine
         self.uid = uid
-        with self.plan() as conn:
+        with plan_connection(engine, uid) as conn:  # the layout revision and the plan, with clear messages
             #: The database user this window writes as (the audit log and the others see this name).
             self.user: str = conn.execute(text("SELECT session_user")).scalar_one()
             #: Whether this login may change the plan at all (viewers may not: the window opens read-only).
@@ -93,18 +94,21 @@ class ServerLink:
         with self.plan(snapshot=True) as conn:
             return read_rows(conn, wanted)
 
-    def fetch_all(self) -> Tuples:
-        """Every shared row of the plan, as tuples (one snapshot): to catch up after the server was away."""
+    def fetch_tuples(self, wanted: dict[str, Collection[int]] | None = None) -> Tuples:
+        """:meth:`fetch` as driver tuples (what the window compares with its copy)."""
         with self.plan(snapshot=True) as conn:
-            return read_tuples(conn)
+            return read_tuples(conn, wanted)
 
-    def take_ids(self, table: str, count: int) -> list[int]:
-        """``count`` ids for new rows of ``table`` that no other editor will be given."""
+    def take_ids(self, tables: Collection[str], count: int) -> dict[str, list[int]]:
+        """``count`` ids per table for new rows that no other editor will be given (one transaction)."""
+        schema = schema_name(self.uid)
+        out: dict[str, list[int]] = {}
         with self.plan() as conn:
-            seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
-                               {"t": f'"{schema_name(self.uid)}"."{table}"'}).scalar_one()
-            return list(conn.execute(text("SELECT nextval(:s) FROM generate_series(1, :n)"),
-                                     {"s": seq, "n": count}).scalars())
+            for table in tables:
+                out[table] = list(conn.execute(
+                    text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                    {"t": f'"{schema}"."{table}"', "n": count}).scalars())
+        return out
 
     def push(self, changeset: ChangeSet, action: str) -> None:
         """Apply ``changeset`` on the server in one transaction, or refuse all of it (:class:`ConflictError`)."""

@@ -4,7 +4,7 @@
 every change the window makes (done, undone, redone) is sent to the server inside the local
 transaction — refused there, it is rolled back here too; with the server away it is kept in
 the outbox and the local copy. The others' changes come in by id (:meth:`pull`) when the
-listener hears of them, or all at once after the server was away (:meth:`resync`), and come
+listener hears of them, or all at once after the server was away (:meth:`reconnected`), and come
 back as a :class:`ChangeSet` for the views to refresh — never as an entry in this user's undo
 history. No Qt here: the window wires the listener's callbacks to its own thread.
 """
@@ -27,18 +27,15 @@ from dxeditor.store.server import (
     ServerUnavailableError,
     channel_name,
     connect,
-    plan_connection,
 )
 from dxeditor.store.server.listen import Listener
 from dxeditor.store.server.replica import (
     SHARED_TABLES,
     TABLES_BY_NAME,
-    Rows,
     Tuples,
     as_dict,
     defer_foreign_keys,
     open_replica,
-    read_rows,
     read_tuples,
 )
 
@@ -74,22 +71,9 @@ def announced(batch: Iterable[dict[str, Any]]) -> dict[str, set[int]]:
     return out
 
 
-def differences(local: Rows, server: Rows) -> list[RowChange]:
-    """The row changes that turn ``local`` into ``server``: removals children first, then the rest parents first."""
-    removed: list[RowChange] = []
-    rest: list[RowChange] = []
-    for t in SHARED_TABLES:
-        mine, theirs = local.get(t.name, {}), server.get(t.name, {})
-        for row_id in sorted(mine.keys() | theirs.keys()):
-            before, after = mine.get(row_id), theirs.get(row_id)
-            if before == after:
-                continue
-            (removed if after is None else rest).append(RowChange(t.name, row_id, before, after))
-    return [*reversed(removed), *rest]
-
-
-def tuple_differences(local: Tuples, server: Tuples) -> list[RowChange]:
-    """:func:`differences` of two whole plans read as tuples (only the rows that differ become dicts)."""
+def differences(local: Tuples, server: Tuples) -> list[RowChange]:
+    """The row changes that turn ``local`` into ``server`` (rows read as tuples; only those that differ
+    become dicts): removals children first, then the rest parents first."""
     removed: list[RowChange] = []
     rest: list[RowChange] = []
     for t in SHARED_TABLES:
@@ -121,8 +105,6 @@ class ServerSession:
         self._on_changes: Callable[[list[dict[str, Any]]], None] | None = None
         self._on_online: Callable[[bool], None] | None = None
         try:
-            with plan_connection(self.engine, uid):
-                pass  # the layout revision and the plan itself, checked with clear messages
             self.link = ServerLink(self.engine, uid)
             if live:
                 # listening before the copy is read: no change made in between goes unheard
@@ -151,7 +133,7 @@ class ServerSession:
         self.doc.read_only = not self.link.may_write
         try:
             if self.link.may_write:
-                self._ids = {t.name: self.link.take_ids(t.name, ID_BATCH) for t in SHARED_TABLES}
+                self._ids = self.link.take_ids([t.name for t in SHARED_TABLES], ID_BATCH)
         except ServerError:
             self.close()
             raise
@@ -167,7 +149,7 @@ class ServerSession:
         ids = self._ids.setdefault(table, [])
         if len(ids) < 5 and self.online:
             try:
-                ids.extend(self.link.take_ids(table, ID_BATCH))
+                ids.extend(self.link.take_ids([table], ID_BATCH)[table])
             except ServerUnavailableError:
                 self._went_offline()
         if not ids:
@@ -209,8 +191,7 @@ class ServerSession:
         if self.outbox or (wanted is not None and not wanted):
             return ChangeSet(REMOTE)
         try:
-            whole = self.link.fetch_all() if wanted is None else None
-            some = self.link.fetch(wanted) if wanted is not None else None
+            server = self.link.fetch_tuples(wanted)
         except ServerUnavailableError:
             self._went_offline()
             return ChangeSet(REMOTE)
@@ -218,10 +199,7 @@ class ServerSession:
         session.commit()
         conn = session.connection()
         try:
-            if whole is not None:
-                changes = tuple_differences(read_tuples(conn), whole)
-            else:
-                changes = differences(read_rows(conn, wanted), some or {})
+            changes = differences(read_tuples(conn, wanted), server)
             if changes:
                 defer_foreign_keys(conn)
                 apply(conn, ChangeSet(REMOTE, changes))
@@ -252,7 +230,7 @@ class ServerSession:
             self.outbox.pop_first()
         for table, ids in self._ids.items():
             if len(ids) < ID_BATCH // 2 and self.link.may_write:
-                ids.extend(self.link.take_ids(table, ID_BATCH))
+                ids.extend(self.link.take_ids([table], ID_BATCH)[table])
         return self.pull(), refused
 
     def listen(self, on_changes: Callable[[list[dict[str, Any]]], None], on_online: Callable[[bool], None]) -> None:

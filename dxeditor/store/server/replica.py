@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from dxeditor.core.errors import PlanFileError
 from dxeditor.store import models as m
@@ -26,47 +27,48 @@ from dxeditor.store.server import SHARED_TABLE_NAMES, plan_connection
 SHARED_TABLES: list[Table] = [t for t in m.Base.metadata.sorted_tables if t.name in SHARED_TABLE_NAMES]
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in SHARED_TABLES}
 
+Tuples = dict[str, list[tuple[Any, ...]]]
+"""Rows of the shared tables as plain driver tuples in column order, by table name (id order)."""
+
 Rows = dict[str, dict[int, dict[str, Any]]]
 """Rows by table name, then by id; each row as a plain dict of the model's columns."""
-
-
-def read_rows(conn: Connection, wanted: dict[str, Collection[int]] | None = None) -> Rows:
-    """Rows of the plan ``conn`` points at: every shared row, or those ``wanted`` by table and id."""
-    out: Rows = {}
-    for t in SHARED_TABLES:
-        if wanted is None:
-            stmt = select(t).order_by(t.c.id)
-        elif wanted.get(t.name):
-            stmt = select(t).where(t.c.id.in_(sorted(wanted[t.name]))).order_by(t.c.id)
-        else:
-            continue
-        out[t.name] = {r["id"]: dict(r) for r in conn.execute(stmt).mappings()}
-    return out
-
-
-Tuples = dict[str, list[tuple[Any, ...]]]
-"""Every row of every shared table as plain driver tuples in column order, by table name (id order)."""
 
 
 def _columns(t: Table) -> str:
     return ", ".join(f'"{c.name}"' for c in t.c)
 
 
-def read_tuples(conn: Connection, tables: list[Table] | None = None) -> Tuples:
-    """Every row of ``tables`` (default: the shared ones) read straight from the driver, as tuples.
+def read_tuples(conn: Connection, wanted: dict[str, Collection[int]] | None = None) -> Tuples:
+    """Every shared row of the plan ``conn`` points at, or those ``wanted`` by table and id, as driver tuples.
 
     A whole plan is hundreds of thousands of rows at the largest: plain tuples are read (and
     written, and compared) several times faster than SQLAlchemy rows or dicts.
     """
+    dbapi = conn.dialect.loaded_dbapi
     cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     out: Tuples = {}
     try:
-        for t in tables or SHARED_TABLES:
-            cursor.execute(f'SELECT {_columns(t)} FROM "{t.name}" ORDER BY id')
+        for t in SHARED_TABLES:
+            where = ""
+            if wanted is not None:
+                if not wanted.get(t.name):
+                    continue
+                where = f" WHERE id IN ({', '.join(str(int(i)) for i in sorted(wanted[t.name]))})"
+            sql = f'SELECT {_columns(t)} FROM "{t.name}"{where} ORDER BY id'
+            try:
+                cursor.execute(sql)
+            except dbapi.Error as exc:  # as SQLAlchemy would raise it (translated_errors and describe know it)
+                raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=conn.dialect) from exc
             out[t.name] = [tuple(r) for r in cursor.fetchall()]
     finally:
         cursor.close()
     return out
+
+
+def read_rows(conn: Connection, wanted: dict[str, Collection[int]] | None = None) -> Rows:
+    """:func:`read_tuples` as dicts by id (to look rows up by column name)."""
+    return {name: {r[0]: as_dict(TABLES_BY_NAME[name], r) or {} for r in rows}
+            for name, rows in read_tuples(conn, wanted).items()}
 
 
 def write_tuples(conn: Connection, rows: Tuples) -> None:
