@@ -224,6 +224,12 @@ def open_server_plan(window: Any, url: str, uid: str, password: str | None) -> b
     window.set_document(session.doc)
     window.server_bridge = ServerBridge(window, session)
     window.update_state()  # changes kept on this PC the last time go out when the listener reaches the server
+    if session.outbox.damaged is not None:
+        _tell(window, "outboxDamaged", QMessageBox.Icon.Warning,
+              QCoreApplication.translate("ServerBridge", "未送信の変更を読めません"),
+              QCoreApplication.translate("ServerBridge", "この PC に保存していた未送信の変更のファイルが壊れていたため、"
+                                         "送れませんでした。ファイルは消さずに残してあります: {0}")
+              .format(session.outbox.damaged))
     return True
 
 

@@ -3716,6 +3716,16 @@ Restoring opens the edited plan (the file does not change until you save).</tran
         <source>サーバーから計画を読み込んでいます…</source>
         <translation>Reading the plan from the server…</translation>
     </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="229"/>
+        <source>未送信の変更を読めません</source>
+        <translation>Changes not yet sent cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../dxeditor/ui/server_link.py" line="230"/>
+        <source>この PC に保存していた未送信の変更のファイルが壊れていたため、送れませんでした。ファイルは消さずに残してあります: {0}</source>
+        <translation>The file of changes kept on this PC for the server is damaged, so they could not be sent. The file is kept, not deleted: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ServerDialog</name>

@@ -55,3 +55,13 @@ def test_another_server_or_plan_has_its_own_outbox() -> None:
     paths = {outbox_path(URL, "otaru-2024"), outbox_path(URL, "otaru-2025"),
              outbox_path(URL.replace("dbserver", "other"), "otaru-2024")}
     assert len(paths) == 3
+
+
+def test_an_unreadable_outbox_is_set_aside_not_deleted() -> None:
+    path = outbox_path(URL, "otaru-2024")
+    path.write_bytes(b'{"pending": [{"action": "\xff')  # a half-written or damaged file
+    box = Outbox(path)
+    assert len(box) == 0 and box.damaged is not None
+    assert not path.exists() and box.damaged.read_bytes().startswith(b'{"pending"')
+    box.append("次の変更", _change("次"))  # work goes on with a new outbox
+    assert [p.action for p in Outbox(path).items] == ["次の変更"]

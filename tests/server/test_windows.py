@@ -288,3 +288,17 @@ def test_a_plan_published_anew_is_opened_again_and_a_removed_one_kept_read_only(
     assert sato.controller.doc.read_only
     assert _bar(sato, bar)["label"] == "公開し直した後の変更"  # the copy is kept, to save as a file
     assert sato.save_as(tmp_path / "残した控え.dxplan")
+
+
+def test_a_damaged_outbox_is_said_and_kept_and_the_plan_opens(
+        qtbot: Any, users: Callable[[str], tuple[str, str]], open_window: Any) -> None:
+    from dxeditor.app.server_plan.outbox import outbox_path
+
+    url, uid = users("sato")
+    outbox_path(url, uid).write_text("{ not json", encoding="utf-8")
+    sato = open_window("sato")
+    box = sato.findChild(QMessageBox, "outboxDamaged")
+    assert box is not None and "壊れて" in box.text()
+    kept = sato.server_bridge.session.outbox.damaged
+    assert kept is not None and kept.read_text(encoding="utf-8") == "{ not json" and str(kept) in box.text()
+    assert sato.controller.doc.server_label  # the plan is open all the same

@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ from typing import Any
 from dxeditor.core import paths
 from dxeditor.core.atomic import write_text_atomic
 from dxeditor.plan.changes import ChangeSet, RowChange
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -70,9 +74,17 @@ class Outbox:
         self.path = path
         self.label = label
         self.items: list[Pending] = []
+        #: Where an unreadable outbox was set aside (to show the person; nothing is deleted).
+        self.damaged: Path | None = None
         if os.path.exists(path):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            self.items = [_decode(d) for d in data.get("pending", [])]
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self.items = [_decode(d) for d in data.get("pending", [])]
+            except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                self.items = []
+                self.damaged = path.with_name(f"{path.stem}.damaged-{int(time.time())}{path.suffix}")
+                log.warning("outbox %s unreadable (%s): set aside as %s", path, exc, self.damaged)
+                os.replace(path, self.damaged)
 
     def __len__(self) -> int:
         return len(self.items)

@@ -104,6 +104,7 @@ class ServerSession:
         self._early_online: bool | None = None
         self._on_changes: Callable[[list[dict[str, Any]]], None] | None = None
         self._on_online: Callable[[bool], None] | None = None
+        self.outbox = Outbox(outbox_path(url, uid))
         try:
             self.link = ServerLink(self.engine, uid)
             if live:
@@ -123,7 +124,7 @@ class ServerSession:
             self.engine.dispose()
             raise
         self.doc.change_sink = self
-        self.outbox = Outbox(outbox_path(url, uid), self.label)
+        self.outbox.label = self.label
         self.online = True
         self._ids: dict[str, list[int]] = {}
         #: Told (in the caller's thread) when the server goes away from a send or a read: on_online(False).
