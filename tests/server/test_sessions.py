@@ -169,3 +169,29 @@ def test_a_plan_whose_sub_row_comes_long_before_its_parent_opens(pg_cluster: PgC
         assert read_rows(s.doc.session.connection()) == s.link.fetch()
     finally:
         s.close()
+
+
+def test_formula_like_and_rare_kanji_text_round_trips_and_bad_input_changes_nothing(
+        sessions: Callable[[int], list[ServerSession]], pg_cluster: PgCluster, tmp_path: Any) -> None:
+    from dxeditor.app import server as runs
+    from dxeditor.core.errors import DxError
+    from dxeditor.store.document import PlanDocument
+
+    a, b = sessions(2)
+    (initiative, bar), *_ = _initiatives_with_bars(a)
+    editor = PlanEditor(a.doc)
+    editor.run("ラベル", lambda r: sch.set_label(r, bar, "=SUM(A1)\n𠮷野家と髙島屋"))
+    editor.run("取組名", lambda r: ops.update_initiative(r, initiative, title="𠮷田・髙橋の=取組"))
+    before = a.link.fetch()
+    with pytest.raises(DxError):  # too long for a label: refused before anything is sent
+        editor.run("不正な入力", lambda r: sch.set_label(r, bar, "長" * 100_000))
+    assert a.link.fetch() == before and read_rows(a.doc.session.connection()) == before
+    b.pull()
+    assert read_rows(b.doc.session.connection())["bars"][bar]["label"] == "=SUM(A1)\n𠮷野家と髙島屋"
+    url = a.url
+    copy = runs.pull(url, a.uid, tmp_path / "写し.dxplan")
+    doc = PlanDocument.open(copy, read_only=True)
+    try:
+        assert read_rows(doc.session.connection())["initiatives"][initiative]["title"] == "𠮷田・髙橋の=取組"
+    finally:
+        doc.close(keep_working_copy=False)
