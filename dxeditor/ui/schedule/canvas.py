@@ -421,7 +421,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         if self.data.connect is None:
             return ""
         conn = self.data.connect()
-        reason = late_reasons(conn, self.data.today).get((kind, item_id))
+        reason = late_reasons(conn, self.data.today, rows={item_id} if kind == "row" else None).get((kind, item_id))
         if reason is None:
             return ""
         style = self.data.year_style
